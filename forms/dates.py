@@ -1,0 +1,95 @@
+"""Dates and date ranges as written on Chinese forms: ``2024年4月15-26日``, ``2024-04-15~2024-04-26``."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from forms.issues import ERROR
+from forms.quantity import normalise_digits
+from forms.spec import FieldSpec
+from forms.types import FieldType, Parsed, problem
+
+_Y = r"(?:(?P<{0}y>\d{{4}})\s*[年\-/.]\s*)"
+_M = r"(?:(?P<{0}m>\d{{1,2}})\s*[月\-/.]\s*)"
+_D = r"(?P<{0}d>\d{{1,2}})\s*[日号]?"
+_SEP = r"\s*(?:至|到|~|～|—+|–|－|-{1,2})\s*"
+
+
+def _side(name: str, year_optional: bool, month_optional: bool) -> str:
+    year = _Y.format(name) + ("?" if year_optional else "")
+    month = _M.format(name) + ("?" if month_optional else "")
+    return year + month + _D.format(name)
+
+
+_DATE_RE = re.compile("^" + _side("a", True, False) + "$")
+_RANGE_RE = re.compile("^" + _side("a", True, False) + _SEP + _side("b", True, True) + "$")
+
+
+def _build(year: str | None, month: str | None, day: str) -> date | None:
+    if year is None or month is None:
+        return None
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _prepare(text: str) -> str:
+    return normalise_digits(text).replace(" ", "").rstrip("。.；;")
+
+
+class DateType(FieldType):
+    name = "date"
+
+    def _parse(self, spec: FieldSpec, text: str) -> Parsed:
+        match = _DATE_RE.match(_prepare(text))
+        if match is None:
+            return Parsed(None, (problem(spec, ERROR, "bad_date", "日期格式不正确",
+                                         "例如“2024年4月28日”或“2024-04-28”"),))
+        if match["ay"] is None:
+            return Parsed(None, (problem(spec, ERROR, "missing_year", "日期缺少年份",
+                                         f"例如“2024年{match['am']}月{match['ad']}日”"),))
+        day = _build(match["ay"], match["am"], match["ad"])
+        if day is None:
+            return Parsed(None, (problem(spec, ERROR, "bad_date", "日期不存在，请检查月份和日"),))
+        return Parsed(day.isoformat(), (), f"{day.year}年{day.month}月{day.day}日")
+
+
+class DateRangeType(FieldType):
+    name = "date_range"
+
+    def _parse(self, spec: FieldSpec, text: str) -> Parsed:
+        plain = _prepare(text)
+        single = _DATE_RE.match(plain)
+        match = single or _RANGE_RE.match(plain)
+        if match is None:
+            return Parsed(None, (problem(spec, ERROR, "bad_date_range", "日期格式不正确",
+                                         "例如“2024年4月15-26日”或“2024-04-15~2024-04-26”"),))
+        if match["ay"] is None:
+            return Parsed(None, (problem(spec, ERROR, "missing_year", "日期缺少年份",
+                                         "例如“2024年4月15-26日”"),))
+        start = _build(match["ay"], match["am"], match["ad"])
+        if single:
+            end = start
+        else:
+            end = _build(match["by"] or match["ay"], match["bm"] or match["am"], match["bd"])
+        if start is None or end is None:
+            return Parsed(None, (problem(spec, ERROR, "bad_date", "日期不存在，请检查月份和日"),))
+        if end < start:
+            return Parsed(None, (problem(
+                spec, ERROR, "dates_out_of_order",
+                f"结束日期（{end.month}月{end.day}日）早于开始日期（{start.month}月{start.day}日）",
+                "请检查开始和结束日期是否写反"),))
+        return Parsed({"start": start.isoformat(), "end": end.isoformat()}, (), _describe(start, end))
+
+
+def _describe(start: date, end: date) -> str:
+    head = f"{start.year}年{start.month}月{start.day}日"
+    if start == end:
+        return head
+    if start.year != end.year:
+        return f"{head}至{end.year}年{end.month}月{end.day}日"
+    if start.month != end.month:
+        return f"{head}至{end.month}月{end.day}日"
+    return f"{head}至{end.day}日（{(end - start).days + 1}天）"

@@ -1,0 +1,115 @@
+"""Declarative cross-field rules, evaluated on parsed values."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from forms.issues import Issue
+from forms.quantity import format_number
+from forms.spec import FieldSpec, FormTemplate, RuleSpec
+
+RuleCheck = Callable[[RuleSpec, FormTemplate, Mapping[str, str], Mapping[str, Any]], list[Issue]]
+
+
+def _issue(rule: RuleSpec, spec: FieldSpec, code: str, message: str,
+           suggestion: str | None = None) -> Issue:
+    return Issue(spec.key, spec.full_label, rule.severity, code, rule.message or message,
+                 suggestion)
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, dict):
+        if "value" in value:
+            return value["value"]
+        count = value.get("count")
+        return count["value"] if isinstance(count, dict) else None
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def not_greater(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str],
+                values: Mapping[str, Any]) -> list[Issue]:
+    """The first field must not exceed the second (e.g. 直接受益人数 ≤ 预计受益人数)."""
+    small, large = (template.field(k) for k in rule.fields)
+    a, b = _number(values.get(small.key)), _number(values.get(large.key))
+    if a is None or b is None or a <= b:
+        return []
+    return [_issue(rule, small, "greater_than",
+                   f"{small.full_label}（{format_number(a)}）大于{large.full_label}（{format_number(b)}）",
+                   "请核对两栏数字是否填反或多写了零")]
+
+
+def list_matches_count(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str],
+                       values: Mapping[str, Any]) -> list[Issue]:
+    """The names listed in one field must agree with the count given in another."""
+    count_spec, list_spec = (template.field(k) for k in rule.fields)
+    count, listing = _number(values.get(count_spec.key)), values.get(list_spec.key)
+    if count is None or not isinstance(listing, dict):
+        return []
+    listed = len(listing.get("names", []))
+    if listed == count:
+        return []
+    return [_issue(rule, list_spec, "list_count_mismatch",
+                   f"列出了{listed}个名称，与“{count_spec.full_label}”的{format_number(count)}个不一致",
+                   "请核对名称和数量")]
+
+
+def distinct_text(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str],
+                  values: Mapping[str, Any]) -> list[Issue]:
+    """Two fields with the same text: likely a copy-paste slip; flag the later one."""
+    keys = [s.key for s in template.leaves()] if rule.fields == ("*",) else list(rule.fields)
+    first_seen: dict[str, str] = {}
+    issues = []
+    for key in keys:
+        text = " ".join((raw.get(key) or "").split())
+        if len(text) < max(rule.min_length, 1):
+            continue
+        if text in first_seen:
+            earlier = template.field(first_seen[text])
+            issues.append(_issue(rule, template.field(key), "duplicate_text",
+                                 f"与「{earlier.full_label}」内容完全相同，是否复制粘贴错误？",
+                                 f"请填写本栏（{template.field(key).full_label}）自己的内容"))
+        else:
+            first_seen[text] = key
+    return issues
+
+
+def _day(value: Any, end: bool) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return value.get("end" if end else "start")
+    return None
+
+
+def date_not_before(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str],
+                    values: Mapping[str, Any]) -> list[Issue]:
+    """The first date must not be before the end of the second (e.g. fill date after the event)."""
+    later, earlier = (template.field(k) for k in rule.fields)
+    a, b = _day(values.get(later.key), False), _day(values.get(earlier.key), True)
+    if a is None or b is None or a >= b:
+        return []
+    return [_issue(rule, later, "date_before", f"{later.full_label}（{a}）早于{earlier.full_label}（{b}）",
+                   "请核对日期")]
+
+
+RULES: dict[str, RuleCheck] = {
+    "not_greater": not_greater,
+    "list_matches_count": list_matches_count,
+    "distinct_text": distinct_text,
+    "date_not_before": date_not_before,
+}
+# How many fields each kind takes (0: any number, or "*" for every field).
+RULE_KINDS = {"not_greater": 2, "list_matches_count": 2, "distinct_text": 0, "date_not_before": 2}
+
+
+def rule_keys(rule: RuleSpec, template: FormTemplate) -> tuple[str, ...]:
+    """The keys a rule reads: a change to any of them re-runs the rule."""
+    if rule.fields == ("*",):
+        return tuple(s.key for s in template.leaves())
+    return rule.fields
+
+
+def run_rule(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str],
+             values: Mapping[str, Any]) -> list[Issue]:
+    return RULES[rule.kind](rule, template, raw, values)

@@ -1,0 +1,313 @@
+"""Field types: each parses the text typed, normalises it, and returns issues.
+
+Every ``parse`` is total: whatever the text, it returns a ``Parsed`` and never raises.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from forms.issues import ERROR, WARNING, Issue
+from forms.quantity import (
+    QUALIFIER_SYMBOLS,
+    Quantity,
+    format_number,
+    json_number,
+    normalise_digits,
+    parse_chinese_numeral,
+    parse_quantity,
+    same_family,
+)
+from forms.spec import FieldSpec
+
+MAX_INPUT = 200_000  # characters read from one field; more is reported, not parsed
+_BIDI_AND_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """The normalised value of one field, what the app read, and what is wrong with it."""
+
+    value: Any = None  # JSON-ready; None when empty or unreadable
+    issues: tuple[Issue, ...] = ()
+    display: str = ""  # e.g. "= 380,000 份", shown beside the field
+
+
+def problem(spec: FieldSpec, severity: str, code: str, message: str,
+            suggestion: str | None = None) -> Issue:
+    return Issue(spec.key or spec.id, spec.full_label or spec.label, severity, code, message,
+                 suggestion)
+
+
+def clean_text(spec: FieldSpec, text: str) -> tuple[str, list[Issue]]:
+    """Strip invisible control characters (reported) and surrounding blanks."""
+    issues: list[Issue] = []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > MAX_INPUT:
+        issues.append(problem(spec, ERROR, "too_long_input",
+                              f"内容过长（{len(text):,}字），请删减后再粘贴"))
+        text = text[:MAX_INPUT]
+    cleaned = _BIDI_AND_CONTROL.sub("", text)
+    if cleaned != text:
+        issues.append(problem(spec, WARNING, "control_chars",
+                              "含有不可见的控制字符，导出时将被去除",
+                              "请检查是否从其他软件粘贴了格式字符"))
+    return cleaned.strip(), issues
+
+
+class FieldType:
+    """Base: subclasses implement ``_parse`` on cleaned, non-empty text."""
+
+    name = ""
+
+    def parse(self, spec: FieldSpec, text: str | None) -> Parsed:
+        try:
+            cleaned, issues = clean_text(spec, text or "")
+            if not cleaned:
+                return Parsed(None, tuple(issues))
+            parsed = self._parse(spec, cleaned)
+            return Parsed(parsed.value, tuple(issues) + parsed.issues, parsed.display)
+        except Exception as exc:  # noqa: BLE001 - validation must never raise
+            return Parsed(None, (problem(spec, ERROR, "unreadable",
+                                         f"无法识别此栏内容（{type(exc).__name__}），请检查后重新填写"),))
+
+    def _parse(self, spec: FieldSpec, text: str) -> Parsed:
+        raise NotImplementedError
+
+
+def char_count(text: str) -> int:
+    """Characters as 字数 counts them: every character except blanks and line breaks."""
+    return len(text) - sum(1 for ch in text if ch.isspace())
+
+
+class TextType(FieldType):
+    name = "text"
+
+    def _parse(self, spec: FieldSpec, text: str) -> Parsed:
+        issues = []
+        length = char_count(text)
+        if spec.max_length and length > spec.max_length:
+            issues.append(problem(
+                spec, spec.over_length, "too_long",
+                f"共{length}字，超过{spec.max_length}字的要求",
+                f"请精简约{length - spec.max_length}字"))
+        return Parsed(text, tuple(issues), f"{length}字" if self.name == "long_text" else "")
+
+
+class LongTextType(TextType):
+    name = "long_text"
+
+
+def _noun(unit: str | None) -> str:
+    if unit in ("人", "人次", "名", "位"):
+        return "人数"
+    if unit in ("场", "场次", "次"):
+        return "次数"
+    return "数量"
+
+
+def describe(value: Decimal | int | float, unit: str | None, qualifier: str | None) -> str:
+    """'≈ 1,300,000 元' — how the app read a quantity."""
+    symbol = QUALIFIER_SYMBOLS.get(qualifier or "", "=")
+    return f"{symbol} {format_number(value)}{' ' + unit if unit else ''}"
+
+
+def quantity_value(quantity: Quantity, unit: str | None) -> dict[str, Any]:
+    return {"value": json_number(quantity.value), "unit": unit, "qualifier": quantity.qualifier}
+
+
+class CountType(FieldType):
+    name = "count"
+
+    def _parse(self, spec: FieldSpec, text: str) -> Parsed:
+        quantity = parse_quantity(text)
+        unit_hint = spec.unit or ""
+        if quantity is None:
+            return Parsed(None, (problem(
+                spec, ERROR, "not_a_number", "应填写一个数量，而不是一段文字",
+                f"例如“1200{unit_hint}”或“约3万{unit_hint}”"),))
+        issues: list[Issue] = []
+        unit = quantity.unit or spec.unit
+        issues += self._check_unit(spec, quantity.unit)
+        issues += self._check_prefix(spec, quantity.prefix)
+        if not quantity.is_integral:
+            hint = None
+            if not quantity.scaled:
+                number = format(quantity.value.normalize(), "f")
+                hint = f"是否漏写'万'（{number}万{unit or ''}）？"
+            issues.append(problem(spec, ERROR, "fractional_count",
+                                  f"{_noun(unit)}应为整数", hint))
+        if quantity.qualifier and not spec.approx_allowed:
+            issues.append(problem(spec, WARNING, "approximate", "此栏应填写确切数字",
+                                  "请去掉“约”“余”等字样"))
+        issues += check_range(spec, quantity.value, unit)
+        return Parsed(quantity_value(quantity, unit), tuple(issues),
+                      describe(quantity.value, unit, quantity.qualifier))
+
+    @staticmethod
+    def _check_unit(spec: FieldSpec, written: str | None) -> list[Issue]:
+        if not written or not spec.units or written in spec.units:
+            return []
+        expected = "或".join(f"“{u}”" for u in spec.units)
+        if any(same_family(written, u) for u in spec.units):
+            return [problem(spec, WARNING, "unit_mismatch",
+                            f"单位“{written}”与本栏单位{expected}不一致", "请确认单位是否写错")]
+        return [problem(spec, ERROR, "unit_mismatch",
+                        f"单位应为{expected}，而不是“{written}”", "请检查是否填错了栏目")]
+
+    @staticmethod
+    def _check_prefix(spec: FieldSpec, prefix: str) -> list[Issue]:
+        if not prefix or prefix in (spec.label, spec.full_label) or spec.label.startswith(prefix):
+            return []
+        if len(prefix) > 12:
+            return [problem(spec, ERROR, "not_a_number", "应填写一个数量，而不是一段文字")]
+        return [problem(spec, WARNING, "extra_text", f"数字前的文字“{prefix}”将被忽略",
+                        "如属于其他栏目，请移到对应栏目")]
+
+
+def check_range(spec: FieldSpec, value: Decimal, unit: str | None) -> list[Issue]:
+    if spec.min is not None and value < Decimal(str(spec.min)):
+        return [problem(spec, ERROR, "out_of_range",
+                        f"不应小于{format_number(spec.min)}{unit or ''}")]
+    if spec.max is not None and value > Decimal(str(spec.max)):
+        return [problem(spec, ERROR, "out_of_range",
+                        f"不应大于{format_number(spec.max)}{unit or ''}", "请检查是否多写了零或写错单位")]
+    return []
+
+
+class MoneyType(FieldType):
+    name = "money"
+
+    def _parse(self, spec: FieldSpec, text: str) -> Parsed:
+        quantity = parse_quantity(text)
+        if quantity is None:
+            return Parsed(None, (problem(spec, ERROR, "not_a_number", "应填写金额",
+                                         "例如“约130万元”或“5000元”"),))
+        value = quantity.value
+        issues: list[Issue] = []
+        if quantity.unit is None and spec.unit in ("万元", "亿元") and not quantity.scaled:
+            value *= 10_000 if spec.unit == "万元" else 100_000_000
+        elif quantity.unit not in (None, "元"):
+            issues.append(problem(spec, ERROR, "unit_mismatch",
+                                  f"金额单位应为“元”或“万元”，而不是“{quantity.unit}”"))
+        issues += CountType._check_prefix(spec, quantity.prefix)
+        value = value.quantize(Decimal("0.01")).normalize() if value % 1 else value
+        issues += check_range(spec, value, "元")
+        return Parsed({"value": json_number(value), "unit": "元", "qualifier": quantity.qualifier},
+                      tuple(issues), describe(value, "元", quantity.qualifier))
+
+
+class EditionType(FieldType):
+    """第30届, 30, 三十 — the edition number of a recurring event."""
+
+    name = "edition"
+    _RE = re.compile(r"^第?\s*(\d+|[零〇一二两三四五六七八九十百]+)\s*[届期次个]?$")
+
+    def _parse(self, spec: FieldSpec, text: str) -> Parsed:
+        match = self._RE.match(normalise_digits(text))
+        number = None
+        if match:
+            raw = match[1]
+            number = int(raw) if raw.isdigit() else parse_chinese_numeral(raw)
+        if not number:
+            return Parsed(None, (problem(spec, ERROR, "bad_edition", "届次应为数字",
+                                         "例如“30”或“第30届”"),))
+        return Parsed(number, (), f"第{number}届")
+
+
+_YES = {"是", "有", "已", "已报送", "已进行", "y", "yes", "true", "1", "√", "✓", "✔", "☑", "对"}
+_NO = {"否", "无", "没有", "未", "未报送", "n", "no", "false", "0", "×", "✗", "☐", "□", "不是"}
+
+
+class YesNoType(FieldType):
+    name = "yes_no"
+
+    def _parse(self, spec: FieldSpec, text: str) -> Parsed:
+        word = unicodedata.normalize("NFKC", text).strip("。.；; ").lower()
+        if word in _YES:
+            return Parsed(True, (), "是")
+        if word in _NO:
+            return Parsed(False, (), "否")
+        return Parsed(None, (problem(spec, ERROR, "not_yes_no", "请填写“是”或“否”"),))
+
+
+class ChoiceType(FieldType):
+    name = "choice"
+
+    def _parse(self, spec: FieldSpec, text: str) -> Parsed:
+        option = match_option(spec.options, text)
+        if option is None:
+            return Parsed(None, (problem(spec, ERROR, "not_an_option",
+                                         "请从以下选项中选择：" + "、".join(spec.options)),))
+        return Parsed(option, (), option)
+
+
+def match_option(options: tuple[str, ...], text: str) -> str | None:
+    """An option by exact text, by number ("2") or by a clear substring."""
+    text = re.sub(r"^\s*[(（]?\d+[.、)）]\s*", "", text).strip(" ；;。")
+    if text in options:
+        return text
+    if text.isdigit() and 1 <= int(text) <= len(options):
+        return options[int(text) - 1]
+    hits = [o for o in options if text and (text in o or o in text)]
+    return hits[0] if len(hits) == 1 else None
+
+
+_TICKED = "☑✓✔√■☒"
+_UNTICKED = "□☐"
+
+
+class ChecklistType(FieldType):
+    """The items ticked; lists with box marks count only the ticked ones."""
+
+    name = "checklist"
+
+    def _parse(self, spec: FieldSpec, text: str) -> Parsed:
+        items = [i.strip() for i in re.split(r"[；;\n、]+|(?<=\S)\s+(?=\d+[.、])", text) if i.strip()]
+        marked = any(i[0] in _TICKED + _UNTICKED for i in items)
+        chosen: list[str] = []
+        unknown: list[str] = []
+        for item in items:
+            if marked and item[0] not in _TICKED:
+                continue
+            option = match_option(spec.options, item.lstrip(_TICKED + _UNTICKED + " "))
+            if option is None:
+                unknown.append(item)
+            elif option not in chosen:
+                chosen.append(option)
+        chosen.sort(key=spec.options.index)
+        issues = tuple(problem(spec, ERROR, "not_an_option", f"“{item}”不是本栏的选项",
+                               "可选：" + "、".join(spec.options)) for item in unknown)
+        return Parsed(chosen, issues, f"已选{len(chosen)}项")
+
+
+class PhoneType(FieldType):
+    name = "phone"
+    _MOBILE = re.compile(r"^1[3-9]\d{9}$")
+    _LANDLINE = re.compile(r"^(0\d{2,3})(\d{7,8})$")
+
+    def _parse(self, spec: FieldSpec, text: str) -> Parsed:
+        plain = normalise_digits(text)
+        ext = ""
+        match = re.search(r"(?:转|ext\.?|-)\s*(\d{1,5})$", plain)
+        digits = re.sub(r"[\s\-()（）]", "", plain)
+        if digits.startswith("+86"):
+            digits = digits[3:]
+        elif digits.startswith("0086"):
+            digits = digits[4:]
+        if not self._MOBILE.match(digits) and not self._LANDLINE.match(digits) and match:
+            ext = match[1]
+            digits = re.sub(r"[\s\-()（）]", "", plain[: match.start()]).removeprefix("+86")
+        if self._MOBILE.match(digits):
+            return Parsed(digits, (), digits)
+        landline = self._LANDLINE.match(digits)
+        if landline:
+            number = f"{landline[1]}-{landline[2]}" + (f"转{ext}" if ext else "")
+            return Parsed(number, (), number)
+        return Parsed(None, (problem(spec, ERROR, "bad_phone", "电话号码格式不正确",
+                                     "座机请带区号，如“027-85880016”；手机为11位数字"),))
+

@@ -1,0 +1,53 @@
+"""Shared fixtures: the built-in templates and the seed forms' cell texts."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def templates():
+    from forms.loader import builtin_templates
+
+    return builtin_templates()
+
+
+@pytest.fixture(scope="session")
+def week_template(templates):
+    return templates["cancer_week_summary"]
+
+
+@pytest.fixture(scope="session")
+def award_template(templates):
+    return templates["association_award_summary"]
+
+
+def load_seed(name: str) -> dict[str, str]:
+    return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_000() -> dict[str, str]:
+    """Seed 000's cells, keyed by the labels printed on the form."""
+    return load_seed("seed_000_values.json")
+
+
+@pytest.fixture(scope="session")
+def seed_004() -> dict[str, str]:
+    return load_seed("seed_004_values.json")
+
+
+@pytest.fixture(scope="session")
+def seed_000_raw(week_template, seed_000) -> dict[str, str]:
+    """Seed 000's cells keyed by field key, compound cells split into parts."""
+    from forms.validate import expand_values
+
+    return expand_values(week_template, seed_000)[0]

@@ -1,0 +1,71 @@
+"""What every command shares: exit codes, errors, reading values files, printing JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from forms.loader import TemplateError, builtin_templates
+from forms.spec import FormTemplate
+from forms.validate import expand_values
+
+EXIT_OK = 0
+EXIT_REFUSED = 1  # refused for the data's sake: errors, lock, damage
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A failure to report in one clear line; ``exit_code`` says which kind."""
+
+    exit_code = EXIT_REFUSED
+
+
+class UsageError(CliError):
+    exit_code = EXIT_USAGE
+
+
+def load_templates() -> dict[str, FormTemplate]:
+    try:
+        return builtin_templates()
+    except TemplateError as exc:
+        raise CliError(f"内置模板有误：{exc.text()}") from exc
+
+
+def get_template(form_id: str) -> FormTemplate:
+    templates = load_templates()
+    if form_id in templates:
+        return templates[form_id]
+    for template in templates.values():
+        if form_id == template.title:
+            return template
+    raise UsageError(f"没有表单“{form_id}”。可用的表单：{', '.join(templates)}")
+
+
+def read_values_file(path: Path, template: FormTemplate) -> dict[str, str]:
+    """A JSON object of raw texts keyed by field id or printed label → texts by key."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except FileNotFoundError as exc:
+        raise UsageError(f"找不到数值文件：{path}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"无法读取数值文件 {path}：{exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"数值文件 {path} 不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）："
+                         f"{exc.msg}") from exc
+    if not isinstance(data, dict):
+        raise UsageError(f"数值文件 {path} 应为一个 JSON 对象：{{\"字段名\": \"填写内容\"}}")
+    bad = [k for k, v in data.items() if isinstance(v, dict | list)]
+    if bad:
+        raise UsageError(f"以下字段的值应为文字或数字：{', '.join(bad)}")
+    values, unknown = expand_values(template, data)
+    if unknown:
+        raise UsageError(f"表单“{template.title}”中没有这些字段：{', '.join(unknown)}。"
+                         "运行 `uv run main.py forms --json` 查看字段名。")
+    return values
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
