@@ -1,0 +1,57 @@
+"""What an export needs to know about a report: plain data, gathered by the caller."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from forms.spec import FormTemplate
+from forms.validate import ReportCheck, validate_report
+
+DRAFT_MARK = "草稿——未通过校验"
+PACKAGE_FORMAT = "tianbao-package"
+PACKAGE_FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentInfo:
+    id: int
+    file_name: str
+    size: int
+    sha256: str
+    mime_type: str = "application/octet-stream"
+    added_at: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """A report as exports see it: template, raw texts, their check, and the report's metadata."""
+
+    template: FormTemplate
+    raw: dict[str, str]
+    check: ReportCheck
+    report_id: int | None = None
+    status: str = "draft"
+    title: str = ""
+    unit: str = ""
+    period: str = ""
+    explanations: dict[tuple[str, str], str] = field(default_factory=dict)  # (key, code) -> text
+    attachments: tuple[AttachmentInfo, ...] = ()
+    contact_person: str = ""
+    phone: str = ""
+    sources: list[dict[str, Any]] | None = None  # a merged report's per-unit values
+
+    @property
+    def marked_draft(self) -> bool:
+        """Still has errors: every page and sheet carries DRAFT_MARK."""
+        return bool(self.check.errors)
+
+    @property
+    def heading(self) -> str:
+        return self.template.heading(self.check.values)
+
+    @classmethod
+    def from_raw(cls, template: FormTemplate, raw: dict[str, str], **meta: Any) -> ReportData:
+        """Validate ``raw`` and wrap it; handy for tests and the command line."""
+        return cls(template=template, raw=dict(raw), check=validate_report(template, raw), **meta)
