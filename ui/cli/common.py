@@ -69,3 +69,26 @@ def read_values_file(path: Path, template: FormTemplate) -> dict[str, str]:
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def open_store(args: Any, *, read_only: bool = False) -> Any:
+    """The database named by --db (or the default), with storage errors as clear refusals."""
+    import storage
+
+    path = args.db or storage.default_db_path()
+    try:
+        return storage.open_database(path, read_only=read_only)
+    except storage.StorageError as exc:
+        raise CliError(exc.text()) from exc
+
+
+def report_id_arg(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        import argparse
+
+        raise argparse.ArgumentTypeError(f"报表编号应为正整数，而不是“{text}”")
+    return value
