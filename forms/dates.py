@@ -35,8 +35,12 @@ def _build(year: str | None, month: str | None, day: str) -> date | None:
         return None
 
 
+_COMPACT = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")  # 20240428
+
+
 def _prepare(text: str) -> str:
-    return normalise_digits(text).replace(" ", "").rstrip("。.；;")
+    plain = normalise_digits(text).replace(" ", "").rstrip("。.；;")
+    return _COMPACT.sub(r"\1-\2-\3", plain) if len(plain) < 40 else plain
 
 
 class DateType(FieldType):

@@ -3,44 +3,84 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
 from typing import Any
-from urllib.parse import urlsplit
 
 from forms.issues import ERROR, WARNING, Issue
-from forms.quantity import parse_quantity
+from forms.quantity import Quantity, parse_quantity
 from forms.spec import FieldSpec
-from forms.types import FieldType, Parsed, describe, problem, quantity_value
+from forms.types import MAX_LISTED, FieldType, Parsed, describe, listing, problem, quantity_value
 
-_SEPARATORS = re.compile(r"\s*(?:[、；;,，]|\n)\s*")
+_SEPARATORS = re.compile(r"(\s*(?:[、；;,，]|\n)\s*)")
 _ELLIPSIS = {"…", "……", "...", "......", "等等"}
 _ETC = {"等", "等等"}
-_HEAD_RE = re.compile(r"([^、；;,，\n]*)([、；;,，\n]?)(.*)", re.DOTALL)
+_TRAILING_ELLIPSIS = re.compile(r"\s*(?:…+|\.{3,}|。{2,})$")
+# The count before the names: "1431家；…", "1,431家：…"; a comma between digits is not a separator.
+_HEAD_RE = re.compile(r"((?:\d[,，](?=\d{3})|[^、；;,，：:\n])*)[、；;,，：:\n]?")
+_GAP_RE = re.compile(r"\s+")
+# Two organisation names run together: 四川省预防医学会成都市抗癌协会.
+_JOINED_RE = re.compile(
+    r"^(.{3,}?(?:会|中心|医院|委|局|站))"
+    r"((?!社区|园区|城区)[\u4e00-\u9fff]{2,6}?[省市州县区][\u4e00-\u9fff]{2,}(?:会|中心|院|委|局|站|所))$"
+)
 
 
 def split_names(text: str) -> tuple[list[str], bool, str]:
-    """Names, whether the list ends in 等 (partial), and any text after the list.
+    """Names, whether the list ends in 等 or …… (partial), and any text after the list.
 
     >>> split_names("四川省肿瘤医院、成都市第五人民医院；等")
     (['四川省肿瘤医院', '成都市第五人民医院'], True, '')
     """
+    pieces = _SEPARATORS.split(text)  # name, separator, name, …
     names: list[str] = []
-    position = 0
-    for match in _SEPARATORS.finditer(text + "\n"):
-        item = text[position : match.start()].strip().strip("。.")
-        position = match.end()
+    open_ended = False
+    for index in range(0, len(pieces), 2):
+        item = pieces[index].strip()
+        if not item:
+            continue
+        if item[-1] in "….。":
+            bare = _TRAILING_ELLIPSIS.sub("", item)
+            open_ended = open_ended or bare != item  # 甲、……、乙 is partial too
+            item = bare.strip().strip("。.")
         if item in _ETC:
-            return names, True, text[position:].strip()
-        if item.endswith("等") and len(item) > 1 and _ends_list(text, position):
+            return names, True, "".join(pieces[index + 2 :]).strip()
+        # 乙等 ends the list only at the end of a line: 甲、乙等、丙 names 乙等.
+        if item[-1:] == "等" and len(item) > 1 and (index + 1 >= len(pieces)
+                                                    or "\n" in pieces[index + 1]):
             names.append(item[:-1].strip())
-            return names, True, text[position:].strip()
+            return names, True, "".join(pieces[index + 2 :]).strip()
         if item and item not in _ELLIPSIS:
             names.append(item)
-    return names, False, ""
+    return names, open_ended, ""
 
 
-def _ends_list(text: str, position: int) -> bool:
-    rest = text[position:]
-    return not rest.strip() or rest.startswith("\n")
+def _leading_count(spec: FieldSpec, text: str) -> tuple[Quantity | None, str]:
+    """The count written before the names, and the text after it."""
+    match = _HEAD_RE.match(text, 0, 100)  # a count is written first, and short
+    head, rest = match[1], text[match.end() :]  # type: ignore[index, union-attr]
+    quantity = parse_quantity(head)
+    if quantity is not None and not quantity.prefix:
+        return quantity, rest
+    for gap in _GAP_RE.finditer(head):  # "5家 甲医院、乙医院"
+        quantity = parse_quantity(head[: gap.start()])
+        if quantity is not None and quantity.unit and not quantity.prefix:
+            return quantity, text[gap.end() :]
+    return None, text
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width] + "……"
+
+
+def joined_names(names: list[str]) -> list[tuple[str, str, str]]:
+    """Names that look like two run together, as (name, first, second)."""
+    found = []
+    for name in names:
+        match = _JOINED_RE.match(name) if len(name) <= 40 else None
+        if match:
+            found.append((name, match[1], match[2]))
+    return found
 
 
 class NameListType(FieldType):
@@ -50,23 +90,22 @@ class NameListType(FieldType):
 
     def _parse(self, spec: FieldSpec, text: str) -> Parsed:
         issues: list[Issue] = []
-        count = None
-        head, _, rest = _HEAD_RE.match(text).groups()  # type: ignore[union-attr]
-        quantity = parse_quantity(head) if spec.unit else None
-        if quantity is not None and not quantity.prefix:
-            count = quantity
-            text = rest
+        count, text = _leading_count(spec, text)
         names, partial, note = split_names(text)
         unique = list(dict.fromkeys(names))
         if len(unique) < len(names):
-            repeated = sorted({n for n in names if names.count(n) > 1}, key=names.index)
+            counts = Counter(names)
+            repeated = [n for n in unique if counts[n] > 1]
             issues.append(problem(spec, WARNING, "duplicate_names",
-                                  "名称重复：" + "、".join(repeated), "请删除重复的名称"))
+                                  "名称重复：" + listing(repeated), "请删除重复的名称"))
         suspicious = [n for n in unique if len(n) > 40 or "。" in n]
         if suspicious:
             issues.append(problem(spec, WARNING, "not_a_name",
-                                  f"“{suspicious[0][:20]}……”不像是一个名称",
+                                  f"“{_cut(suspicious[0], 20)}”不像是一个名称",
                                   "名单请用顿号“、”分隔；说明文字请放在“等”之后另起一段"))
+        for name, first, second in joined_names(unique)[:3]:
+            issues.append(problem(spec, WARNING, "joined_names", f"“{name}”像是两个名称连在一起",
+                                  f"是否漏了顿号？如“{first}、{second}”"))
         value: dict[str, Any] = {"count": None, "names": unique, "partial": partial, "note": note}
         display = f"列出{len(unique)}个"
         if count is not None:
@@ -96,17 +135,39 @@ def _count_issues(spec: FieldSpec, count: Any, unit: str | None, listed: int, pa
     return []
 
 
-_URL_RE = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]{1,9}://|www\.)[^\s\u3000，。；、]+")
+# Anything that looks like a link, well formed or not, so that a bad one can be named.
+_URL_RE = re.compile(
+    r"((?:[Hh][Tt][Tt][Pp][Ss]?(?:[:：]/*|//)|[A-Za-z][A-Za-z0-9+.\-]{1,9}://|www\.)"
+    r"[^\s\u3000，。；、“”‘’（）《》【】\u4e00-\u9fff]+)"
+)
+_GLUED_SCHEME = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?[:：/]")
+_VALID_URL = re.compile(r"https?://([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)(?::(\d{1,5}))?(?:[/?#]\S*)?",
+                        re.IGNORECASE)
+_IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+_NAME_STRIP = " \t:：-—，,；;、。"
 
 
 def valid_url(url: str) -> bool:
-    try:
-        parts = urlsplit(url)
-    except ValueError:
+    """An http(s) URL with a dotted host name (or IPv4 address) and a sane port."""
+    return len(url) <= 2048 and _valid_url(url)
+
+
+@lru_cache(maxsize=1024)  # pure; most URLs are unchanged from one keystroke to the next
+def _valid_url(url: str) -> bool:
+    match = _VALID_URL.fullmatch(url)
+    if match is None or (match[2] is not None and int(match[2]) > 65535):
         return False
-    host = parts.hostname or ""
-    return (parts.scheme in ("http", "https") and "." in host
-            and re.fullmatch(r"[A-Za-z0-9.\-]+", host) is not None and not host.startswith("."))
+    host = match[1]
+    if host[0] == "-" or host[-1] == "-" or "-." in host or ".-" in host:
+        return False
+    return host[host.rfind(".") + 1].isalpha() or _IPV4.fullmatch(host) is not None
+
+
+def _name(chunk: str) -> str:
+    chunk = chunk.strip(_NAME_STRIP + "\n")
+    if "\n" not in chunk:
+        return chunk
+    return " ".join(line for line in (raw.strip(_NAME_STRIP) for raw in chunk.split("\n")) if line)
 
 
 def split_links(text: str) -> tuple[list[dict[str, str]], list[str]]:
@@ -114,21 +175,18 @@ def split_links(text: str) -> tuple[list[dict[str, str]], list[str]]:
 
     Accepts a name line followed by its URL line, or a URL glued to its name.
     """
+    pieces = _URL_RE.split(text)  # name, url, name, url, …, trailing text
     links: list[dict[str, str]] = []
-    pending: list[str] = []
-    for line in text.split("\n"):
-        position = 0
-        for match in _URL_RE.finditer(line):
-            name = line[position : match.start()].strip(" \t:：-—")
-            if name:
-                pending.append(name)
-            links.append({"name": " ".join(pending), "url": match.group().rstrip(".,;)")})
-            pending = []
-            position = match.end()
-        tail = line[position:].strip(" \t:：")
-        if tail:
-            pending.append(tail)
-    return links, pending
+    for index in range(1, len(pieces), 2):
+        url, name = pieces[index], pieces[index - 1]
+        if not url.lower().startswith(("http", "www.")):
+            glued = _GLUED_SCHEME.search(url)
+            if glued:  # CCTVhttp://…: the letters before the scheme are the name
+                name, url = name + url[: glued.start()], url[glued.start() :]
+        links.append({"name": _name(name), "url": url.rstrip(".,;)")})
+    orphans = [line for line in (raw.strip(_NAME_STRIP) for raw in pieces[-1].split("\n"))
+               if line]
+    return links, orphans
 
 
 class LinkListType(FieldType):
@@ -137,25 +195,40 @@ class LinkListType(FieldType):
     def _parse(self, spec: FieldSpec, text: str) -> Parsed:
         links, orphans = split_links(text)
         issues: list[Issue] = []
+        bad = 0
         for number, link in enumerate(links, 1):
             url = link["url"]
-            if url.startswith("www."):
+            if url.startswith("www.") and valid_url("http://" + url):
                 issues.append(problem(spec, WARNING, "url_without_scheme",
-                                      f"第{number}条链接缺少“http://”：{url}",
-                                      f"改为 http://{url}"))
+                                      f"第{number}条链接缺少“http://”：{url[:200]}",
+                                      f"改为 http://{url[:200]}"))
             elif not valid_url(url):
-                issues.append(problem(spec, ERROR, "bad_url",
-                                      f"第{number}条链接格式不正确：{url}",
-                                      "链接应以 http:// 或 https:// 开头，且不含空格和中文标点"))
+                bad += 1
+                if bad <= MAX_LISTED:  # each bad URL is named, up to a screenful
+                    issues.append(problem(
+                        spec, ERROR, "bad_url", f"第{number}条链接格式不正确：{url[:200]}",
+                        "链接应以 http:// 或 https:// 开头，且不含空格和中文标点"))
+        if bad > MAX_LISTED:
+            issues.append(problem(spec, ERROR, "bad_url",
+                                  f"另有{bad - MAX_LISTED}条链接格式不正确", "请逐条检查链接"))
+        unnamed = [str(number) for number, link in enumerate(links, 1) if not link["name"]]
+        if unnamed:
+            issues.append(problem(spec, WARNING, "url_without_name",
+                                  f"第{listing(unnamed)}条链接没有写媒体名称",
+                                  "请在链接前写上媒体名称"))
         seen: dict[str, int] = {}
+        repeats = 0
         for number, link in enumerate(links, 1):
-            if link["url"] in seen:
-                issues.append(problem(spec, WARNING, "duplicate_url",
-                                      f"第{number}条链接与第{seen[link['url']]}条重复：{link['url']}"))
-            seen.setdefault(link["url"], number)
+            url = link["url"]
+            if url in seen:
+                repeats += 1
+                if repeats <= MAX_LISTED:
+                    issues.append(problem(spec, WARNING, "duplicate_url",
+                                          f"第{number}条链接与第{seen[url]}条重复：{url[:200]}"))
+            seen.setdefault(url, number)
         if orphans:
             issues.append(problem(spec, WARNING, "name_without_url",
-                                  "以下名称没有对应的链接：" + "、".join(o[:30] for o in orphans),
+                                  "以下名称没有对应的链接：" + listing(orphans),
                                   "请在名称后另起一行填写链接"))
         return Parsed(links, tuple(issues), f"{len(links)}条链接")
 
@@ -165,7 +238,9 @@ def split_compound(spec: FieldSpec, text: str) -> dict[str, str]:
 
     Segments are matched to parts by their label (线下…/线上…), otherwise in order.
     """
-    segments = [s.strip() for s in re.split(r"\n|[/／|；;]", text) if s.strip()]
+    starts = "|".join(re.escape(p.label[:2]) for p in spec.parts if len(p.label) >= 2)
+    breaks = r"\n|[/／|；;，、]|,(?!\d)" + (rf"|(?<=\S)\s*(?={starts})" if starts else "")
+    segments = [s.strip() for s in re.split(breaks, text) if s.strip()]
     result: dict[str, str] = {}
     leftovers: list[str] = []
     for segment in segments:

@@ -10,7 +10,7 @@ from typing import Any
 from forms.issues import ERROR, WARNING
 from forms.quantity import COUNT_UNITS, MONEY_UNITS
 from forms.registry import COMPOUND_TYPES, TYPES
-from forms.rules import RULE_KINDS
+from forms.rules import RULE_FIELD_TYPES, RULE_KINDS
 from forms.spec import FieldSpec, FormTemplate, RuleSpec, Section
 
 FORMS_DIR = Path(__file__).resolve().parent.parent / "resources" / "forms"
@@ -23,6 +23,13 @@ _FIELD_KEYS = {"id", "label", "type", "unit", "accept_units", "required", "min",
                "options", "parts"}
 _RULE_KEYS = {"kind", "fields", "severity", "min_length", "message"}
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_FIELD_TYPES: dict[str, Any] = {
+    "id": str, "label": str, "type": str, "unit": str, "accept_units": list, "required": bool,
+    "min": float, "max": float, "max_length": int, "over_length": str, "help": str,
+    "placeholder": str, "approx_allowed": bool, "layout": str, "options": list, "parts": object,
+}
+_TYPE_NAMES = {str: "文字", list: "文字列表", bool: "布尔值（true 或 false）", float: "数字",
+               int: "整数", object: "值"}
 
 
 class TemplateError(Exception):
@@ -40,6 +47,7 @@ class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
         self.keys: set[str] = set()
+        self.types: dict[str, str] = {}  # key -> field type
 
     def fail(self, where: str, message: str) -> TemplateError:
         return TemplateError(self.source, where, message)
@@ -55,9 +63,10 @@ class _Reader:
             raise self.fail(where, f"缺少必填的键：{', '.join(missing)}")
 
     def field(self, data: Any, where: str, parent: FieldSpec | None = None) -> FieldSpec:
+        if isinstance(data, dict) and "id" in data:
+            where = f"字段“{parent.id + '.' if parent else ''}{data['id']}”"
         self.check_keys(where, data, _FIELD_KEYS, {"id", "label", "type"})
         fid = data["id"]
-        where = f"字段“{fid}”"
         if not isinstance(fid, str) or not _ID_RE.match(fid):
             raise self.fail(where, "id 只能用小写英文字母、数字和下划线，并以字母开头")
         key = f"{parent.id}.{fid}" if parent else fid
@@ -65,8 +74,9 @@ class _Reader:
             raise self.fail(where, "id 重复")
         self.keys.add(key)
         ftype = data["type"]
+        self.types[key] = ftype
         if ftype not in TYPES and (ftype not in COMPOUND_TYPES or parent is not None):
-            raise self.fail(where, f"未知的类型“{ftype}”（可用：{', '.join(sorted(TYPES))}）")
+            raise self.fail(where, f"未知的类型“{ftype}”（可用：{', '.join(sorted(TYPES) + list(COMPOUND_TYPES))}）")
         self._check_values(data, where, ftype)
         label = str(data["label"])
         spec = FieldSpec(
@@ -90,7 +100,24 @@ class _Reader:
             raise self.fail(where, f"只有复合类型（{', '.join(COMPOUND_TYPES)}）才能有 parts")
         return spec
 
+    def check_types(self, where: str, data: dict[str, Any], types: dict[str, Any]) -> None:
+        for name, expected in types.items():
+            value = data.get(name)
+            if value is None:
+                continue
+            if expected is list:
+                ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+            elif expected is float:
+                ok = isinstance(value, int | float) and not isinstance(value, bool)
+            elif expected is int:
+                ok = isinstance(value, int) and not isinstance(value, bool)
+            else:
+                ok = isinstance(value, expected)
+            if not ok:
+                raise self.fail(where, f"{name} 的值应为{_TYPE_NAMES[expected]}")
+
     def _check_values(self, data: dict[str, Any], where: str, ftype: str) -> None:
+        self.check_types(where, data, _FIELD_TYPES)
         if data.get("layout", "half") not in ("half", "full"):
             raise self.fail(where, "layout 只能是 half 或 full")
         if data.get("over_length", ERROR) not in (ERROR, WARNING):
@@ -103,14 +130,14 @@ class _Reader:
                 raise self.fail(where, f"未知的单位“{unit}”")
         if ftype in ("choice", "checklist") and not data.get("options"):
             raise self.fail(where, "选择类字段需要 options")
-        for name in ("min", "max", "max_length"):
-            if name in data and (isinstance(data[name], bool)
-                                 or not isinstance(data[name], int | float)):
-                raise self.fail(where, f"{name} 应为数字")
+        if data.get("max_length") is not None and data["max_length"] < 1:
+            raise self.fail(where, "max_length 应为正整数")
 
     def rule(self, data: Any, number: int) -> RuleSpec:
         where = f"规则 {number}"
         self.check_keys(where, data, _RULE_KEYS, {"kind", "fields"})
+        self.check_types(where, data, {"kind": str, "fields": list, "severity": str,
+                                       "min_length": int, "message": str})
         kind = data["kind"]
         if kind not in RULE_KINDS:
             raise self.fail(where, f"未知的规则类型“{kind}”")
@@ -118,9 +145,16 @@ class _Reader:
         arity = RULE_KINDS[kind]
         if arity and len(fields) != arity:
             raise self.fail(where, f"规则“{kind}”需要 {arity} 个字段")
-        for name in fields:
-            if name != "*" and name not in self.keys:
+        for position, name in enumerate(fields):
+            if name == "*" and len(fields) == 1 and not arity:
+                continue
+            if name not in self.keys:
                 raise self.fail(where, f"引用了不存在的字段“{name}”")
+            if self.types[name] in COMPOUND_TYPES:
+                raise self.fail(where, f"字段“{name}”是复合字段，请引用它的部分，如“{name}.<部分id>”")
+            allowed = RULE_FIELD_TYPES.get(kind, ())
+            if allowed and self.types[name] not in allowed[position]:
+                raise self.fail(where, f"规则“{kind}”不能用于字段“{name}”（类型 {self.types[name]}）")
         severity = data.get("severity", WARNING)
         if severity not in (ERROR, WARNING):
             raise self.fail(where, "severity 只能是 error 或 warning")
@@ -140,11 +174,21 @@ def load_template_text(text: str, source: str = "<模板>") -> FormTemplate:
         raise TemplateError(source, "TOML 语法", str(exc)) from exc
     reader = _Reader(source)
     reader.check_keys("模板", data, _TEMPLATE_KEYS, {"id", "title", "version", "sections"})
-    if not isinstance(data["version"], int) or data["version"] < 1:
+    reader.check_types("模板", data, {"id": str, "title": str, "title_format": str,
+                                      "unit_field": str, "period_field": str, "date_field": str,
+                                      "signoff": list, "stamp_label": str})
+    if not _ID_RE.match(data["id"]):
+        raise reader.fail("id", "模板 id 只能用小写英文字母、数字和下划线，并以字母开头")
+    if isinstance(data["version"], bool) or not isinstance(data["version"], int) \
+            or data["version"] < 1:
         raise reader.fail("version", "应为正整数")
+    if not isinstance(data["sections"], list) or not data["sections"]:
+        raise reader.fail("sections", "至少需要一节（[[sections]]）")
     sections = []
     for index, raw in enumerate(data["sections"], 1):
         reader.check_keys(f"第{index}节", raw, _SECTION_KEYS, {"id", "title", "fields"})
+        if not isinstance(raw["fields"], list) or not raw["fields"]:
+            raise reader.fail(f"第{index}节", "至少需要一个字段（[[sections.fields]]）")
         fields = tuple(reader.field(f, f"第{index}节") for f in raw["fields"])
         sections.append(Section(str(raw["id"]), str(raw["title"]), fields))
     rules = tuple(reader.rule(r, n) for n, r in enumerate(data.get("rules", []), 1))

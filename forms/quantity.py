@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+MAX_DIGITS = 15
 APPROX = "approx"
 AT_LEAST = "at_least"
 
@@ -86,33 +87,77 @@ def normalise_digits(text: str) -> str:
 
 
 def parse_chinese_numeral(text: str) -> int | None:
-    """Common Chinese numerals: 十五 = 15, 三千 = 3000, 一万二千 = 12000, 两百 = 200.
+    """Common Chinese numerals: 十五 = 15, 三千 = 3000, 一万二千 = 12000, 两万五 = 25000.
 
-    >>> parse_chinese_numeral("一万二千五百")
-    12500
+    A run of bare digits is read digit by digit only when it looks like a year or a code
+    (二〇二四); 三四 ("three or four") is not a number.
+
+    >>> parse_chinese_numeral("一万二千五百"), parse_chinese_numeral("一百零五")
+    (12500, 105)
     """
-    if not text or any(ch not in _CN_CHARS for ch in text):
+    if not text or len(text) > 40 or any(ch not in _CN_CHARS for ch in text):
         return None
-    if all(ch in _CN_DIGITS for ch in text) and len(text) > 1:  # 二〇二四 style
-        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
-    total = section = 0
+    if all(ch in _CN_DIGITS for ch in text):
+        if len(text) == 1:
+            return _CN_DIGITS[text]
+        if len(text) >= 3 or any(_CN_DIGITS[ch] == 0 for ch in text):
+            return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+        return None
+    total = below_yi = section = 0  # 亿 groups, the 万 group, and below 万
     digit: int | None = None
+    last_unit: int | None = None  # the unit just before the trailing digit: 一千二 = 1200
+    small_unit = 10_000  # small units must fall within a section: 一百二十, not 二十百
     for ch in text:
         if ch in _CN_DIGITS:
-            if digit is not None and _CN_DIGITS[ch] != 0:
+            value = _CN_DIGITS[ch]
+            if value == 0:
+                if digit not in (None, 0):
+                    return None
+                last_unit = None  # 一百零五: the 五 is ones
+                continue
+            if digit not in (None, 0):
                 return None  # 三四 is not a number
-            digit = _CN_DIGITS[ch]
+            digit = value
         elif ch in _CN_SMALL_UNITS:
-            section += (1 if digit is None else digit) * _CN_SMALL_UNITS[ch]
-            digit = None
+            unit = _CN_SMALL_UNITS[ch]
+            if unit >= small_unit or (digit is None and (section or below_yi or total)
+                                      and last_unit is not None):
+                return None
+            section += (1 if digit is None else digit) * unit
+            digit, last_unit, small_unit = None, unit, unit
         else:
             big = _CN_BIG_UNITS[ch]
             section += digit or 0
-            if section == 0 and total == 0:
-                return None
-            total = (total + section) * big if big > 10_000 or total < big else total + section * big
-            section, digit = 0, None
-    return total + section + (digit or 0)
+            if big == 10_000:
+                if section == 0 or below_yi:
+                    return None
+                below_yi = section * big
+            else:
+                if section == 0 and below_yi == 0:
+                    return None
+                total = (total + below_yi + section) * big
+                below_yi = 0
+            section, digit, last_unit, small_unit = 0, None, big, 10_000
+    if digit:
+        section += digit * (last_unit // 10 if last_unit else 1)
+    return total + below_yi + section
+
+
+_MIXED_RE = re.compile(r"(?<![\d.])(\d{1,12})([万亿])(\d{1,8})([千百])?(?![\d.万亿千百])")
+
+
+def _merge_mixed(match: re.Match[str]) -> str:
+    """1万2千 = 12000, 1万2 = 12000, 1万2000 = 12000: digits around 万 or 亿."""
+    big = 10_000 if match[2] == "万" else 100_000_000
+    places = len(str(big)) - 1
+    low = match[3]
+    if match[4]:
+        rest = int(low) * int(_MULTIPLIERS[match[4]])
+    elif len(low) <= places:
+        rest = int(low) * 10 ** (places - len(low)) if len(low) < places else int(low)
+    else:
+        return match[0]
+    return str(int(match[1]) * big + rest) if rest < big else match[0]
 
 
 def _parse_number(num: str) -> Decimal | None:
@@ -129,12 +174,12 @@ def parse_quantity(text: str) -> Quantity | None:
     """Read one quantity from a cell's text, or None if the text is not a quantity."""
     if not text or len(text) > 200:
         return None
-    match = _QUANTITY_RE.match(normalise_digits(text))
+    match = _QUANTITY_RE.match(_MIXED_RE.sub(_merge_mixed, normalise_digits(text)))
     if match is None:
         return None
     number = _parse_number(match["num"])
-    if number is None:
-        return None
+    if number is None or number.adjusted() > MAX_DIGITS or len(match["num"]) > 2 * MAX_DIGITS:
+        return None  # no figure on a form runs past 10^15; far beyond it Decimal loses digits
     unit = match["unit"]
     mult = match["mult"]
     scaled = bool(mult) or (unit in ("万元", "亿元", "千元"))

@@ -9,7 +9,15 @@ from forms.issues import Issue
 from forms.quantity import format_number
 from forms.spec import FieldSpec, FormTemplate, RuleSpec
 
-RuleCheck = Callable[[RuleSpec, FormTemplate, Mapping[str, str], Mapping[str, Any]], list[Issue]]
+# (rule, template, raw texts, parsed values, texts with blanks collapsed) -> issues
+RuleCheck = Callable[
+    [RuleSpec, FormTemplate, Mapping[str, str], Mapping[str, Any], Mapping[str, str]], list[Issue]
+]
+
+
+def collapse_blanks(text: str | None) -> str:
+    """Text with every run of blanks and line breaks made one space, for comparing."""
+    return " ".join((text or "").split())
 
 
 def _issue(rule: RuleSpec, spec: FieldSpec, code: str, message: str,
@@ -28,7 +36,7 @@ def _number(value: Any) -> float | None:
 
 
 def not_greater(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str],
-                values: Mapping[str, Any]) -> list[Issue]:
+                values: Mapping[str, Any], texts: Mapping[str, str]) -> list[Issue]:
     """The first field must not exceed the second (e.g. 直接受益人数 ≤ 预计受益人数)."""
     small, large = (template.field(k) for k in rule.fields)
     a, b = _number(values.get(small.key)), _number(values.get(large.key))
@@ -40,28 +48,28 @@ def not_greater(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str],
 
 
 def list_matches_count(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str],
-                       values: Mapping[str, Any]) -> list[Issue]:
+                       values: Mapping[str, Any], texts: Mapping[str, str]) -> list[Issue]:
     """The names listed in one field must agree with the count given in another."""
     count_spec, list_spec = (template.field(k) for k in rule.fields)
     count, listing = _number(values.get(count_spec.key)), values.get(list_spec.key)
     if count is None or not isinstance(listing, dict):
         return []
     listed = len(listing.get("names", []))
-    if listed == count:
-        return []
+    if listed == count or (listed < count and listing.get("partial")):
+        return []  # a list ending in 等 may name fewer
     return [_issue(rule, list_spec, "list_count_mismatch",
                    f"列出了{listed}个名称，与“{count_spec.full_label}”的{format_number(count)}个不一致",
                    "请核对名称和数量")]
 
 
 def distinct_text(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str],
-                  values: Mapping[str, Any]) -> list[Issue]:
+                  values: Mapping[str, Any], texts: Mapping[str, str]) -> list[Issue]:
     """Two fields with the same text: likely a copy-paste slip; flag the later one."""
     keys = [s.key for s in template.leaves()] if rule.fields == ("*",) else list(rule.fields)
     first_seen: dict[str, str] = {}
     issues = []
     for key in keys:
-        text = " ".join((raw.get(key) or "").split())
+        text = texts.get(key, "")
         if len(text) < max(rule.min_length, 1):
             continue
         if text in first_seen:
@@ -83,7 +91,7 @@ def _day(value: Any, end: bool) -> str | None:
 
 
 def date_not_before(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str],
-                    values: Mapping[str, Any]) -> list[Issue]:
+                    values: Mapping[str, Any], texts: Mapping[str, str]) -> list[Issue]:
     """The first date must not be before the end of the second (e.g. fill date after the event)."""
     later, earlier = (template.field(k) for k in rule.fields)
     a, b = _day(values.get(later.key), False), _day(values.get(earlier.key), True)
@@ -101,6 +109,12 @@ RULES: dict[str, RuleCheck] = {
 }
 # How many fields each kind takes (0: any number, or "*" for every field).
 RULE_KINDS = {"not_greater": 2, "list_matches_count": 2, "distinct_text": 0, "date_not_before": 2}
+# The field types each position of a rule accepts (kinds not listed take any type).
+RULE_FIELD_TYPES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "not_greater": (("count", "money", "name_list"), ("count", "money", "name_list")),
+    "list_matches_count": (("count", "name_list"), ("name_list",)),
+    "date_not_before": (("date", "date_range"), ("date", "date_range")),
+}
 
 
 def rule_keys(rule: RuleSpec, template: FormTemplate) -> tuple[str, ...]:
@@ -111,5 +125,8 @@ def rule_keys(rule: RuleSpec, template: FormTemplate) -> tuple[str, ...]:
 
 
 def run_rule(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str],
-             values: Mapping[str, Any]) -> list[Issue]:
-    return RULES[rule.kind](rule, template, raw, values)
+             values: Mapping[str, Any], texts: Mapping[str, str] | None = None) -> list[Issue]:
+    """Check one rule; ``texts`` (raw texts through collapse_blanks) may be passed in as a cache."""
+    if texts is None:
+        texts = {key: collapse_blanks(text) for key, text in raw.items()}
+    return RULES[rule.kind](rule, template, raw, values, texts)

@@ -79,9 +79,18 @@ class FieldType:
         raise NotImplementedError
 
 
+MAX_LISTED = 20  # issues or names listed in one message; the rest are summed up
+
+
+def listing(items: list[str], limit: int = 10, width: int = 30) -> str:
+    """Items joined with 、, each cut to ``width``, at most ``limit`` of them then 等N个."""
+    shown = "、".join(item[:width] for item in items[:limit])
+    return shown + (f"等{len(items)}个" if len(items) > limit else "")
+
+
 def char_count(text: str) -> int:
     """Characters as 字数 counts them: every character except blanks and line breaks."""
-    return len(text) - sum(1 for ch in text if ch.isspace())
+    return len("".join(text.split()))
 
 
 class TextType(FieldType):
@@ -163,6 +172,8 @@ class CountType(FieldType):
     def _check_prefix(spec: FieldSpec, prefix: str) -> list[Issue]:
         if not prefix or prefix in (spec.label, spec.full_label) or spec.label.startswith(prefix):
             return []
+        if prefix in ("-", "−", "负"):
+            return [problem(spec, ERROR, "negative", "不能为负数")]
         if len(prefix) > 12:
             return [problem(spec, ERROR, "not_a_number", "应填写一个数量，而不是一段文字")]
         return [problem(spec, WARNING, "extra_text", f"数字前的文字“{prefix}”将被忽略",
@@ -212,15 +223,18 @@ class EditionType(FieldType):
         number = None
         if match:
             raw = match[1]
-            number = int(raw) if raw.isdigit() else parse_chinese_numeral(raw)
+            number = (int(raw) if len(raw) <= 6 else None) if raw.isdecimal() \
+                else parse_chinese_numeral(raw)
         if not number:
             return Parsed(None, (problem(spec, ERROR, "bad_edition", "届次应为数字",
                                          "例如“30”或“第30届”"),))
         return Parsed(number, (), f"第{number}届")
 
 
-_YES = {"是", "有", "已", "已报送", "已进行", "y", "yes", "true", "1", "√", "✓", "✔", "☑", "对"}
-_NO = {"否", "无", "没有", "未", "未报送", "n", "no", "false", "0", "×", "✗", "☐", "□", "不是"}
+_YES = {"是", "是的", "有", "已", "已报送", "已进行", "y", "yes", "true", "1", "√", "✓", "✔", "☑",
+        "对"}
+_NO = {"否", "无", "没有", "未", "未报送", "未进行", "n", "no", "false", "0", "×", "✗", "☐", "□",
+       "不是"}
 
 
 class YesNoType(FieldType):
@@ -251,13 +265,14 @@ def match_option(options: tuple[str, ...], text: str) -> str | None:
     text = re.sub(r"^\s*[(（]?\d+[.、)）]\s*", "", text).strip(" ；;。")
     if text in options:
         return text
-    if text.isdigit() and 1 <= int(text) <= len(options):
+    if text.isdecimal() and len(text) <= 3 and 1 <= int(text) <= len(options):
         return options[int(text) - 1]
     hits = [o for o in options if text and (text in o or o in text)]
     return hits[0] if len(hits) == 1 else None
 
 
 _TICKED = "☑✓✔√■☒"
+_NONE = {"无", "没有", "均无", "都没有", "/", "-", "—", "否"}
 _UNTICKED = "□☐"
 
 
@@ -267,6 +282,8 @@ class ChecklistType(FieldType):
     name = "checklist"
 
     def _parse(self, spec: FieldSpec, text: str) -> Parsed:
+        if text.strip("。.；; ") in _NONE:
+            return Parsed([], (), "未选")
         items = [i.strip() for i in re.split(r"[；;\n、]+|(?<=\S)\s+(?=\d+[.、])", text) if i.strip()]
         marked = any(i[0] in _TICKED + _UNTICKED for i in items)
         chosen: list[str] = []
@@ -280,18 +297,22 @@ class ChecklistType(FieldType):
             elif option not in chosen:
                 chosen.append(option)
         chosen.sort(key=spec.options.index)
-        issues = tuple(problem(spec, ERROR, "not_an_option", f"“{item}”不是本栏的选项",
-                               "可选：" + "、".join(spec.options)) for item in unknown)
+        issues = tuple(problem(spec, ERROR, "not_an_option", f"“{item[:30]}”不是本栏的选项",
+                               "可选：" + "、".join(spec.options)) for item in unknown[:MAX_LISTED])
         return Parsed(chosen, issues, f"已选{len(chosen)}项")
+
+
+_PHONE_LABEL = re.compile(r"^[^\d+(]{1,10}[:：]\s*")
 
 
 class PhoneType(FieldType):
     name = "phone"
     _MOBILE = re.compile(r"^1[3-9]\d{9}$")
-    _LANDLINE = re.compile(r"^(0\d{2,3})(\d{7,8})$")
+    # Area codes are 010 and 020-029, or four digits (0571); the local number has 7-8 digits.
+    _LANDLINE = re.compile(r"^(010|02\d|0[3-9]\d{2})([1-9]\d{6,7})$")
 
     def _parse(self, spec: FieldSpec, text: str) -> Parsed:
-        plain = normalise_digits(text)
+        plain = _PHONE_LABEL.sub("", normalise_digits(text))  # 联系电话：027-…
         ext = ""
         match = re.search(r"(?:转|ext\.?|-)\s*(\d{1,5})$", plain)
         digits = re.sub(r"[\s\-()（）]", "", plain)

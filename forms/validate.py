@@ -9,7 +9,7 @@ from typing import Any
 from forms.issues import ERROR, Issue
 from forms.lists import split_compound
 from forms.registry import parse_field
-from forms.rules import rule_keys, run_rule
+from forms.rules import collapse_blanks, rule_keys, run_rule
 from forms.spec import FormTemplate
 from forms.types import Parsed
 
@@ -48,6 +48,7 @@ class Validator:
     def __init__(self, template: FormTemplate, raw: Mapping[str, str] | None = None) -> None:
         self.template = template
         self.raw: dict[str, str] = {}
+        self.texts: dict[str, str] = {}  # raw texts with blanks collapsed, for the text rules
         self.parsed: dict[str, Parsed] = {}
         self._order = {spec.key: n for n, spec in enumerate(template.leaves())}
         self._rules_by_key: dict[str, list[int]] = {}
@@ -57,14 +58,17 @@ class Validator:
         self._rule_issues: list[list[Issue]] = [[] for _ in template.rules]
         for spec in template.leaves():
             text = (raw or {}).get(spec.key, "")
+            text = "" if text is None else str(text)
             self.raw[spec.key] = text
+            self.texts[spec.key] = collapse_blanks(text)
             self.parsed[spec.key] = parse_field(spec, text)
         for index in range(len(template.rules)):
             self._run_rule(index)
 
     def _run_rule(self, index: int) -> None:
         try:
-            issues = run_rule(self.template.rules[index], self.template, self.raw, self.values())
+            issues = run_rule(self.template.rules[index], self.template, self.raw, self.values(),
+                              self.texts)
         except Exception as exc:  # noqa: BLE001 - a rule must never break validation
             rule = self.template.rules[index]
             spec = self.template.field(rule_keys(rule, self.template)[0])
@@ -72,12 +76,23 @@ class Validator:
                             f"规则“{rule.kind}”无法检查（{type(exc).__name__}）")]
         self._rule_issues[index] = issues
 
-    def set(self, key: str, text: str) -> set[str]:
-        """Record a field's new text; returns the keys whose issues may have changed."""
+    def set(self, key: str, text: str | None) -> set[str]:
+        """Record a field's new text; returns the keys whose issues may have changed.
+
+        A compound field's key takes the whole cell, split into its parts. An unknown key is
+        a programming error (KeyError); no text ever raises.
+        """
         spec = self.template.field(key)
         text = "" if text is None else str(text)
+        if spec.parts:
+            touched: set[str] = set()
+            texts = split_compound(spec, text)
+            for part in spec.parts:
+                touched |= self.set(part.key, texts.get(part.key, ""))
+            return touched
         touched = {key}
         self.raw[key] = text
+        self.texts[key] = collapse_blanks(text)
         self.parsed[key] = parse_field(spec, text)
         for index in self._rules_by_key.get(key, ()):
             touched.update(i.field for i in self._rule_issues[index])
