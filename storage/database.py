@@ -1,0 +1,233 @@
+"""Opening the database file: lock, damage checks, schema, durability settings.
+
+    >>> with open_database(tmp / "tianbao.db") as store:  # doctest: +SKIP
+    ...     report_id = create_report(store.db, form_id="f", form_version=1,
+    ...                               template_source="...", title="2024")
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from storage import backup, fts, schema
+from storage.checks import check_header, connect_for_check, has_wal, integrity_problem, wal_path
+from storage.common import writing
+from storage.errors import (
+    DamagedDatabaseError,
+    DatabaseNotFoundError,
+    DatabaseUnreadableError,
+    DatabaseUnwritableError,
+    NewerSchemaError,
+    NotTianbaoDatabaseError,
+    ReadOnlyError,
+    StorageError,
+    translated,
+)
+from storage.locking import WriterLock
+from storage.paths import default_db_path
+
+BUSY_TIMEOUT_MS = 5000
+CACHE_KIB = 16 * 1024  # page cache per connection; lets a 10,000-report list sort in memory
+WAL_SIZE_LIMIT = 64 * 1024 * 1024  # truncate the WAL after a big attachment is checkpointed
+
+
+class Store:
+    """An open database file: ``.db`` (sqlite_utils.Database), ``.path``, ``.read_only``.
+
+    Holds the writer lock until ``close()``. Not thread-safe: use it from one thread at
+    a time (it may be handed to a worker thread, e.g. to add a large attachment).
+    """
+
+    def __init__(self, db: Database, path: Path, *, read_only: bool,
+                 lock: WriterLock | None) -> None:
+        self.db = db
+        self.path = path
+        self.read_only = read_only
+        self.lock = lock
+        self.backup_error: StorageError | None = None  # set when the daily backup failed
+        self.last_backup: Path | None = None
+
+    def close(self) -> None:
+        """Bring the search index up to date (best effort), close, release the lock."""
+        try:
+            if not self.read_only:
+                _flush_quietly(self.db)
+            self.db.close()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = "read-only" if self.read_only else "read-write"
+        return f"<Store {self.path} {mode}>"
+
+
+def open_database(path: str | Path | None = None, *, read_only: bool = False,
+                  daily_backup: bool = True) -> Store:
+    """Open (creating if needed) the database at ``path`` (default: ``default_db_path()``).
+
+    Raises DamagedDatabaseError, NewerSchemaError, DatabaseLockedError,
+    DatabaseUnwritableError, DatabaseNotFoundError (read-only, missing file).
+    A second writer is refused; ``read_only=True`` gives a view whose writes raise
+    ReadOnlyError. Unless ``daily_backup`` is False, the first open of the day copies
+    the file to ``backups/`` (a failure there is kept in ``store.backup_error``).
+    """
+    path = Path(path if path is not None else default_db_path()).expanduser().absolute()
+    if read_only:
+        return _open_read_only(path)
+    return _open_writer(path, daily_backup=daily_backup)
+
+
+def _open_writer(path: Path, *, daily_backup: bool) -> Store:
+    if path.is_dir():
+        raise DamagedDatabaseError(path, "这是一个文件夹")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseUnwritableError(path, f"无法创建文件夹：{exc.strerror}") from exc
+    if path.exists() and not _can(path, os.R_OK):
+        raise DatabaseUnreadableError(path)
+    lock = WriterLock(path).acquire()
+    try:
+        existed = _has_content(path)
+        if existed:
+            _inspect(path)
+        _check_writable(path)
+        db = _connect(path)
+        try:
+            with translated(path):
+                _configure_writer(db, path)
+                if existed and schema.needs_migration(db):
+                    backup.make_backup(db.conn, path, reason="upgrade")
+                schema.migrate(db)
+                _flush_quietly(db)
+        except BaseException:
+            db.close()
+            raise
+    except BaseException:
+        lock.release()
+        raise
+    store = Store(db, path, read_only=False, lock=lock)
+    if daily_backup and existed:
+        try:
+            store.last_backup = backup.auto_backup(store)
+        except (StorageError, OSError, sqlite3.Error) as exc:
+            store.backup_error = exc if isinstance(exc, StorageError) else StorageError(
+                f"今天的自动备份未能完成（{exc}）。数据未受影响，请检查磁盘空间。", path=path)
+    return store
+
+
+def _open_read_only(path: Path) -> Store:
+    if not path.is_file():
+        raise DatabaseNotFoundError(path)
+    _inspect(path)
+    uri = path.as_uri()
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.OperationalError:
+        if has_wal(path):
+            raise
+        # A read-only folder without -shm: nobody is writing, so an immutable view is safe.
+        conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
+    db = Database(conn, execute_plugins=False)
+    db.execute("PRAGMA query_only = ON")
+    _configure_common(db)
+    if schema.needs_migration(db):
+        db.close()
+        raise ReadOnlyError(path, "需要升级数据格式，只读方式下无法打开；请先以正常方式打开一次")
+    return Store(db, path, read_only=True, lock=None)
+
+
+def _flush_quietly(db: Database) -> None:
+    """Catch the search index up; search copes with a stale index, so never fail here."""
+    try:
+        with writing(db):
+            fts.flush_pending(db)
+    except (StorageError, sqlite3.Error):
+        pass
+
+
+def _has_content(path: Path) -> bool:
+    try:
+        return has_wal(path) or path.stat().st_size > 0
+    except FileNotFoundError:
+        return False
+
+
+def _inspect(path: Path) -> None:
+    """Refuse unreadable, damaged, foreign and newer files, touching nothing."""
+    if not path.exists():  # only a -wal is left: SQLite would replay it onto a new file
+        raise DamagedDatabaseError(path, "数据库主文件缺失，只剩下 -wal 日志文件")
+    if not _can(path, os.R_OK):
+        raise DatabaseUnreadableError(path)
+    check_header(path)
+    if not _has_content(path):
+        return
+    try:
+        conn = connect_for_check(path)
+    except sqlite3.Error as exc:
+        raise DamagedDatabaseError(path, str(exc)) from exc
+    try:
+        problem = integrity_problem(conn)
+        if problem:
+            raise DamagedDatabaseError(path, f"完整性检查未通过：{problem}")
+        db = Database(conn, execute_plugins=False)
+        if schema.is_foreign(db):
+            raise NotTianbaoDatabaseError(path)
+        if schema.is_newer(db):
+            raise NewerSchemaError(path, schema.schema_version(db), schema.SCHEMA_VERSION)
+    except sqlite3.DatabaseError as exc:
+        raise DamagedDatabaseError(path, str(exc)) from exc
+    finally:
+        conn.close()
+
+
+def _can(target: Path, mode: int) -> bool:
+    return os.access(target, mode, effective_ids=os.access in os.supports_effective_ids)
+
+
+def _check_writable(path: Path) -> None:
+    if not _can(path.parent, os.W_OK | os.X_OK):
+        raise DatabaseUnwritableError(path, "所在文件夹只读")
+    for file in (path, wal_path(path)):
+        if file.exists() and not _can(file, os.R_OK | os.W_OK):
+            raise DatabaseUnwritableError(path, "文件只读")
+
+
+def _connect(path: Path) -> Database:
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise DatabaseUnwritableError(path, str(exc)) from exc
+    return Database(conn, execute_plugins=False)
+
+
+def _configure_writer(db: Database, path: Path) -> None:
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA journal_mode = WAL").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "readonly" in str(exc) or "unable to open" in str(exc):
+            raise DatabaseUnwritableError(path, str(exc)) from exc
+        raise
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
+    _configure_common(db)
+
+
+def _configure_common(db: Database) -> None:
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    db.execute("PRAGMA temp_store = MEMORY")

@@ -1,0 +1,217 @@
+"""Storage errors: each carries a Chinese message fit to show the user (``text()``).
+
+Like qutebrowser's ``KnownError``: these are problems with the user's file, disk or input,
+not bugs. Programming mistakes (a bad status name, an unknown setting) raise ValueError.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class StorageError(Exception):
+    """Base class: ``text()`` is what the user sees; ``path`` names the file if any."""
+
+    def __init__(self, message: str, *, path: str | Path | None = None) -> None:
+        super().__init__(message)
+        self.path = Path(path) if path is not None else None
+
+    def text(self) -> str:
+        return str(self.args[0])
+
+
+# --- opening the database -------------------------------------------------------------
+
+class DatabaseNotFoundError(StorageError):
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(f"找不到数据库文件“{path}”。请检查路径是否正确。", path=path)
+
+
+class DamagedDatabaseError(StorageError):
+    """The file is not a readable SQLite database; it is left exactly as it was."""
+
+    def __init__(self, path: str | Path, detail: str = "") -> None:
+        why = f"（{detail}）" if detail else ""
+        super().__init__(
+            f"数据库文件“{path}”已损坏或不是有效的数据库文件{why}。"
+            "该文件未被修改。请从备份恢复，或选择其他文件。",
+            path=path,
+        )
+        self.detail = detail
+
+
+class NotTianbaoDatabaseError(DamagedDatabaseError):
+    """A healthy SQLite file that belongs to some other program."""
+
+    def __init__(self, path: str | Path) -> None:
+        StorageError.__init__(
+            self,
+            f"文件“{path}”是其他软件的数据库，不是填报数据库。该文件未被修改。请选择其他文件。",
+            path=path,
+        )
+        self.detail = "not_tianbao"
+
+
+class NewerSchemaError(StorageError):
+    def __init__(self, path: str | Path, found: int, supported: int) -> None:
+        super().__init__(
+            f"数据库文件“{path}”由更新版本的填报软件创建（数据格式版本 {found}，"
+            f"本软件支持到 {supported}）。为保护数据，该文件未被修改。请升级填报软件后再打开。",
+            path=path,
+        )
+        self.found = found
+        self.supported = supported
+
+
+class DatabaseUnwritableError(StorageError):
+    def __init__(self, path: str | Path, detail: str = "") -> None:
+        why = f"（{detail}）" if detail else ""
+        super().__init__(
+            f"无法写入数据库文件“{path}”{why}。请检查该文件及所在文件夹是否只读、"
+            "是否有写入权限，或以只读方式打开查看。",
+            path=path,
+        )
+
+
+class DatabaseUnreadableError(StorageError):
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(f"没有权限读取数据库文件“{path}”。请检查该文件的权限设置。", path=path)
+
+
+class DatabaseLockedError(StorageError):
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(
+            f"数据库文件“{path}”已被另一个填报窗口或程序打开。为避免数据冲突，"
+            "同一时间只能有一个窗口修改它。请先关闭另一个窗口，或以只读方式打开查看。",
+            path=path,
+        )
+
+
+class ReadOnlyError(StorageError):
+    def __init__(self, path: str | Path | None = None, detail: str = "") -> None:
+        name = f"“{path}”" if path else ""
+        why = detail or "当前以只读方式打开，不能修改"
+        super().__init__(f"数据库文件{name}{why}。如需修改，请关闭其他填报窗口后重新打开。",
+                         path=path)
+
+
+class DiskFullError(StorageError):
+    def __init__(self, path: str | Path | None = None) -> None:
+        where = f"“{path}”所在的" if path else ""
+        super().__init__(f"{where}磁盘空间已满，刚才的修改未能保存。请清理磁盘空间后重试。",
+                         path=path)
+
+
+class BackupInvalidError(StorageError):
+    def __init__(self, path: str | Path, detail: str = "") -> None:
+        why = f"（{detail}）" if detail else ""
+        super().__init__(
+            f"备份文件“{path}”无法使用{why}。当前数据库未被改动。请选择其他备份。",
+            path=path,
+        )
+
+
+# --- reports ----------------------------------------------------------------------------
+
+class ReportNotFoundError(StorageError):
+    def __init__(self, report_id: int) -> None:
+        super().__init__(f"找不到编号为 {report_id} 的报表，它可能已被彻底删除。")
+        self.report_id = report_id
+
+
+# --- attachments ------------------------------------------------------------------------
+
+class AttachmentError(StorageError):
+    """Base for every attachment problem."""
+
+
+class AttachmentNotFoundError(AttachmentError):
+    def __init__(self, attachment_id: int) -> None:
+        super().__init__(f"找不到编号为 {attachment_id} 的附件，它可能已被彻底删除。")
+        self.attachment_id = attachment_id
+
+
+class AttachmentFileMissingError(AttachmentError):
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(f"找不到文件“{path}”，无法添加为附件。请检查文件是否已被移动或删除。",
+                         path=path)
+
+
+class AttachmentIsDirectoryError(AttachmentError):
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(f"“{path}”是一个文件夹，不能作为附件。请选择其中的文件，或先将文件夹压缩。",
+                         path=path)
+
+
+class AttachmentUnreadableError(AttachmentError):
+    def __init__(self, path: str | Path, detail: str = "") -> None:
+        why = f"（{detail}）" if detail else ""
+        super().__init__(f"无法读取文件“{path}”{why}。请检查是否有读取权限，或文件是否正被其他程序占用。",
+                         path=path)
+
+
+class AttachmentEmptyError(AttachmentError):
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(f"文件“{path}”是空文件（0 字节），未添加为附件。", path=path)
+
+
+class AttachmentTooLargeError(AttachmentError):
+    def __init__(self, path: str | Path, size: int, max_size: int) -> None:
+        super().__init__(
+            f"文件“{path}”大小为 {_mib(size)}，超过附件上限 {_mib(max_size)}，未添加。"
+            "请压缩后再添加，或在设置中调高附件大小上限。",
+            path=path,
+        )
+        self.size = size
+        self.max_size = max_size
+
+
+class AttachmentCancelledError(AttachmentError):
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(f"已取消添加附件“{path}”，数据库未做任何改动。", path=path)
+
+
+class AttachmentCorruptError(AttachmentError):
+    def __init__(self, attachment_id: int, file_name: str) -> None:
+        super().__init__(
+            f"附件“{file_name}”（编号 {attachment_id}）的内容校验失败，数据已损坏。"
+            "请从备份恢复数据库，或重新添加该附件。"
+        )
+        self.attachment_id = attachment_id
+
+
+def _mib(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+# --- translating low-level failures -----------------------------------------------------
+
+def is_disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return True
+    return isinstance(exc, sqlite3.Error) and "database or disk is full" in str(exc)
+
+
+def translate(exc: BaseException, path: str | Path | None) -> StorageError | None:
+    """The StorageError for a "disk full" or "read-only" failure, else None."""
+    if is_disk_full(exc):
+        return DiskFullError(path)
+    if isinstance(exc, sqlite3.Error) and "readonly database" in str(exc):
+        return ReadOnlyError(path)
+    return None
+
+
+@contextmanager
+def translated(path: str | Path | None) -> Iterator[None]:
+    """Re-raise "disk full" and "read-only" failures from sqlite3/OS as StorageErrors."""
+    try:
+        yield
+    except (sqlite3.Error, OSError) as exc:
+        error = translate(exc, path)
+        if error is None:
+            raise
+        raise error from exc
