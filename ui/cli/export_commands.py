@@ -22,7 +22,7 @@ def register(commands: Any) -> None:
 
 
 def export_report(args: argparse.Namespace) -> int:
-    from exports.errors import ExportError
+    from exports.atomic import ExportError
     from exports.package import package_file_name, write_package
     from exports.pdf import write_pdf
     from exports.xlsx import write_xlsx

@@ -1,0 +1,39 @@
+"""Facts every export records: app version, export time, and the canonical hash of the values."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from typing import Any
+
+APP_VERSION = "0.1.0"
+
+
+def canonical_json(values: dict[str, Any]) -> str:
+    """The values as PACKAGE.md hashes them: sorted keys, no blanks, non-ASCII kept."""
+    return json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def values_sha256(values: dict[str, Any]) -> str:
+    """SHA-256 (hex) of the canonical JSON of ``values``.
+
+    >>> values_sha256({"b": 1, "a": "四"}) == values_sha256({"a": "四", "b": 1})
+    True
+    """
+    return hashlib.sha256(canonical_json(values).encode("utf-8")).hexdigest()
+
+
+def export_time(when: datetime | None = None) -> datetime:
+    """``when`` (or now), as an aware local time to the second."""
+    when = when or datetime.now()
+    return when.astimezone().replace(microsecond=0)
+
+
+def iso_time(when: datetime) -> str:
+    return when.isoformat(timespec="seconds")
+
+
+def printed_time(when: datetime) -> str:
+    """The export time as printed on a page: 2024-04-28 10:30."""
+    return when.strftime("%Y-%m-%d %H:%M")
