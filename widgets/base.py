@@ -1,0 +1,288 @@
+"""FieldWidget: what every field editor offers the form editor (raw text, signals, issue display).
+
+A field widget edits the raw text of one or more value keys. It never decides what is wrong:
+the editor validates with ``forms`` and hands the issues back through ``show_state``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
+
+from forms.issues import Issue
+from forms.spec import FieldSpec
+
+translate = QCoreApplication.translate
+
+ERROR = "error"
+WARNING = "warning"
+REQUIRED_MARK = '<span style="color:#d32f2f">*</span>'
+
+# One sheet for every field widget; states are switched through the dynamic "state" property.
+STYLE = """
+QLineEdit, QPlainTextEdit, QTableWidget, QComboBox, QFrame[role="choices"] {
+    border: 1px solid #b9bec6; border-radius: 3px; background: #ffffff;
+}
+QLineEdit { padding: 3px 5px; }
+QComboBox { padding: 2px 5px; }
+QFrame[role="choices"] { padding: 2px 6px; }
+QLineEdit:focus, QPlainTextEdit:focus, QTableWidget:focus, QComboBox:focus {
+    border-color: #3b78d8;
+}
+QLineEdit:read-only, QPlainTextEdit[readOnly="true"] { background: #f4f5f7; color: #444444; }
+*[state="warning"] { border-color: #d99a00; background: #fffaeb; }
+*[state="error"] { border-color: #d32f2f; background: #fff5f5; }
+QLabel[role="message"], QLabel[role="reading"], QLabel[role="counter"], QLabel[role="unit"] {
+    border: none; background: transparent; padding: 0px;
+}
+QLabel[role="message"][state="error"] { color: #c62828; }
+QLabel[role="message"][state="warning"] { color: #8a5a00; }
+QLabel[role="reading"] { color: #6b7280; }
+QLabel[role="counter"] { color: #6b7280; }
+QLabel[role="counter"][state="warning"] { color: #b26a00; }
+QLabel[role="counter"][state="error"] { color: #c62828; }
+"""
+
+
+def set_state(widget: QWidget, state: str) -> None:
+    """Set the dynamic ``state`` property and restyle, only when it changes."""
+    if (widget.property("state") or "") == state:
+        return
+    widget.setProperty("state", state)
+    repolish(widget)
+
+
+def repolish(widget: QWidget) -> None:
+    """Re-apply the style sheet after a property it selects on has changed."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+def issue_text(issue: Issue) -> str:
+    """Message and suggestion, without the field label (the label is right beside it)."""
+    if not issue.suggestion:
+        return issue.message
+    joiner = " " if issue.message[-1:] in "？?。！!；;" else "；"
+    return f"{issue.message}{joiner}{issue.suggestion}"
+
+
+def state_of(issues: list[Issue]) -> str:
+    if any(issue.is_error for issue in issues):
+        return ERROR
+    return WARNING if issues else ""
+
+
+def make_message_label(parent: QWidget | None = None) -> QLabel:
+    """The red/amber line(s) under an input; hidden while there is nothing to say."""
+    label = QLabel(parent)
+    label.setProperty("role", "message")
+    label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def make_reading_label(parent: QWidget | None = None) -> QLabel:
+    """The small grey 'how the app read it' label, e.g. "= 380,000 份"."""
+    label = QLabel(parent)
+    label.setProperty("role", "reading")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = label.font()
+    font.setPointSizeF(max(font.pointSizeF() * 0.9, 7.0))
+    label.setFont(font)
+    return label
+
+
+@dataclass(eq=False)
+class _Slot:
+    """The widgets that show one key's input and state."""
+
+    container: QWidget  # focus inside it counts as "still in this input"
+    frames: list[QWidget]  # get the red/amber border
+    focus: QWidget
+    message: QLabel
+    reading: QLabel | None = None
+    shown: tuple[str, str, str] = ("", "", "")  # state, message, display
+    issues: list[Issue] = field(default_factory=list)
+
+
+class FieldWidget(QWidget):
+    """Base of every field editor: raw text per key in, ``edited``/``focus_left`` out.
+
+    Subclasses create their inputs, call ``_add_slot`` once per key, implement
+    ``text``/``_load``/``_apply_read_only`` and call ``_changed(key)`` on every change.
+    """
+
+    edited = Signal(str, str)  # key, raw text: every user change
+    focus_left = Signal(str)  # key: focus left that input
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self._slots: dict[str, _Slot] = {}
+        self._watched: dict[QObject, str] = {}
+        self._last: dict[str, str] = {}  # last raw text loaded or emitted, per key
+        self._loading = 0
+        self._read_only = False
+        self._label: QLabel | None = None
+        self.setStyleSheet(STYLE)
+
+    # -- the contract ---------------------------------------------------------------------
+
+    def keys(self) -> list[str]:
+        """The value keys this widget edits."""
+        return list(self._slots)
+
+    def text(self, key: str) -> str:
+        """The current raw text for ``key``."""
+        raise NotImplementedError
+
+    def set_text(self, key: str, text: str) -> None:
+        """Load ``text`` (from storage or undo) without emitting ``edited``."""
+        self._slot(key)
+        text = "" if text is None else str(text)
+        with self.loading():
+            self._load(key, text)
+        self._last[key] = self.text(key)
+
+    def show_state(self, key: str, issues: list[Issue], display: str = "") -> None:
+        """Show the issues found in ``key`` (border + message) and how its text was read."""
+        slot = self._slot(key)
+        issues = list(issues)
+        shown = (state_of(issues), "\n".join(issue_text(i) for i in issues), display or "")
+        if shown == slot.shown:
+            return
+        state, message, display = shown
+        if state != slot.shown[0]:
+            for widget in slot.frames:
+                set_state(widget, state)
+            set_state(slot.message, state)
+        if message != slot.shown[1]:
+            slot.message.setText(message)
+            slot.message.setVisible(bool(message))
+        if slot.reading is not None and display != slot.shown[2]:
+            slot.reading.setText(display)
+            slot.reading.setToolTip(display)
+        slot.shown = shown
+        slot.issues = issues
+        self._issues_changed(key, issues)
+
+    def state(self, key: str) -> str:
+        """"error", "warning" or "" as last shown by ``show_state``."""
+        return self._slot(key).shown[0]
+
+    def message_text(self, key: str) -> str:
+        """The message line(s) shown under the input."""
+        return self._slot(key).message.text()
+
+    def display_text(self, key: str) -> str:
+        """The reading shown beside the input ("" for types without one)."""
+        reading = self._slot(key).reading
+        return reading.text() if reading is not None else ""
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        self._apply_read_only(read_only)
+
+    def is_read_only(self) -> bool:
+        return self._read_only
+
+    def focus_key(self, key: str) -> None:
+        """Focus the input for ``key`` and scroll it into view (issue panel → field)."""
+        slot = self._slot(key)
+        parent = self.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QScrollArea) and parent.widget() is not None \
+                    and parent.widget().isAncestorOf(slot.container):
+                parent.ensureWidgetVisible(slot.container, 40, 40)
+                break
+            parent = parent.parentWidget()
+        slot.focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def label_widget(self) -> QLabel:
+        """The field's printed label (red * when required), for the editor to lay out."""
+        if self._label is None:
+            label = QLabel()
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setText(html.escape(self.spec.label)
+                          + (" " + REQUIRED_MARK if self.spec.required else ""))
+            label.setWordWrap(True)
+            label.setToolTip(self.spec.help)
+            label.setObjectName(f"label:{self.spec.key}")
+            if self._slots:
+                label.setBuddy(next(iter(self._slots.values())).focus)
+            self._label = label
+        return self._label
+
+    # -- for subclasses -------------------------------------------------------------------
+
+    def _load(self, key: str, text: str) -> None:
+        raise NotImplementedError
+
+    def _apply_read_only(self, read_only: bool) -> None:
+        raise NotImplementedError
+
+    def _issues_changed(self, key: str, issues: list[Issue]) -> None:
+        """Hook: a widget that can point at the bad part (a table row) does it here."""
+
+    @contextmanager
+    def loading(self) -> Iterator[None]:
+        """Changes made inside are programmatic: no ``edited``."""
+        self._loading += 1
+        try:
+            yield
+        finally:
+            self._loading -= 1
+
+    def _changed(self, key: str) -> None:
+        """An input of ``key`` changed: emit ``edited`` if it was the user and the text moved."""
+        if self._loading:
+            return
+        text = self.text(key)
+        if self._last.get(key) == text:
+            return
+        self._last[key] = text
+        self.edited.emit(key, text)
+
+    def _add_slot(self, key: str, *, container: QWidget, frames: list[QWidget], focus: QWidget,
+                  message: QLabel, reading: QLabel | None = None,
+                  watch: list[QWidget] | None = None) -> None:
+        """Register the widgets of one key; ``watch`` are the inputs whose focus-out counts."""
+        self._slots[key] = _Slot(container, frames, focus, message, reading)
+        self._last[key] = ""
+        for widget in watch if watch is not None else [focus]:
+            self.watch_focus(widget, key)
+        if len(self._slots) == 1:
+            self.setFocusProxy(focus)
+        for widget in [*frames, message]:
+            widget.setProperty("state", "")
+        for widget in frames:
+            widget.setObjectName(widget.objectName() or f"input:{key}")
+
+    def watch_focus(self, widget: QWidget, key: str) -> None:
+        self._watched[widget] = key
+        widget.installEventFilter(self)
+
+    def _slot(self, key: str) -> _Slot:
+        try:
+            return self._slots[key]
+        except KeyError:
+            raise KeyError(f"{type(self).__name__} for {self.spec.key!r} has no key {key!r}") \
+                from None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.FocusOut and watched in self._watched:
+            key = self._watched[watched]
+            now = QApplication.focusWidget()
+            container = self._slots[key].container
+            if now is None or not (now is container or container.isAncestorOf(now)):
+                self.focus_left.emit(key)
+        return super().eventFilter(watched, event)

@@ -1,0 +1,225 @@
+"""Closed answers: yes/no radio buttons, a choice combo box, a checklist of options.
+
+Each keeps the raw text it was loaded with until the user changes it, so a text such as
+"已报送" (read as 是) survives a load and save untouched.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QLabel,
+    QRadioButton,
+    QToolButton,
+    QWidget,
+)
+
+from forms.registry import parse_field
+from forms.spec import FieldSpec
+from widgets.base import FieldWidget, make_message_label, make_reading_label, translate
+from widgets.inputs import NoWheelComboBox, hbox, vbox
+
+YES = "是"
+NO = "否"
+CHECKLIST_SEPARATOR = "；"
+
+
+def _choices_frame(parent: QWidget) -> QFrame:
+    frame = QFrame(parent)
+    frame.setProperty("role", "choices")
+    return frame
+
+
+def _original_label(parent: QWidget) -> QLabel:
+    label = make_reading_label(parent)
+    label.hide()
+    return label
+
+
+class _ClosedAnswer(FieldWidget):
+    """Shared raw-text bookkeeping: ``_raw`` until the user touches the controls."""
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self._raw = ""
+        self.original = _original_label(self)
+
+    def text(self, key: str) -> str:
+        self._slot(key)
+        return self._raw
+
+    def _compose(self) -> str:
+        raise NotImplementedError
+
+    def _user_changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self._raw = self._compose()
+        self.original.hide()
+        self._changed(self.spec.key)
+
+    def _show_original(self, understood: bool) -> None:
+        """Say what was written when the controls could not read any of it."""
+        shown = bool(self._raw.strip()) and not understood
+        text = " ".join(self._raw.split())
+        self.original.setText(translate("widgets", "原填写：{text}").format(
+            text=text[:80] + ("……" if len(text) > 80 else "")) if shown else "")
+        self.original.setVisible(shown)
+
+
+class YesNoWidget(_ClosedAnswer):
+    """是 / 否 radio buttons and a clear button; raw text "是", "否" or ""."""
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.frame = _choices_frame(self)
+        self.yes = QRadioButton(translate("widgets", "是"), self.frame)
+        self.no = QRadioButton(translate("widgets", "否"), self.frame)
+        self.group = QButtonGroup(self)
+        self.group.addButton(self.yes)
+        self.group.addButton(self.no)
+        self.clear_button = QToolButton(self.frame)
+        self.clear_button.setText(translate("widgets", "清除"))
+        self.clear_button.setToolTip(translate("widgets", "清除选择，留空"))
+        self.clear_button.setAutoRaise(True)
+        row = hbox(self.frame, spacing=14)
+        row.addWidget(self.yes)
+        row.addWidget(self.no)
+        row.addWidget(self.clear_button)
+        self.frame.setToolTip(spec.help)
+        message = make_message_label(self)
+        outer = hbox()
+        outer.addWidget(self.frame)
+        outer.addWidget(self.original)
+        outer.addStretch(1)
+        layout = vbox(self, spacing=2)
+        layout.addLayout(outer)
+        layout.addWidget(message)
+        layout.addStretch(1)  # extra height goes below, never into the inputs
+        self._add_slot(spec.key, container=self, frames=[self.frame], focus=self.yes,
+                       message=message, watch=[self.yes, self.no, self.clear_button])
+        self.group.buttonClicked.connect(self._user_changed)
+        self.clear_button.clicked.connect(self.clear)
+        self._update_clear()
+
+    def clear(self) -> None:
+        """Untick both (the user's "leave it empty")."""
+        if self._read_only:
+            return
+        self._set_checked(None)
+        self._user_changed()
+
+    def _compose(self) -> str:
+        return YES if self.yes.isChecked() else NO if self.no.isChecked() else ""
+
+    def _user_changed(self, *args: object) -> None:
+        super()._user_changed(*args)
+        self._update_clear()
+
+    def _set_checked(self, button: QAbstractButton | None) -> None:
+        self.group.setExclusive(False)  # an exclusive group cannot untick its last button
+        for other in (self.yes, self.no):
+            other.setChecked(other is button)
+        self.group.setExclusive(True)
+
+    def _load(self, key: str, text: str) -> None:
+        self._raw = text
+        value = parse_field(self.spec, text).value if text.strip() else None
+        self._set_checked(self.yes if value is True else self.no if value is False else None)
+        self._show_original(value is not None)
+        self._update_clear()
+
+    def _update_clear(self) -> None:
+        self.clear_button.setEnabled(not self._read_only and bool(self._raw))
+
+    def _apply_read_only(self, read_only: bool) -> None:
+        self.yes.setEnabled(not read_only)
+        self.no.setEnabled(not read_only)
+        self._update_clear()
+
+
+class ChoiceWidget(_ClosedAnswer):
+    """A combo box: an empty entry, then the template's options; raw = the option text."""
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.combo = NoWheelComboBox(self)
+        self.combo.addItem("")
+        self.combo.addItems(list(spec.options))
+        self.combo.setToolTip(spec.help)
+        self.combo.setAccessibleName(spec.full_label or spec.label)
+        self.combo.setMinimumContentsLength(8)
+        message = make_message_label(self)
+        row = hbox()
+        row.addWidget(self.combo)
+        row.addWidget(self.original)
+        row.addStretch(1)
+        layout = vbox(self, spacing=2)
+        layout.addLayout(row)
+        layout.addWidget(message)
+        layout.addStretch(1)  # extra height goes below, never into the inputs
+        self._add_slot(spec.key, container=self, frames=[self.combo], focus=self.combo,
+                       message=message)
+        self.combo.currentIndexChanged.connect(self._user_changed)
+
+    def _compose(self) -> str:
+        return self.combo.currentText()
+
+    def _load(self, key: str, text: str) -> None:
+        self._raw = text
+        options = 1 + len(self.spec.options)
+        while self.combo.count() > options:  # drop an earlier loaded non-option
+            self.combo.removeItem(options)
+        index = self.combo.findText(text)
+        if index < 0:  # not an option: keep it visible and selected, so nothing is lost
+            self.combo.addItem(text)
+            index = self.combo.count() - 1
+        self.combo.setCurrentIndex(index)
+
+    def _apply_read_only(self, read_only: bool) -> None:
+        self.combo.setEnabled(not read_only)
+
+
+class ChecklistWidget(_ClosedAnswer):
+    """One check box per option; raw = the ticked options joined with "；"."""
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.frame = _choices_frame(self)
+        self.frame.setToolTip(spec.help)
+        column = vbox(self.frame, spacing=2)
+        self.boxes: list[QCheckBox] = []
+        for option in spec.options:
+            box = QCheckBox(option, self.frame)
+            column.addWidget(box)
+            box.toggled.connect(self._user_changed)
+            self.boxes.append(box)
+        message = make_message_label(self)
+        layout = vbox(self, spacing=2)
+        layout.addWidget(self.frame)
+        layout.addWidget(self.original)
+        layout.addWidget(message)
+        layout.addStretch(1)  # extra height goes below, never into the inputs
+        first = self.boxes[0] if self.boxes else self.frame
+        self._add_slot(spec.key, container=self, frames=[self.frame], focus=first,
+                       message=message, watch=list(self.boxes))
+
+    def _compose(self) -> str:
+        return CHECKLIST_SEPARATOR.join(option for option, box in zip(self.spec.options, self.boxes,
+                                                                      strict=True)
+                                        if box.isChecked())
+
+    def _load(self, key: str, text: str) -> None:
+        self._raw = text
+        value = parse_field(self.spec, text).value if text.strip() else None
+        chosen = set(value) if isinstance(value, list) else set()
+        for option, box in zip(self.spec.options, self.boxes, strict=True):
+            box.setChecked(option in chosen)
+        self._show_original(isinstance(value, list))
+
+    def _apply_read_only(self, read_only: bool) -> None:
+        for box in self.boxes:
+            box.setEnabled(not read_only)

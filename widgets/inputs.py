@@ -1,0 +1,113 @@
+"""Small building blocks: a line edit whose paste can be taken over, a quantity input row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forms.spec import FieldSpec
+from forms.types import MAX_INPUT
+from widgets.base import make_reading_label
+
+PasteHandler = Callable[[str], bool]  # pasted text → True when it took care of it
+
+
+class PasteLineEdit(QLineEdit):
+    """A QLineEdit whose paste (Ctrl+V or context menu) may be handled by its owner.
+
+    The handler gets the clipboard text; returning False falls back to the normal paste.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paste_handler: PasteHandler | None = None
+        self.setMaxLength(MAX_INPUT)  # never cut a loaded text (Qt's default is 32767)
+
+    def paste(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if self.isReadOnly() or self.paste_handler is None or not self.paste_handler(text):
+            super().paste()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
+        menu = self.createStandardContextMenu()
+        for action in menu.actions():
+            if action.objectName() == "edit-paste":  # route through paste() above
+                ours = QAction(action.text(), menu)
+                ours.setShortcut(action.shortcut())
+                ours.setEnabled(action.isEnabled())
+                ours.triggered.connect(self.paste)
+                menu.insertAction(action, ours)
+                menu.removeAction(action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+class NoWheelComboBox(QComboBox):
+    """A combo box that ignores the mouse wheel unless focused, so scrolling the form is safe."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
+class QuantityInput(QWidget):
+    """[line edit] unit  = 380,000 份 — one count or money entry."""
+
+    def __init__(self, spec: FieldSpec, unit: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = PasteLineEdit(self)
+        self.edit.setPlaceholderText(spec.placeholder)
+        self.edit.setToolTip(spec.help)
+        self.edit.setAccessibleName(spec.full_label or spec.label)
+        self.edit.setMinimumWidth(110)
+        self.edit.setMaximumWidth(260)
+        self.unit = QLabel(unit or "", self)
+        self.unit.setProperty("role", "unit")
+        self.unit.setVisible(bool(unit))
+        self.reading = make_reading_label(self)
+        # The reading changes as one types: it must not push the input around.
+        self.reading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.reading.setMinimumWidth(100)
+        layout = hbox(self)
+        layout.addWidget(self.edit, 3)
+        layout.addWidget(self.unit)
+        layout.addWidget(self.reading, 2)
+
+
+def hbox(parent: QWidget | None = None, spacing: int = 6) -> QHBoxLayout:
+    layout = QHBoxLayout(parent)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(spacing)
+    return layout
+
+
+def vbox(parent: QWidget | None = None, spacing: int = 4) -> QVBoxLayout:
+    layout = QVBoxLayout(parent)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(spacing)
+    return layout
+

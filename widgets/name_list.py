@@ -1,0 +1,226 @@
+"""Name lists with a count: a count input, one name per line, a 名单不全 flag and a note.
+
+The raw text is composed canonically as ``1431家；甲、乙；等`` plus ``\\n\\n`` and the note,
+which is how the paper form writes it and how ``forms.lists`` reads it back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtWidgets import QCheckBox, QLabel, QToolButton, QWidget
+
+from forms.lists import split_names
+from forms.quantity import parse_quantity
+from forms.spec import FieldSpec
+from widgets.base import FieldWidget, make_message_label, translate
+from widgets.inputs import QuantityInput, hbox, vbox
+from widgets.text import GrowingTextEdit
+
+# The count is written first: "1431家；…", "1,431家：…"; a comma between digits is no separator.
+_HEAD_RE = re.compile(r"((?:\d[,，](?=\d{3})|[^、；;,，：:\n])*)[、；;,，：:\n]?")
+_GAP_RE = re.compile(r"\s+")
+_LIST_MARKS = re.compile(r"[、；;]")
+
+
+@dataclass
+class NameCell:
+    """The parts of a name-list cell."""
+
+    count: str = ""  # as written, e.g. "1431家" or "约1400家"
+    names: list[str] = field(default_factory=list)
+    partial: bool = False  # ends in 等
+    note: str = ""
+
+    def compose(self) -> str:
+        """The canonical raw text: ``{count}；{names joined by 、}[；等][\\n\\n{note}]``."""
+        count = self.count.strip()
+        body = "、".join(name.strip() for name in self.names if name.strip())
+        if self.partial:
+            body = f"{body}；等" if body else "等"
+        text = f"{count}；{body}" if count and body else count or body
+        note = self.note.strip()
+        if note:
+            text = f"{text}\n\n{note}" if text else note
+        return text
+
+
+def leading_count(text: str) -> tuple[str, str]:
+    """The count written before the names (as written) and the rest; ("", text) if none."""
+    match = _HEAD_RE.match(text, 0, 100)  # a count is short and comes first
+    if match is None:
+        return "", text
+    head = match[1]
+    quantity = parse_quantity(head)
+    if quantity is not None and not quantity.prefix:
+        return head.strip(), text[match.end():]
+    for gap in _GAP_RE.finditer(head):  # "5家 甲医院、乙医院"
+        quantity = parse_quantity(head[: gap.start()])
+        if quantity is not None and quantity.unit and not quantity.prefix:
+            return head[: gap.start()].strip(), text[gap.end():]
+    return "", text
+
+
+def split_cell(text: str) -> NameCell:
+    """A whole cell as the form was filled in, read the way ``forms.lists`` reads it.
+
+    >>> split_cell("1431家；四川省肿瘤医院、成都市第五人民医院；等")
+    NameCell(count='1431家', names=['四川省肿瘤医院', '成都市第五人民医院'], partial=True, note='')
+    """
+    count, rest = leading_count(text.strip())
+    names, partial, note = split_names(rest)
+    return NameCell(count, names, partial, note)
+
+
+def looks_like_cell(text: str) -> bool:
+    """Whether pasted text is a list written on one line (or a whole cell), not plain lines."""
+    return bool(_LIST_MARKS.search(text)) or bool(leading_count(text.strip())[0])
+
+
+class NamesEdit(GrowingTextEdit):
+    """One name per line; a pasted cell of the old form goes to the owner to be split."""
+
+    def __init__(self, owner: NameListWidget) -> None:
+        super().__init__(min_lines=4, max_lines=12, parent=owner)
+        self._owner = owner
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt API
+        if source.hasText() and self._owner.paste_names(source.text()):
+            return
+        super().insertFromMimeData(source)
+
+
+class NameListWidget(FieldWidget):
+    """Count, names (one per line), 名单不全 (等) and an optional note, as one raw text."""
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self._raw = ""
+        self.count = QuantityInput(spec, spec.unit, self)
+        self.count.edit.setPlaceholderText(translate("widgets", "数量"))
+        self.count.edit.setAccessibleName(translate("widgets", "{label}：数量").format(
+            label=spec.label))
+        self.count.edit.setMaximumWidth(160)
+        self.names = NamesEdit(self)
+        hint = translate("widgets", "每行一个名称；也可以直接粘贴原表整格内容，例如：")
+        self.names.setPlaceholderText(f"{hint}\n{spec.placeholder}" if spec.placeholder
+                                      else translate("widgets", "每行一个名称"))
+        self.names.setToolTip(spec.help)
+        self.names.setAccessibleName(translate("widgets", "{label}：名称").format(
+            label=spec.label))
+        self.partial = QCheckBox(translate("widgets", "名单不全（末尾加“等”）"), self)
+        self.listed = QLabel(self)
+        self.listed.setProperty("role", "counter")
+        self.note_button = QToolButton(self)
+        self.note_button.setText(translate("widgets", "补充说明…"))
+        self.note_button.setAutoRaise(True)
+        self.note_button.setToolTip(translate("widgets", "名单之后的说明文字（写在“等”之后）"))
+        self.note = GrowingTextEdit(min_lines=2, max_lines=6, parent=self)
+        self.note.setPlaceholderText(translate("widgets", "补充说明（可选），如“同时，各地……”"))
+        self.note.setAccessibleName(translate("widgets", "{label}：补充说明").format(
+            label=spec.label))
+        self.note.hide()
+        footer = hbox()
+        footer.addWidget(self.partial)
+        footer.addWidget(self.note_button)
+        footer.addStretch(1)
+        footer.addWidget(self.listed)
+        message = make_message_label(self)
+        layout = vbox(self, spacing=3)
+        layout.addWidget(self.count)
+        layout.addWidget(self.names)
+        layout.addLayout(footer)
+        layout.addWidget(self.note)
+        layout.addWidget(message)
+        layout.addStretch(1)  # extra height goes below, never into the inputs
+        self._add_slot(spec.key, container=self, frames=[self.count.edit, self.names],
+                       focus=self.count.edit, message=message, reading=self.count.reading,
+                       watch=[self.count.edit, self.names, self.partial, self.note])
+        self.count.edit.textChanged.connect(self._user_changed)
+        self.names.textChanged.connect(self._user_changed)
+        self.partial.toggled.connect(self._user_changed)
+        self.note.textChanged.connect(self._user_changed)
+        self.note_button.clicked.connect(self.show_note)
+        self._update_listed()
+
+    # -- contract ---------------------------------------------------------------------------
+
+    def text(self, key: str) -> str:
+        self._slot(key)
+        return self._raw
+
+    def _load(self, key: str, text: str) -> None:
+        self._raw = text
+        self._fill(split_cell(text))
+
+    def _apply_read_only(self, read_only: bool) -> None:
+        self.count.edit.setReadOnly(read_only)
+        self.names.setReadOnly(read_only)
+        self.note.setReadOnly(read_only)
+        self.partial.setEnabled(not read_only)
+        self.note_button.setEnabled(not read_only)
+
+    # -- the parts --------------------------------------------------------------------------
+
+    def cell(self) -> NameCell:
+        """What the controls hold now."""
+        names = [line.strip() for line in self.names.toPlainText().split("\n") if line.strip()]
+        return NameCell(self.count.edit.text(), names, self.partial.isChecked(),
+                        self.note.toPlainText())
+
+    def show_note(self) -> None:
+        self.note.show()
+        self.note_button.hide()
+        self.note.setFocus()
+
+    def paste_names(self, text: str) -> bool:
+        """Split a pasted list into the controls; False lets the text paste as it is.
+
+        A whole cell (starting with a count) replaces everything; a list without a count
+        goes in at the cursor, one name per line.
+        """
+        if self._read_only or not looks_like_cell(text):
+            return False
+        pasted = split_cell(text)
+        with self.loading():
+            if pasted.count:
+                self._fill(pasted)
+            else:
+                cursor = self.names.textCursor()
+                block = cursor.block().text()
+                before = "\n" if block[: cursor.positionInBlock()].strip() else ""
+                after = "\n" if block[cursor.positionInBlock():].strip() else ""
+                cursor.insertText(before + "\n".join(pasted.names) + after)
+                if pasted.partial:
+                    self.partial.setChecked(True)
+                if pasted.note:
+                    self._set_note(pasted.note)
+        self._user_changed()
+        return True
+
+    def _fill(self, cell: NameCell) -> None:
+        self.count.edit.setText(cell.count)
+        self.count.edit.setCursorPosition(0)
+        self.names.setPlainText("\n".join(cell.names))
+        self.partial.setChecked(cell.partial)
+        self._set_note(cell.note)
+        self._update_listed()
+
+    def _set_note(self, note: str) -> None:
+        self.note.setPlainText(note)
+        self.note.setVisible(bool(note))
+        self.note_button.setVisible(not note)
+
+    def _user_changed(self, *_args: object) -> None:
+        self._update_listed()
+        if self._loading:
+            return
+        self._raw = self.cell().compose()
+        self._changed(self.spec.key)
+
+    def _update_listed(self) -> None:
+        listed = sum(1 for line in self.names.toPlainText().split("\n") if line.strip())
+        self.listed.setText(translate("widgets", "列出 {count} 个").format(count=listed))
+        self.listed.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

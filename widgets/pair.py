@@ -1,0 +1,75 @@
+"""A compound row of counts (线下参与 / 线上观看): one quantity input per part."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from forms.lists import split_compound
+from forms.spec import FieldSpec
+from widgets.base import FieldWidget, make_message_label
+from widgets.inputs import PasteLineEdit, QuantityInput, hbox, vbox
+
+
+class PairWidget(FieldWidget):
+    """Each part is its own key ("field.part"); pasting a whole old cell fills every part."""
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.edits: dict[str, PasteLineEdit] = {}
+        layout = vbox(self, spacing=4)
+        label_width = max((self.fontMetrics().horizontalAdvance(p.label) for p in spec.parts),
+                          default=0)
+        for part in spec.parts:
+            box = QWidget(self)
+            column = vbox(box, spacing=2)
+            row = hbox()
+            name = QLabel(part.label, box)
+            name.setMinimumWidth(label_width + 4)
+            name.setToolTip(part.help or spec.help)
+            quantity = QuantityInput(part, part.unit, box)
+            if not part.help:
+                quantity.edit.setToolTip(spec.help)
+            name.setBuddy(quantity.edit)
+            row.addWidget(name)
+            row.addWidget(quantity, 1)
+            message = make_message_label(box)
+            column.addLayout(row)
+            column.addWidget(message)
+            layout.addWidget(box)
+            edit = quantity.edit
+            edit.paste_handler = lambda text, key=part.key: self.paste_cell(text, key)
+            edit.textChanged.connect(lambda _text, key=part.key: self._changed(key))
+            self.edits[part.key] = edit
+            self._add_slot(part.key, container=box, frames=[edit], focus=edit,
+                           message=message, reading=quantity.reading)
+        layout.addStretch(1)
+
+    def text(self, key: str) -> str:
+        self._slot(key)
+        return self.edits[key].text()
+
+    def _load(self, key: str, text: str) -> None:
+        self.edits[key].setText(text)
+        self.edits[key].setCursorPosition(0)  # show the start of a long text
+
+    def _apply_read_only(self, read_only: bool) -> None:
+        for edit in self.edits.values():
+            edit.setReadOnly(read_only)
+
+    def paste_cell(self, text: str, target: str) -> bool:
+        """Split a pasted whole cell ("线下参与210546人\\n线上观看245975人次") across the parts.
+
+        Plain numbers paste normally into ``target``; returns whether the paste was taken.
+        """
+        labelled = any(p.label[:2] in text for p in self.spec.parts if len(p.label) >= 2)
+        if self._read_only or not (labelled or "\n" in text.strip()):
+            return False
+        pieces = split_compound(self.spec, text)
+        if not pieces:
+            return False
+        with self.loading():
+            for key, piece in pieces.items():
+                self.edits[key].setText(piece)
+        for key in pieces:
+            self._changed(key)
+        return True

@@ -1,0 +1,162 @@
+"""Text fields: one line (text, phone, edition) and long text with a live character counter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent, QTextOption
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QWidget
+
+from forms.spec import FieldSpec
+from forms.types import char_count
+from widgets.base import (
+    ERROR,
+    WARNING,
+    FieldWidget,
+    make_message_label,
+    make_reading_label,
+    repolish,
+    set_state,
+    translate,
+)
+from widgets.inputs import PasteLineEdit, hbox, vbox
+
+SHORT_TYPES = ("phone", "edition")  # a few characters: no need for the full width
+
+
+class TextWidget(FieldWidget):
+    """A QLineEdit; the app's reading (a normalised phone number, 第30届) shows beside it."""
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.edit = PasteLineEdit(self)
+        self.edit.setPlaceholderText(spec.placeholder)
+        self.edit.setToolTip(spec.help)
+        self.edit.setAccessibleName(spec.full_label or spec.label)
+        if spec.type in SHORT_TYPES:
+            self.edit.setMaximumWidth(320)
+        reading = make_reading_label(self)
+        reading.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        row = hbox()
+        row.addWidget(self.edit, 1)
+        row.addWidget(reading)
+        if spec.type in SHORT_TYPES:
+            row.addStretch(1)
+        message = make_message_label(self)
+        layout = vbox(self, spacing=2)
+        layout.addLayout(row)
+        layout.addWidget(message)
+        layout.addStretch(1)  # extra height goes below, never into the inputs
+        self._add_slot(spec.key, container=self, frames=[self.edit], focus=self.edit,
+                       message=message, reading=reading)
+        self.edit.textChanged.connect(lambda _text: self._changed(spec.key))
+
+    def text(self, key: str) -> str:
+        self._slot(key)
+        return self.edit.text()
+
+    def _load(self, key: str, text: str) -> None:
+        self.edit.setText(text)
+        self.edit.setCursorPosition(0)  # show the start of a long text
+
+    def _apply_read_only(self, read_only: bool) -> None:
+        self.edit.setReadOnly(read_only)
+
+
+class GrowingTextEdit(QPlainTextEdit):
+    """A QPlainTextEdit that grows with its text between ``min_lines`` and ``max_lines``."""
+
+    def __init__(self, min_lines: int = 4, max_lines: int = 16,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.min_lines = min_lines
+        self.max_lines = max_lines
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setTabChangesFocus(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._lines = 0
+        self.document().contentsChanged.connect(self._fit)
+        self._fit()
+
+    def _fit(self) -> None:
+        # QPlainTextEdit lays out only what is visible, so wrapped lines are estimated from
+        # each paragraph's width; the loop stops once the maximum is reached.
+        # Measured against the width left by a scroll bar, with a line to spare for wrapping
+        # at word boundaries, so that a text that fits never shows a scroll bar.
+        scroll_bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        width = max(40, self.viewport().width() - scroll_bar
+                    - 2 * int(self.document().documentMargin()))
+        metrics = self.fontMetrics()
+        lines = wrapped = 0
+        block = self.document().firstBlock()
+        while block.isValid() and lines < self.max_lines:
+            block_lines = -(-metrics.horizontalAdvance(block.text()) // width)
+            wrapped += block_lines > 1
+            lines += max(1, block_lines)
+            block = block.next()
+        lines += 1 if wrapped else 0
+        lines = max(self.min_lines, min(self.max_lines, lines))
+        if lines == self._lines:
+            return
+        self._lines = lines
+        margins = self.contentsMargins()
+        frame = margins.top() + margins.bottom() + 2 * int(self.document().documentMargin())
+        self.setFixedHeight(lines * metrics.lineSpacing() + frame + 4)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
+
+
+class LongTextWidget(FieldWidget):
+    """A growing text box with "523/1000字" under it, amber/red once over the limit."""
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.edit = GrowingTextEdit(parent=self)
+        self.edit.setPlaceholderText(spec.placeholder)
+        self.edit.setToolTip(spec.help)
+        self.edit.setAccessibleName(spec.full_label or spec.label)
+        self.counter = QLabel(self)
+        self.counter.setProperty("role", "counter")
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        message = make_message_label(self)
+        footer = hbox()
+        footer.addWidget(message, 1)
+        footer.addWidget(self.counter, 0, Qt.AlignmentFlag.AlignTop)
+        layout = vbox(self, spacing=2)
+        layout.addWidget(self.edit)
+        layout.addLayout(footer)
+        layout.addStretch(1)
+        self._add_slot(spec.key, container=self, frames=[self.edit], focus=self.edit,
+                       message=message)
+        self.edit.textChanged.connect(self._text_changed)
+        self._update_counter()
+
+    def text(self, key: str) -> str:
+        self._slot(key)
+        return self.edit.toPlainText()
+
+    def _load(self, key: str, text: str) -> None:
+        self.edit.setPlainText(text)
+        self._update_counter()
+
+    def _apply_read_only(self, read_only: bool) -> None:
+        self.edit.setReadOnly(read_only)
+        repolish(self.edit)  # the style sheet selects on [readOnly]
+
+    def _text_changed(self) -> None:
+        self._update_counter()
+        self._changed(self.spec.key)
+
+    def _update_counter(self) -> None:
+        count = char_count(self.edit.toPlainText())
+        limit = self.spec.max_length
+        if limit:
+            self.counter.setText(translate("widgets", "{count}/{limit}字").format(
+                count=count, limit=limit))
+            over = count > limit
+            set_state(self.counter,
+                      (ERROR if self.spec.over_length == ERROR else WARNING) if over else "")
+        else:
+            self.counter.setText(translate("widgets", "{count}字").format(count=count))
