@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ui.cli import forms_commands
-from ui.cli.common import EXIT_USAGE, CliError, UsageError
+from ui.cli.common import EXIT_OK, EXIT_USAGE, CliError, UsageError
 
 Handler = Callable[[argparse.Namespace], int]
 
 _MODULES = [forms_commands]
 
 
+_ARGPARSE_WORDS = [
+    ("the following arguments are required", "缺少必填参数"),
+    ("unrecognized arguments", "无法识别的参数"),
+    ("invalid choice", "无效的命令或选项"),
+    ("choose from", "可选"),
+    ("expected one argument", "需要一个值"),
+    ("argument ", "参数 "),
+]
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
+        for english, chinese in _ARGPARSE_WORDS:
+            message = message.replace(english, chinese)
         self.print_usage(sys.stderr)
         print(f"用法错误：{message}\n运行 `uv run main.py --help` 查看全部命令。", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
@@ -40,7 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str]) -> int:
     parser = build_parser()
-    args = parser.parse_args(list(argv))
+    try:
+        args = parser.parse_args(list(argv))
+    except SystemExit as exc:  # --help, or a usage error already explained
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if args.command is None:
         from ui.app import run_gui  # Qt only when the window is wanted
 
@@ -56,3 +72,6 @@ def main(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return EXIT_OK

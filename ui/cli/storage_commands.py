@@ -52,7 +52,7 @@ def register(commands: Any) -> None:
     reopen.set_defaults(handler=_guarded(reopen_report))
     backup = commands.add_parser("backup", help="备份数据库（默认放在数据库旁的 backups 文件夹）")
     backup.add_argument("path", nargs="?", type=Path, metavar="PATH")
-    backup.set_defaults(handler=_guarded(backup_db, read_only=True))
+    backup.set_defaults(handler=_guarded(backup_db))
     restore = commands.add_parser("restore", help="从备份恢复数据库（当前文件会被保留在旁边）")
     restore.add_argument("backup", type=Path, metavar="BACKUP")
     restore.set_defaults(handler=restore_db)

@@ -1,0 +1,151 @@
+"""The storage and export commands, run in-process against a real database file."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import storage
+from ui.cli import main
+
+SEED = Path(__file__).parent.parent / "fixtures" / "seed_000_values.json"
+
+
+def run(capsys, db: Path, *argv: str) -> tuple[int, str, str]:
+    code = main(["--db", str(db), *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "tianbao.db"
+
+
+@pytest.fixture
+def report(capsys, db: Path) -> int:
+    code, out, _ = run(capsys, db, "new", "cancer_week_summary", "--values", str(SEED))
+    assert code == 0
+    return int(out.strip().splitlines()[-1])
+
+
+def write_values(tmp_path: Path, values: dict[str, str]) -> Path:
+    path = tmp_path / "values.json"
+    path.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_new_prints_the_id_alone_on_the_last_line(capsys, db, report):
+    with storage.open_database(db, read_only=True) as store:
+        stored = storage.get_report(store.db, report)
+        values = storage.get_values(store.db, report)
+    assert stored.unit == "四川省抗癌协会"
+    assert stored.title == "第30届全国肿瘤防治宣传周活动总结表"
+    assert values["printed_materials"].normalised["value"] == 380000
+
+
+def test_show_json_has_the_check_shape_plus_id_form_status(capsys, db, report):
+    code, out, _ = run(capsys, db, "show", str(report), "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert (data["id"], data["form"], data["status"]) == (report, "cancer_week_summary", "draft")
+    assert data["values"]["fee_reduction"] == {"value": 1300000, "unit": "元", "qualifier": "approx"}
+    codes = {(i["field"], i["code"]) for i in data["issues"]}
+    assert ("direct_beneficiaries", "fractional_count") in codes
+    assert set(data["issues"][0]) == {"field", "label", "severity", "code", "message", "suggestion"}
+
+
+def test_complete_refuses_with_errors_then_succeeds_after_set(capsys, db, report, tmp_path):
+    code, out, _ = run(capsys, db, "complete", str(report))
+    assert code == 1
+    assert "直接受益人数" in out and "46.21万人" in out
+    fix = write_values(tmp_path, {"直接受益人数": "46.21万人", "媒体阅读总数": "约500万次"})
+    assert run(capsys, db, "set", str(report), "--values", str(fix))[0] == 0
+    with storage.open_database(db, read_only=True) as store:
+        history = storage.get_history(store.db, report, "direct_beneficiaries")
+    assert [(h.old_raw, h.new_raw) for h in history][-1] == ("46.21人", "46.21万人")
+    code, out, _ = run(capsys, db, "complete", str(report))
+    assert code == 0
+    code, _, err = run(capsys, db, "set", str(report), "--values", str(fix))
+    assert code == 1 and "reopen" in err
+    assert run(capsys, db, "reopen", str(report))[0] == 0
+    assert run(capsys, db, "set", str(report), "--values", str(fix))[0] == 0
+
+
+def test_list_json_and_text(capsys, db, report):
+    code, out, _ = run(capsys, db, "list", "--json")
+    assert code == 0
+    assert [r["id"] for r in json.loads(out)] == [report]
+    assert "四川省抗癌协会" in run(capsys, db, "list")[1]
+
+
+def test_attach_adds_good_files_and_names_bad_ones(capsys, db, report, tmp_path):
+    good = tmp_path / "照片.txt"
+    good.write_bytes(b"photo bytes")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, out, _ = run(capsys, db, "attach", str(report), str(good), str(empty),
+                       str(tmp_path / "missing.jpg"))
+    assert code == 1
+    assert "照片.txt" in out and "empty.txt" in out and "missing.jpg" in out
+    with storage.open_database(db, read_only=True) as store:
+        names = [a.file_name for a in storage.list_attachments(store.db, report)]
+    assert names == ["照片.txt"]
+
+
+def test_export_writes_files_that_read_back(capsys, db, report, tmp_path):
+    xlsx, pdf, package = tmp_path / "a.xlsx", tmp_path / "a.pdf", tmp_path / "a.zip"
+    code, out, _ = run(capsys, db, "export", str(report), "--xlsx", str(xlsx), "--pdf", str(pdf),
+                       "--package", str(package))
+    assert code == 0 and "草稿" in out
+    texts = [c.value for row in openpyxl.load_workbook(xlsx).worksheets[0].iter_rows()
+             for c in row if isinstance(c.value, str)]
+    assert "四川省抗癌协会" in texts
+    assert pdf.read_bytes().startswith(b"%PDF")
+    with zipfile.ZipFile(package) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    assert manifest["report_id"] == report
+
+
+def test_export_to_an_unwritable_place_is_a_clear_refusal(capsys, db, report, tmp_path):
+    blocker = tmp_path / "afile"
+    blocker.write_text("x")
+    code, _, err = run(capsys, db, "export", str(report), "--pdf", str(blocker / "x.pdf"))
+    assert code == 1
+    assert "Traceback" not in err and "afile" in err
+    assert not list(tmp_path.glob("**/*.pdf"))
+
+
+def test_missing_report_and_bad_usage(capsys, db, report):
+    code, _, err = run(capsys, db, "show", "999")
+    assert code == 1 and "999" in err
+    assert run(capsys, db, "show", "abc")[0] == 2
+    assert run(capsys, db, "new", "no_such_form")[0] == 2
+
+
+def test_backup_restore_and_check_db(capsys, db, report, tmp_path):
+    target = tmp_path / "copy.db"
+    assert run(capsys, db, "backup", str(target))[0] == 0
+    assert run(capsys, db, "check-db")[0] == 0
+    fix = write_values(tmp_path, {"活动地点": "成都市"})
+    run(capsys, db, "set", str(report), "--values", str(fix))
+    code, out, _ = run(capsys, db, "restore", str(target))
+    assert code == 0 and "before-restore" in out
+    with storage.open_database(db, read_only=True) as store:
+        assert storage.get_values(store.db, report)["activity_place"].raw == "四川省"
+
+
+def test_damaged_and_locked_files_are_refused_with_exit_1(capsys, tmp_path, db, report):
+    damaged = tmp_path / "bad.db"
+    damaged.write_bytes(b"not a database at all" * 50)
+    before = damaged.read_bytes()
+    code, _, err = run(capsys, damaged, "list")
+    assert code == 1 and "bad.db" in err
+    assert damaged.read_bytes() == before
+    with storage.open_database(db):
+        code, _, err = run(capsys, db, "set", str(report), "--values", str(SEED))
+    assert code == 1 and "Traceback" not in err
