@@ -173,3 +173,184 @@ def _sources(report: Any) -> list[dict[str, Any]] | None:
 
 def today_iso() -> str:
     return date.today().isoformat()
+
+
+# --- for the desktop window: new reports, copies, values files ---------------------------
+# (added by the main-window work; each is one user-level step, still without Qt)
+
+FIRST_EDITION_YEAR = {"cancer_week_summary": 1995}  # the 1st 全国肿瘤防治宣传周 was in 1995
+
+
+def period_text(template: FormTemplate, number: int) -> str:
+    """The raw text of the edition/year field as a person would type it: 第30届 or 2024."""
+    return f"第{number}届" if template.title_format else str(number)
+
+
+def default_period(store: Any, template: FormTemplate, today: date | None = None) -> int:
+    """A sensible edition or year for a new report of ``template``."""
+    today = today or date.today()
+    spec = template.field(template.period_field) if template.period_field else None
+    if spec is not None and (spec.min or 0) >= 1900:
+        return today.year
+    if template.id in FIRST_EDITION_YEAR:
+        return today.year - FIRST_EDITION_YEAR[template.id] + 1
+    numbers = [int(m[0]) for s in storage.list_reports(store.db, form_id=template.id, trashed=None)
+               if (m := re.search(r"\d+", s.period or ""))]
+    return max(numbers) + 1 if numbers else int(spec.min or 1) if spec else 1
+
+
+def read_values(path: Any, template: FormTemplate) -> dict[str, str]:
+    """A values file (the format of `main.py check --values`) as raw texts by key."""
+    from ui.cli.common import CliError, read_values_file  # noqa: PLC0415 - CLI module, no Qt
+
+    try:
+        return read_values_file(path, template)
+    except CliError as exc:
+        raise OperationError(str(exc)) from exc
+
+
+def new_report(store: Any, form_id: str, *, period: int | None = None, unit: str = "",
+               values_path: Any = None, copy_from: int | None = None) -> int:
+    """A new draft: blank, filled from a values file, or copied from another report.
+
+    The edition/year and unit chosen in the dialog win over those in the file or copy.
+    """
+    if copy_from is not None:
+        return copy_report(store, copy_from, period=period, unit=unit)
+    templates = builtin_templates()
+    if form_id not in templates:
+        raise OperationError(f"没有表单“{form_id}”。可用的表单：{'、'.join(templates)}")
+    template = templates[form_id]
+    raw = read_values(values_path, template) if values_path else {}
+    if period is not None and template.period_field:
+        raw[template.period_field] = period_text(template, period)
+    if unit and template.unit_field:
+        raw[template.unit_field] = unit
+    return create_report(store, form_id, raw=raw)
+
+
+def copy_report(store: Any, report_id: int, *, period: int | None = None,
+                unit: str = "") -> int:
+    """A new draft with another report's values (not its attachments), e.g. last year's."""
+    new_id = storage.copy_report(store.db, report_id)
+    session = open_session(store, new_id)
+    changes = {}
+    if period is not None and session.template.period_field:
+        changes[session.template.period_field] = period_text(session.template, period)
+    if unit and session.template.unit_field:
+        changes[session.template.unit_field] = unit
+    if changes:
+        save_fields(store, session, changes)
+    return new_id
+
+
+# --- for the form editor: saving off the keystroke path ----------------------------------
+# (added by the form-editor work) The editor validates on the GUI thread as the user types;
+# ``prepare_field_write`` snapshots what to store from the live validator there, and
+# ``write_fields`` stores it from the editor's single database thread (it never touches
+# the validator, which belongs to the GUI thread).
+
+HEADING_KEYS = ("activity_time",)  # besides the template's unit/period/date fields
+
+
+@dataclass(frozen=True)
+class FieldWrite:
+    """Texts and normalised values of some fields, and the report-list columns if they moved."""
+
+    report_id: int
+    values: dict[str, tuple[str, Any]]  # key -> (raw, normalised)
+    meta: dict[str, Any] | None = None
+
+
+def prepare_field_write(session: ReportSession, keys: list[str]) -> FieldWrite:
+    """What to store for ``keys`` (value keys already set in ``session.validator``)."""
+    validator = session.validator
+    values = {key: (validator.raw[key], validator.parsed[key].value) for key in keys}
+    template = session.template
+    heading = {template.unit_field, template.period_field, template.date_field, *HEADING_KEYS}
+    meta = None
+    if heading & set(keys):
+        meta = report_meta(template, validator.values(), validator.raw)
+    return FieldWrite(session.report_id, values, meta)
+
+
+def write_fields(store: Any, write: FieldWrite) -> list[str]:
+    """Store a prepared write (one transaction for the values); returns the keys that changed."""
+    changed = storage.save_values(store.db, write.report_id, write.values)
+    if write.meta is not None:
+        storage.update_report(store.db, write.report_id, **write.meta)
+    return changed
+
+
+def explain_warnings(store: Any, report_id: int,
+                     explanations: dict[tuple[str, str], str]) -> None:
+    """Store why each kept warning is right, keyed by (field key, issue code)."""
+    for (key, code), text in explanations.items():
+        storage.set_explanation(store.db, report_id, key, code, text)
+
+
+# --- merging packages into a new report (issue 6) -----------------------------------------
+# (added by the merge work; Qt-free, shared by the 汇总 dialog and `main.py merge`)
+
+@dataclass
+class MergeOutcome:
+    """The new report's id (None when nothing could be merged), and the files in and out."""
+
+    report_id: int | None
+    merged: list[Any] = field(default_factory=list)  # Paths
+    rejected: list[tuple[Any, str]] = field(default_factory=list)  # (Path, Chinese reason)
+
+
+def merge_into_new_report(store: Any, paths: Any, *, title: str | None = None,
+                          unit: str | None = None, progress: Any = None, cancel: Any = None,
+                          confirm_duplicate: Any = None, limits: Any = None) -> MergeOutcome:
+    """Check and merge packages (files, or folders of *.zip) into a new draft, in one transaction.
+
+    The database is backed up ("merge") before anything is written. The unit defaults to
+    the one in the settings; 填表人 and 电话 come from the settings as for a new report.
+    Raises MergeCancelled when ``cancel()`` turns True before the report is written.
+    """
+    from datetime import datetime  # noqa: PLC0415
+
+    from exports.merge import (  # noqa: PLC0415 - keeps startup lean
+        MergeCancelled,
+        merge_packages,
+        package_files,
+    )
+    from forms.registry import parse_field  # noqa: PLC0415
+
+    settings = storage.get_settings(store.db)
+    unit = (unit if unit is not None else settings.unit_name).strip()
+    files, missing = package_files(paths)
+    result = merge_packages(files, unit=unit or None, progress=progress, cancel=cancel,
+                            confirm_duplicate=confirm_duplicate, limits=limits)
+    result.rejected[:0] = missing
+    template = result.template
+    if not result.merged or template is None:
+        return MergeOutcome(None, [], result.rejected)
+    raw, values = dict(result.raw), dict(result.values)
+    for key, setting in (("filled_by", settings.contact_person), ("contact_phone", settings.phone)):
+        if setting and template.has(key) and not raw.get(key):
+            raw[key] = setting
+            values[key] = parse_field(template.field(key), setting).value
+    meta = report_meta(template, values, raw)
+    meta["title"] = title or f"{meta['title']}（汇总）"
+    if cancel is not None and cancel():
+        raise MergeCancelled()
+    if progress is not None:
+        progress(len(result.merged), len(result.merged), "正在备份数据库…")
+    storage.auto_backup(store, reason="merge")
+    if progress is not None:
+        progress(len(result.merged), len(result.merged), "正在保存汇总报表…")
+    source_info = {"sources": result.sources,
+                   "merged_at": datetime.now().isoformat(timespec="seconds"),
+                   "rejected": [{"file": str(path), "reason": reason}
+                                for path, reason in result.rejected]}
+    with store.db.atomic():  # storage's own atomic() blocks nest inside as savepoints
+        report_id = storage.create_report(store.db, form_id=template.id,
+                                          form_version=template.version,
+                                          template_source=template.source, **meta)
+        storage.save_values(store.db, report_id,
+                            {key: (text, values.get(key)) for key, text in raw.items()})
+        storage.update_report(store.db, report_id, source_info=source_info)
+    return MergeOutcome(report_id, list(result.merged), list(result.rejected))

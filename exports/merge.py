@@ -1,0 +1,188 @@
+"""Merging upward: the packages that units send become one summary of the same form.
+
+Every package is checked first (exports.package_reader); the values of those that pass are
+combined field by field (exports.merge_values). Nothing here writes anything: storing the
+merged report is ui.operations.merge_into_new_report's job.
+
+    >>> result = merge_packages(paths, template, unit="四川省抗癌协会")  # doctest: +SKIP
+    >>> result.values["lectures"]  # doctest: +SKIP
+    {'value': 1809, 'unit': '场', 'qualifier': None}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from exports.merge_values import combine, unit_numbers
+from exports.meta import iso_time
+from exports.package_reader import (
+    CancelCheck,
+    Limits,
+    MergeCancelled,
+    Package,
+    PackageRejected,
+    check_form,
+    read_package,
+)
+from forms.spec import FormTemplate
+
+__all__ = ["MergeCancelled", "MergeResult", "PackageRejected", "merge_packages", "package_files"]
+
+Progress = Callable[[int, int, str], None]  # (done, total, message)
+ConfirmDuplicate = Callable[[str, Path, Path], bool]  # (unit, older, newer) -> use the newer?
+
+
+@dataclass
+class MergeResult:
+    """What a merge produced: the merged texts and values, and which files went in."""
+
+    template: FormTemplate | None
+    raw: dict[str, str] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
+    sources: list[dict[str, Any]] = field(default_factory=list)  # one per unit, in input order
+    merged: list[Path] = field(default_factory=list)
+    rejected: list[tuple[Path, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.merged)
+
+
+def package_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Files to merge (folders give their *.zip, sorted by name) and paths that give none."""
+    files: list[Path] = []
+    problems: list[tuple[Path, str]] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted((p for p in path.iterdir() if p.suffix.lower() == ".zip" and p.is_file()),
+                           key=lambda p: p.name)
+            if not found:
+                problems.append((path, "文件夹中没有 .zip 报送包。"))
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            problems.append((path, "找不到这个文件或文件夹，可能已被移动或删除。"))
+    unique: dict[Path, Path] = {}
+    for path in files:
+        unique.setdefault(path.resolve(), path)  # a file named twice is merged once
+    return list(unique.values()), problems
+
+
+def _template_for(package: Package, templates: Mapping[str, FormTemplate]) -> FormTemplate:
+    template = templates.get(package.form_id)
+    if template is None:
+        title = package.manifest.get("form_title") or package.form_id
+        raise PackageRejected(f"本机没有这个包所用的表单（{title}）。请先升级填报软件再汇总。")
+    return template
+
+
+class _Units:
+    """The package chosen for each unit, and what to do when a unit sends two."""
+
+    def __init__(self, confirm: ConfirmDuplicate | None) -> None:
+        self.confirm = confirm
+        self.chosen: dict[str, Package] = {}
+        self.order: dict[str, int] = {}
+        self.rejected: list[tuple[Path, str]] = []
+
+    def add(self, package: Package, position: int) -> None:
+        key = package.unit_key
+        earlier = self.chosen.get(key)
+        if earlier is None:
+            self.chosen[key], self.order[key] = package, position
+            return
+        if earlier.values_sha256 == package.values_sha256:
+            self.rejected.append((package.path, f"与“{earlier.path.name}”是同一单位（{package.unit}）"
+                                  "的相同内容，重复的包只汇总一次。"))
+            return
+        older, newer = sorted((earlier, package), key=lambda p: p.exported_at)
+        if earlier.exported_at == package.exported_at:
+            older, newer = earlier, package
+        use_newer = bool(self.confirm and self.confirm(package.unit, older.path, newer.path))
+        kept, dropped = (newer, older) if use_newer else (older, newer)
+        if use_newer:
+            reason = (f"同一单位（{package.unit}）还有一个较新的包“{newer.path.name}”"
+                      f"（{_when(newer)}导出），已改用较新的包。")
+        else:
+            reason = (f"与“{older.path.name}”是同一单位（{package.unit}）的包；"
+                      "未确认改用较新的包，只汇总了先导出的一个。")
+        self.chosen[key] = kept
+        self.rejected.append((dropped.path, reason))
+
+    def packages(self) -> list[Package]:
+        return sorted(self.chosen.values(), key=lambda p: self.order[p.unit_key])
+
+
+def _when(package: Package) -> str:
+    return package.exported_at.strftime("%Y-%m-%d %H:%M")
+
+
+def source_entry(package: Package, template: FormTemplate) -> dict[str, Any]:
+    """Where a unit's numbers came from, as the merged report remembers it."""
+    manifest = package.manifest
+    return {
+        "unit": package.unit,
+        "file": package.path.name,
+        "exported_at": iso_time(package.exported_at),
+        "report_id": manifest.get("report_id"),
+        "form_version": package.form_version,
+        "status": manifest.get("status"),
+        "values_sha256": package.values_sha256,
+        "merged_units": len(manifest["sources"]) if isinstance(manifest.get("sources"), list) else 0,
+        "values": unit_numbers(template, package.values),
+    }
+
+
+def merge_packages(paths: Iterable[Path | str], template: FormTemplate | None = None, *,
+                   unit: str | None = None, progress: Progress | None = None,
+                   cancel: CancelCheck | None = None,
+                   confirm_duplicate: ConfirmDuplicate | None = None,
+                   templates: Mapping[str, FormTemplate] | None = None,
+                   limits: Limits | None = None) -> MergeResult:
+    """Check every package, then combine the values of those that pass.
+
+    Without ``template`` the form is that of the first good package, looked up in
+    ``templates`` (default: the built-in ones). A unit sending two packages: the newer
+    is used only when ``confirm_duplicate(unit, older_path, newer_path)`` returns True.
+    ``cancel()`` returning True raises MergeCancelled.
+    """
+    paths = [Path(p) for p in paths]
+    if template is None and templates is None:
+        from forms.loader import builtin_templates  # noqa: PLC0415 - only when needed
+
+        templates = builtin_templates()
+    units = _Units(confirm_duplicate)
+    rejected: list[tuple[Path, str]] = []
+    total = len(paths)
+    for position, path in enumerate(paths):
+        if cancel is not None and cancel():
+            raise MergeCancelled()
+        if progress is not None:
+            progress(position, total, f"正在检查：{path.name}")
+        try:
+            package = read_package(path, template=template, limits=limits, cancel=cancel)
+            if template is None:
+                candidate = _template_for(package, templates or {})
+                check_form(package, candidate)
+                template = candidate
+        except PackageRejected as exc:
+            rejected.append((path, exc.reason))
+            continue
+        units.add(package, position)
+    if cancel is not None and cancel():
+        raise MergeCancelled()
+    if progress is not None:
+        progress(total, total, "正在合并数值…")
+    order = {path: n for n, path in enumerate(paths)}
+    rejected = sorted(rejected + units.rejected, key=lambda item: order.get(item[0], total))
+    packages = units.packages()
+    result = MergeResult(template, rejected=rejected, merged=[p.path for p in packages])
+    if packages and template is not None:
+        result.raw, result.values = combine(template, [(p.unit, p.values) for p in packages],
+                                            unit_name=unit)
+        result.sources = [source_entry(p, template) for p in packages]
+    return result

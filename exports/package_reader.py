@@ -1,0 +1,390 @@
+"""Reading a received package safely: every check runs before anything is merged.
+
+Nothing is ever extracted: members are streamed from the zip and hashed in memory.
+The format is fixed in /work/brief/PACKAGE.md (written by exports.package).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import stat
+import unicodedata
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from exports.meta import values_sha256
+from exports.model import PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION
+from forms.spec import FormTemplate
+
+MANIFEST_NAME = "manifest.json"
+DEFAULT_MAX_EXPANDED = 4 * 1024**3  # all members together, once inflated
+DEFAULT_MAX_RATIO = 100.0  # inflated : compressed, for members over RATIO_FLOOR
+RATIO_FLOOR = 1024**2
+DEFAULT_MAX_MEMBERS = 10_000
+MAX_MANIFEST_BYTES = 64 * 1024**2
+CHUNK = 1024 * 1024
+_UTF8_FLAG = 0x800
+_ENCRYPTED_FLAG = 0x1
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_IGNORED = ("__MACOSX/",)  # resource forks added by macOS's Finder when re-zipping
+_AGAIN = "请让报送单位重新导出报送包后再汇总。"
+
+CancelCheck = Callable[[], bool]
+
+
+class PackageRejected(Exception):
+    """A package that cannot be merged; ``reason`` says why in Chinese, fit to show."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+    def text(self) -> str:
+        return self.reason
+
+
+class MergeCancelled(Exception):
+    """The person cancelled the merge; nothing was written."""
+
+    def text(self) -> str:
+        return "已取消汇总，没有生成新报表。"
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Caps against zip bombs; lower them in tests."""
+
+    max_expanded: int = DEFAULT_MAX_EXPANDED
+    max_ratio: float = DEFAULT_MAX_RATIO
+    ratio_floor: int = RATIO_FLOOR
+    max_members: int = DEFAULT_MAX_MEMBERS
+
+
+@dataclass(frozen=True)
+class Package:
+    """A checked package: its manifest and the facts the merge needs."""
+
+    path: Path
+    manifest: dict[str, Any] = field(repr=False)
+    unit: str
+    exported_at: datetime
+    form_id: str
+    form_version: int
+    values: dict[str, Any] = field(repr=False)
+
+    @property
+    def unit_key(self) -> str:
+        """The unit's name as compared for duplicates: no blanks, full-width folded."""
+        return unit_key(self.unit)
+
+    @property
+    def values_sha256(self) -> str:
+        return str(self.manifest["values_sha256"])
+
+
+def unit_key(name: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+def _check_cancel(cancel: CancelCheck | None) -> None:
+    if cancel is not None and cancel():
+        raise MergeCancelled()
+
+
+# --- member names ------------------------------------------------------------------------
+
+def _candidates(info: zipfile.ZipInfo) -> list[str]:
+    """The member's name as decoded: UTF-8 when flagged, else GBK (Windows tools) then cp437."""
+    name = info.filename
+    if info.flag_bits & _UTF8_FLAG or name.isascii():
+        return [name]
+    try:
+        gbk = name.encode("cp437").decode("gbk")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return [name]
+    return [gbk, name] if gbk != name else [name]
+
+
+def unsafe_name(name: str) -> str | None:
+    """Why a member name could escape a folder if extracted (None when it is safe)."""
+    plain = name.replace("\\", "/")
+    if "\x00" in name:
+        return f"包中的文件名“{name[:80]}”含有非法字符"
+    if plain.startswith("/") or _DRIVE.match(plain):
+        return f"包中含有绝对路径“{name[:80]}”（可能是恶意文件）"
+    if ".." in plain.split("/"):
+        return f"包中的文件名“{name[:80]}”指向包外（含“..”，可能是恶意文件）"
+    return None
+
+
+def _is_symlink(info: zipfile.ZipInfo) -> bool:
+    return stat.S_ISLNK(info.external_attr >> 16)
+
+
+def _scan_members(archive: zipfile.ZipFile, limits: Limits) -> list[zipfile.ZipInfo]:
+    """Checks that need only the central directory: count, links, encryption, sizes, ratios."""
+    infos = archive.infolist()
+    if len(infos) > limits.max_members:
+        raise PackageRejected(f"包中文件过多（{len(infos):,} 个，上限 {limits.max_members:,} 个），"
+                              "不像是填报软件导出的报送包。")
+    seen: set[str] = set()
+    declared = 0
+    for info in infos:
+        name = _candidates(info)[0]
+        if _is_symlink(info):
+            raise PackageRejected(f"包中含有符号链接“{name[:80]}”（可能是恶意文件），已拒绝。")
+        problem = unsafe_name(name)
+        if problem:
+            raise PackageRejected(problem + "，已拒绝。")
+        if info.flag_bits & _ENCRYPTED_FLAG:
+            raise PackageRejected(f"包中的文件“{name[:80]}”设置了密码，无法读取。{_AGAIN}")
+        if info.filename in seen:
+            raise PackageRejected(f"包中有两个同名文件“{name[:80]}”，无法确定使用哪一个。{_AGAIN}")
+        seen.add(info.filename)
+        declared += info.file_size
+        if declared > limits.max_expanded:
+            raise PackageRejected(f"包解压后过大（超过 {_size(limits.max_expanded)}），"
+                                  "可能是恶意的“压缩炸弹”，已拒绝。")
+        if info.file_size > limits.ratio_floor and \
+                info.file_size > limits.max_ratio * max(info.compress_size, 1):
+            raise PackageRejected(f"包中的文件“{name[:80]}”压缩比异常（{_size(info.compress_size)}"
+                                  f"解压后为 {_size(info.file_size)}），可能是恶意的“压缩炸弹”，已拒绝。")
+    return infos
+
+
+def _size(n: int) -> str:
+    for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}"
+    return f"{n} 字节"
+
+
+# --- manifest ----------------------------------------------------------------------------
+
+def _find_manifest(infos: list[zipfile.ZipInfo]) -> tuple[zipfile.ZipInfo, str]:
+    """The manifest member and the folder prefix in front of it ("" at the root).
+
+    A package re-zipped by hand may sit inside one folder: 第30届_…/manifest.json.
+    """
+    nested = []
+    for info in infos:
+        for name in _candidates(info):
+            plain = name.replace("\\", "/")
+            if plain == MANIFEST_NAME:
+                return info, ""
+            if plain.endswith("/" + MANIFEST_NAME) and plain.count("/") == 1:
+                nested.append((info, plain[: -len(MANIFEST_NAME)]))
+                break  # the first decoding that fits: GBK before cp437
+    if len(nested) == 1:
+        return nested[0]
+    raise PackageRejected("包中没有清单文件 manifest.json，不是由填报软件导出的报送包。"
+                          "请让报送单位用“打包发送”重新导出。")
+
+
+def _read_manifest(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> dict[str, Any]:
+    if info.file_size > MAX_MANIFEST_BYTES:
+        raise PackageRejected("清单文件 manifest.json 过大，不像是填报软件导出的报送包。")
+    try:
+        with archive.open(info) as member:
+            data = member.read(MAX_MANIFEST_BYTES + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        raise PackageRejected(f"清单文件 manifest.json 已损坏（{type(exc).__name__}）。{_AGAIN}") from exc
+    except (NotImplementedError, RuntimeError) as exc:
+        raise PackageRejected(f"清单文件 manifest.json 无法读取（不支持的压缩方式或已加密）。{_AGAIN}") from exc
+    if len(data) > MAX_MANIFEST_BYTES:
+        raise PackageRejected("清单文件 manifest.json 过大，不像是填报软件导出的报送包。")
+    try:
+        manifest = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise PackageRejected(f"清单文件 manifest.json 格式不正确，无法读取。{_AGAIN}") from exc
+    if not isinstance(manifest, dict):
+        raise PackageRejected(f"清单文件 manifest.json 格式不正确。{_AGAIN}")
+    return manifest
+
+
+def _positive_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def _check_manifest(manifest: dict[str, Any]) -> datetime:
+    """Every field the merge relies on; returns the export time."""
+    if manifest.get("format") != PACKAGE_FORMAT:
+        raise PackageRejected("这不是填报软件的报送包（清单中的格式标记不对）。")
+    version = manifest.get("format_version")
+    if not _positive_int(version):
+        raise PackageRejected(f"清单中的格式版本不正确。{_AGAIN}")
+    if version > PACKAGE_FORMAT_VERSION:
+        raise PackageRejected(f"此包由较新版本的填报软件导出（包格式第{version}版），"
+                              "本机软件无法读取。请先升级填报软件再汇总。")
+    if not isinstance(manifest.get("form_id"), str) or not manifest["form_id"]:
+        raise PackageRejected(f"清单中没有写明表单。{_AGAIN}")
+    if not _positive_int(manifest.get("form_version")):
+        raise PackageRejected(f"清单中的表单版本不正确。{_AGAIN}")
+    unit = manifest.get("unit")
+    if not isinstance(unit, str) or not unit.strip():
+        raise PackageRejected("包中没有写明填报单位，无法区分是哪个单位报送的。"
+                              "请让报送单位在报表中填写单位名称后重新导出。")
+    values = manifest.get("values")
+    if not isinstance(values, dict):
+        raise PackageRejected(f"清单中没有报表数值。{_AGAIN}")
+    if manifest.get("values_sha256") != values_sha256(values):
+        raise PackageRejected("清单中的数值与其校验码不一致（包可能被修改过）。" + _AGAIN)
+    files = manifest.get("files")
+    if not isinstance(files, list) or not all(_file_entry_ok(f) for f in files):
+        raise PackageRejected(f"清单中的文件列表格式不正确。{_AGAIN}")
+    try:
+        when = datetime.fromisoformat(str(manifest.get("exported_at")))
+    except ValueError as exc:
+        raise PackageRejected(f"清单中的导出时间格式不正确。{_AGAIN}") from exc
+    return when if when.tzinfo else when.astimezone()
+
+
+def _file_entry_ok(entry: Any) -> bool:
+    return (isinstance(entry, dict) and isinstance(entry.get("path"), str) and entry["path"]
+            and isinstance(entry.get("sha256"), str) and bool(_SHA256.match(entry["sha256"]))
+            and isinstance(entry.get("size"), int) and entry["size"] >= 0)
+
+
+# --- members against the manifest --------------------------------------------------------
+
+def _resolve(infos: list[zipfile.ZipInfo], manifest_info: zipfile.ZipInfo, prefix: str,
+             listed: set[str]) -> dict[str, zipfile.ZipInfo]:
+    """Manifest path -> member, decoding GBK names where that is what matches the manifest."""
+    found: dict[str, zipfile.ZipInfo] = {}
+    unlisted: list[str] = []
+    for info in infos:
+        if info is manifest_info or info.is_dir():
+            continue
+        names = [n.replace("\\", "/") for n in _candidates(info)]
+        if any(n.startswith(_IGNORED) for n in names):
+            continue
+        relative = [n[len(prefix):] for n in names if n.startswith(prefix)]
+        match = next((n for n in relative if n in listed), None)
+        if match is None:
+            unlisted.append(names[0])
+            continue
+        if match in found:
+            raise PackageRejected(f"包中有两个同名文件“{match[:80]}”，无法确定使用哪一个。{_AGAIN}")
+        found[match] = info
+    if unlisted:
+        shown = "、".join(f"“{n[:60]}”" for n in unlisted[:3])
+        more = f"等{len(unlisted)}个" if len(unlisted) > 3 else ""
+        raise PackageRejected(f"包中有清单未列出的文件：{shown}{more}（包可能被修改过）。{_AGAIN}")
+    return found
+
+
+def _verify_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, entry: dict[str, Any],
+                   budget: list[int], cancel: CancelCheck | None) -> None:
+    """Stream one member through SHA-256 and compare size and hash with the manifest."""
+    name = entry["path"]
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(CHUNK):
+                _check_cancel(cancel)
+                size += len(chunk)
+                budget[0] -= len(chunk)
+                if budget[0] < 0:
+                    raise PackageRejected("包解压后过大，可能是恶意的“压缩炸弹”，已拒绝。")
+                digest.update(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise PackageRejected(f"包中的文件“{name[:80]}”已损坏（校验失败）。"
+                              "文件可能在传输中出错，" + _AGAIN) from exc
+    except (NotImplementedError, RuntimeError) as exc:
+        raise PackageRejected(f"包中的文件“{name[:80]}”使用了不支持的压缩方式或已加密。{_AGAIN}") from exc
+    if size != entry["size"] or digest.hexdigest() != entry["sha256"]:
+        raise PackageRejected(f"包中的文件“{name[:80]}”与清单记录不一致（可能被修改过或已损坏）。{_AGAIN}")
+
+
+def _open(path: Path) -> zipfile.ZipFile:
+    if not path.exists():
+        raise PackageRejected("找不到这个文件，可能已被移动或删除。")
+    if not path.is_file():
+        raise PackageRejected("这不是一个文件。")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4)
+        return zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:
+        if not head:
+            raise PackageRejected("文件是空的（0 字节），不是报送包。") from exc
+        if head.startswith(b"PK"):
+            raise PackageRejected("zip 文件不完整或已损坏（可能下载或复制时中断）。"
+                                  "请重新获取这个报送包。") from exc
+        raise PackageRejected("这不是 zip 压缩包，不是填报软件导出的报送包。") from exc
+    except OSError as exc:
+        raise PackageRejected(f"无法读取文件（{exc.strerror or type(exc).__name__}）。"
+                              "请检查文件是否正被其他程序使用。") from exc
+
+
+def read_package(path: Path | str, *, template: FormTemplate | None = None,
+                 max_expanded: int = DEFAULT_MAX_EXPANDED, max_ratio: float = DEFAULT_MAX_RATIO,
+                 max_members: int = DEFAULT_MAX_MEMBERS, limits: Limits | None = None,
+                 cancel: CancelCheck | None = None) -> Package:
+    """Open and check one package; raises PackageRejected with the reason.
+
+    With ``template`` the package must also be of that form, in a version not newer.
+    """
+    path = Path(path)
+    limits = limits or Limits(max_expanded=max_expanded, max_ratio=max_ratio,
+                              max_members=max_members)
+    archive = _open(path)
+    try:
+        with archive:
+            infos = _scan_members(archive, limits)
+            manifest_info, prefix = _find_manifest(infos)
+            manifest = _read_manifest(archive, manifest_info)
+            when = _check_manifest(manifest)
+            entries = {entry["path"]: entry for entry in manifest["files"]}
+            for name in entries:
+                problem = unsafe_name(name)
+                if problem:
+                    raise PackageRejected(f"清单中{problem}，已拒绝。")
+            members = _resolve(infos, manifest_info, prefix, set(entries))
+            missing = [name for name in entries if name not in members]
+            if missing:
+                raise PackageRejected(f"包中缺少清单列出的文件“{missing[0][:80]}”。{_AGAIN}")
+            budget = [limits.max_expanded]
+            for name, entry in entries.items():
+                _check_cancel(cancel)
+                _verify_member(archive, members[name], entry, budget, cancel)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise PackageRejected("zip 文件已损坏（可能下载或复制时中断）。请重新获取这个报送包。") from exc
+    except OSError as exc:
+        raise PackageRejected(f"读取文件时出错（{exc.strerror or type(exc).__name__}）。") from exc
+    package = Package(path=path, manifest=manifest, unit=manifest["unit"].strip(), exported_at=when,
+                      form_id=manifest["form_id"], form_version=manifest["form_version"],
+                      values=manifest["values"])
+    if template is not None:
+        check_form(package, template)
+    return package
+
+
+def check_form(package: Package, template: FormTemplate) -> None:
+    """The package must be of ``template``'s form, in a version this app can read."""
+    from exports.merge_values import value_problem  # noqa: PLC0415 - avoids an import cycle
+
+    if package.form_id != template.id:
+        title = package.manifest.get("form_title") or package.form_id
+        raise PackageRejected(f"这是另一种表单（{title}）的报送包，不能汇总到“{template.title}”。"
+                              "请分别汇总不同的表单。")
+    if package.form_version > template.version:
+        raise PackageRejected(f"此包使用较新的表单版本（第{package.form_version}版），"
+                              f"本机的“{template.title}”只有第{template.version}版。"
+                              "请先升级填报软件再汇总。")
+    for spec in template.leaves():
+        value = package.values.get(spec.key)
+        if value is None:
+            continue
+        problem = value_problem(spec, value)
+        if problem:
+            raise PackageRejected(f"“{spec.full_label}”一栏的数值格式不正确（{problem}）。{_AGAIN}")

@@ -1,0 +1,116 @@
+"""The 分单位明细 sheet of a merged report's workbook: one row per unit, a total row.
+
+exports.xlsx calls ``add_breakdown_sheet`` when the report has sources (it was merged).
+Every number is a real numeric cell; an approximate one shows 约 through its number format.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+from exports.layout import clean_text
+from exports.merge_values import column_total, numeric_fields, unit_quantity
+from exports.model import ReportData
+from forms.quantity import APPROX, AT_LEAST
+
+SHEET_TITLE = "分单位明细"
+TOTAL_LABEL = "合计"
+REPORT_LABEL = "报表中的值"  # shown only when the report was edited after the merge
+FONT = "宋体"
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEAD_FILL = PatternFill("solid", fgColor="E7E6E6")
+_TOTAL_FILL = PatternFill("solid", fgColor="FFF2CC")
+_BODY = Font(name=FONT, size=11)
+_BOLD = Font(name=FONT, size=11, bold=True)
+_PREFIX = {APPROX: '"约"', AT_LEAST: '"至少"'}
+
+
+def number_format(quantity: dict[str, Any]) -> str:
+    """#,##0 (or with decimals), prefixed with 约 / 至少 for a qualified number."""
+    value = quantity["value"]
+    digits = "#,##0" if float(value).is_integer() else "#,##0.00"
+    return _PREFIX.get(quantity.get("qualifier") or "", "") + digits
+
+
+def _text(cell: Any, text: Any, font: Font = _BODY) -> None:
+    from exports.xlsx import set_text  # noqa: PLC0415 - exports.xlsx imports this module
+
+    set_text(cell, text)
+    cell.font = font
+
+
+def _number(cell: Any, quantity: dict[str, Any] | None, font: Font = _BODY) -> None:
+    cell.font = font
+    cell.border = _BORDER
+    if quantity is None:
+        return
+    cell.value = quantity["value"]
+    cell.number_format = number_format(quantity)
+
+
+def _report_number(spec: Any, value: Any) -> dict[str, Any] | None:
+    quantity = unit_quantity(spec, value)
+    if spec.type == "name_list" and quantity is not None and quantity.get("listed"):
+        return None
+    return quantity
+
+
+def add_breakdown_sheet(workbook: Workbook, data: ReportData) -> None:
+    """Add 分单位明细: units down, numeric fields across, 合计 equal to the merged values."""
+    sources = [s for s in data.sources or () if isinstance(s, dict)]
+    ws = workbook.create_sheet(SHEET_TITLE)
+    specs = numeric_fields(data.template)
+    headers = ["序号", "单位"] + [
+        f"{spec.full_label or spec.label}（{'元' if spec.type == 'money' else spec.unit}）"
+        if (spec.unit or spec.type == "money") else spec.full_label or spec.label
+        for spec in specs] + ["导出时间", "来源文件"]
+    for col, header in enumerate(headers, start=1):
+        cell = ws.cell(1, col)
+        _text(cell, header, _BOLD)
+        cell.fill = _HEAD_FILL
+        cell.border = _BORDER
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.column_dimensions[cell.column_letter].width = 6 if col == 1 else 28 if col == 2 else 14
+    ws.row_dimensions[1].height = 60
+    last = len(headers)
+    for row, source in enumerate(sources, start=2):
+        ws.cell(row, 1).value = row - 1
+        ws.cell(row, 1).border = _BORDER
+        _text(ws.cell(row, 2), clean_text(str(source.get("unit", ""))))
+        numbers = source.get("values") or {}
+        for col, spec in enumerate(specs, start=3):
+            _number(ws.cell(row, col), numbers.get(spec.key))
+        _text(ws.cell(row, last - 1), str(source.get("exported_at") or ""))
+        _text(ws.cell(row, last), str(source.get("file") or ""))
+        for col in (2, last - 1, last):
+            ws.cell(row, col).border = _BORDER
+    row = len(sources) + 2
+    totals = [column_total(spec, ((s.get("values") or {}).get(spec.key) for s in sources))
+              for spec in specs]
+    _summary_row(ws, row, TOTAL_LABEL, totals, last)
+    current = [_report_number(spec, data.check.values.get(spec.key)) for spec in specs]
+    if any(_differs(a, b) for a, b in zip(totals, current, strict=True)):
+        _summary_row(ws, row + 1, REPORT_LABEL, current, last)
+        _text(ws.cell(row + 2, 2), "注：合并后报表中的数值已被修改，与各单位合计不同。")
+    ws.freeze_panes = "C2"
+
+
+def _summary_row(ws: Any, row: int, label: str, quantities: list[dict[str, Any] | None],
+                 last: int) -> None:
+    _text(ws.cell(row, 2), label, _BOLD)
+    for col in range(1, last + 1):
+        ws.cell(row, col).fill = _TOTAL_FILL
+        ws.cell(row, col).border = _BORDER
+    for col, quantity in enumerate(quantities, start=3):
+        _number(ws.cell(row, col), quantity, _BOLD)
+
+
+def _differs(total: dict[str, Any] | None, current: dict[str, Any] | None) -> bool:
+    if total is None or current is None:
+        return (total is None) != (current is None)
+    return total["value"] != current["value"] or \
+        (total.get("qualifier") or None) != (current.get("qualifier") or None)

@@ -1,0 +1,81 @@
+"""`main.py merge`: output, JSON shape, duplicates and exit codes."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import pytest
+
+import storage
+from tests.exports.merge_helpers import A, copy_packages, export_unit, unit_packages
+from tests.ui.test_cli_forms import run
+
+
+@pytest.fixture(scope="module")
+def packages(tmp_path_factory, week_template):
+    return unit_packages(tmp_path_factory, week_template)
+
+
+@pytest.fixture
+def db(tmp_path):
+    return str(tmp_path / "cli.db")
+
+
+def test_merge_prints_the_new_id(capsys, packages, db):
+    code, out, err = run(capsys, "--db", db, "merge", *map(str, packages.values()),
+                         "--title", "省汇总", "--unit", "四川省抗癌协会")
+    assert code == 0 and err == ""
+    assert out.splitlines()[-1] == "1"
+    assert "已汇总 3 个单位" in out
+    with storage.open_database(db, daily_backup=False) as store:
+        report = storage.get_report(store.db, 1)
+        assert report.title == "省汇总" and report.unit == "四川省抗癌协会"
+        assert len(report.source_info["sources"]) == 3
+
+
+def test_merge_json_with_a_folder_and_rejected_files(capsys, packages, db, tmp_path):
+    folder = tmp_path / "收到"
+    copied = copy_packages(packages, folder)
+    (folder / "坏.zip").write_bytes(b"not a zip")
+    code, out, _ = run(capsys, "--db", db, "merge", str(folder), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["id"] == 1
+    assert sorted(data["merged"]) == sorted(str(p) for p in copied)
+    assert data["rejected"] == [{"file": str(folder / "坏.zip"),
+                                 "reason": "这不是 zip 压缩包，不是填报软件导出的报送包。"}]
+
+
+def test_duplicate_unit_uses_the_newer_and_lists_the_older(capsys, packages, db, tmp_path,
+                                                          week_template):
+    newer = export_unit(week_template, A, tmp_path, exported_at=datetime(2024, 5, 1, 9, 0),
+                        name="成都_更正.zip", lectures="15场")
+    code, out, _ = run(capsys, "--db", db, "merge", str(newer), *map(str, packages.values()),
+                       "--json")
+    data = json.loads(out)
+    assert code == 0 and str(newer) in data["merged"]
+    (rejected,) = data["rejected"]
+    assert rejected["file"] == str(packages[A]) and "较新" in rejected["reason"]
+    code, out, _ = run(capsys, "--db", db, "show", str(data["id"]), "--json")
+    assert json.loads(out)["values"]["lectures"]["value"] == 15 + 8 + 20
+
+
+def test_nothing_to_merge_exits_1(capsys, db, tmp_path):
+    bad = tmp_path / "坏.zip"
+    bad.write_bytes(b"PK\x03\x04")
+    code, out, _ = run(capsys, "--db", db, "merge", str(bad), str(tmp_path / "没有.zip"))
+    assert code == 1
+    assert "没有可以汇总的报送包" in out and "不完整" in out and "找不到" in out
+    code, out, _ = run(capsys, "--db", db, "merge", str(bad), "--json")
+    assert code == 1 and json.loads(out)["id"] is None
+
+
+def test_usage_errors_exit_2(capsys, db):
+    code, _, err = run(capsys, "--db", db, "merge")
+    assert code == 2 and "用法错误" in err
+
+
+def test_help_says_duplicates_are_not_asked(capsys):
+    code, out, _ = run(capsys, "merge", "--help")
+    assert code == 0 and "较新" in out and "不会询问" in out
