@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -9,15 +10,21 @@ from forms.issues import Issue
 from forms.quantity import format_number
 from forms.spec import FieldSpec, FormTemplate, RuleSpec
 
-# (rule, template, raw texts, parsed values, texts with blanks collapsed) -> issues
+# (rule, template, raw texts, parsed values, comparison texts) -> issues
 RuleCheck = Callable[
     [RuleSpec, FormTemplate, Mapping[str, str], Mapping[str, Any], Mapping[str, str]], list[Issue]
 ]
 
 
-def collapse_blanks(text: str | None) -> str:
-    """Text with every run of blanks and line breaks made one space, for comparing."""
-    return " ".join((text or "").split())
+_NOT_COMPARED = re.compile(r"[\s\W_]+")
+
+
+def comparison_text(text: str | None) -> str:
+    """Text without blanks, line breaks or punctuation: what a copy-paste check compares.
+
+    A pasted cell tidied on the way in (a stray line break before 、) still counts as the same.
+    """
+    return _NOT_COMPARED.sub("", text or "")
 
 
 def _issue(rule: RuleSpec, spec: FieldSpec, code: str, message: str,
@@ -126,7 +133,7 @@ def rule_keys(rule: RuleSpec, template: FormTemplate) -> tuple[str, ...]:
 
 def run_rule(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str],
              values: Mapping[str, Any], texts: Mapping[str, str] | None = None) -> list[Issue]:
-    """Check one rule; ``texts`` (raw texts through collapse_blanks) may be passed in as a cache."""
+    """Check one rule; ``texts`` (raw texts through comparison_text) may be passed in as a cache."""
     if texts is None:
-        texts = {key: collapse_blanks(text) for key, text in raw.items()}
+        texts = {key: comparison_text(text) for key, text in raw.items()}
     return RULES[rule.kind](rule, template, raw, values, texts)

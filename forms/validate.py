@@ -9,7 +9,7 @@ from typing import Any
 from forms.issues import ERROR, Issue
 from forms.lists import split_compound
 from forms.registry import parse_field
-from forms.rules import collapse_blanks, rule_keys, run_rule
+from forms.rules import comparison_text, rule_keys, run_rule
 from forms.spec import FormTemplate
 from forms.types import Parsed
 
@@ -60,7 +60,7 @@ class Validator:
             text = (raw or {}).get(spec.key, "")
             text = "" if text is None else str(text)
             self.raw[spec.key] = text
-            self.texts[spec.key] = collapse_blanks(text)
+            self.texts[spec.key] = comparison_text(text)
             self.parsed[spec.key] = parse_field(spec, text)
         for index in range(len(template.rules)):
             self._run_rule(index)
@@ -92,7 +92,7 @@ class Validator:
             return touched
         touched = {key}
         self.raw[key] = text
-        self.texts[key] = collapse_blanks(text)
+        self.texts[key] = comparison_text(text)
         self.parsed[key] = parse_field(spec, text)
         for index in self._rules_by_key.get(key, ()):
             touched.update(i.field for i in self._rule_issues[index])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from forms.issues import ERROR, WARNING
-from forms.rules import collapse_blanks, run_rule
+from forms.rules import comparison_text, run_rule
 from forms.spec import RuleSpec
 from forms.validate import Validator, validate_report
 
@@ -154,9 +154,10 @@ def test_run_rule_without_a_cache(week_template):
     assert issue.field == "overall_summary"
 
 
-def test_collapse_blanks():
-    assert collapse_blanks(" 甲\n\n乙\t丙 ") == "甲 乙 丙"
-    assert collapse_blanks(None) == ""
+def test_comparison_text():
+    assert comparison_text(" 甲\n\n乙\t丙 ") == "甲乙丙"
+    assert comparison_text("483家；人民网\n\n、健康报。") == comparison_text("483家；人民网、健康报")
+    assert comparison_text(None) == ""
 
 
 def test_a_broken_rule_is_reported_not_raised(week_template, monkeypatch):
