@@ -9,6 +9,7 @@ import getpass
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -40,15 +41,28 @@ def database_file(db: Database) -> str | None:
 
 @contextmanager
 def writing(db: Database) -> Iterator[Database]:
-    """``db.atomic()`` that reports "disk full" / "read-only" as StorageErrors."""
+    """``db.atomic()`` that reports "disk full" / "read-only" as StorageErrors.
+
+    Writes from different threads (the editor saves on a worker) are serialised by the
+    connection's write lock, so two never share one transaction.
+    """
     try:
-        with db.atomic():
+        with write_lock(db), db.atomic():
             yield db
     except (sqlite3.Error, OSError) as exc:
         error = translate(exc, database_file(db))
         if error is None:
             raise
         raise error from exc
+
+
+def write_lock(db: Database) -> threading.RLock:
+    """The lock every write on this connection holds; made with the connection."""
+    lock = getattr(db, "_tianbao_write_lock", None)
+    if lock is None:
+        lock = threading.RLock()
+        db._tianbao_write_lock = lock  # type: ignore[attr-defined]
+    return lock
 
 
 def now() -> str:

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from storage import backup, fts, schema
 from storage.checks import check_header, connect_for_check, has_wal, integrity_problem, wal_path
-from storage.common import writing
+from storage.common import write_lock, writing
 from storage.errors import (
     DamagedDatabaseError,
     DatabaseNotFoundError,
@@ -211,7 +211,9 @@ def _connect(path: Path) -> Database:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     except sqlite3.Error as exc:
         raise DatabaseUnwritableError(path, str(exc)) from exc
-    return Database(conn, execute_plugins=False)
+    db = Database(conn, execute_plugins=False)
+    write_lock(db)  # made here, before any thread can race to make it
+    return db
 
 
 def _configure_writer(db: Database, path: Path) -> None:
