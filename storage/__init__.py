@@ -6,86 +6,19 @@ Open it with ``open_database``; every other function takes the Store (or its ``.
     ...     rid = create_report(store, form_id="cancer_week_summary", form_version=1,
     ...                         template_source=toml_text, title="第30届")
     ...     save_value(store, rid, "unit_name", "成都市疾控中心", "成都市疾控中心")
+
+The package itself is cheap to import: the API below (which needs sqlite-utils) is loaded on
+first use, so ``storage.peek`` can read a report list before the rest is imported.
 """
 
-from storage.attachments import (
-    CHUNK_SIZE,
-    DEFAULT_MAX_SIZE,
-    Attachment,
-    add_attachment,
-    get_attachment,
-    iter_attachment,
-    list_attachments,
-    purge_attachment,
-    restore_attachment,
-    save_attachment_to,
-    set_attachment_note,
-    trash_attachment,
-)
-from storage.backup import (
-    KEEP_BACKUPS,
-    BackupInfo,
-    auto_backup,
-    backup_database,
-    list_backups,
-    restore_backup,
-)
-from storage.common import JsonText
-from storage.database import Store, open_database
-from storage.errors import (
-    AttachmentCancelledError,
-    AttachmentCorruptError,
-    AttachmentEmptyError,
-    AttachmentError,
-    AttachmentFileMissingError,
-    AttachmentIsDirectoryError,
-    AttachmentNotFoundError,
-    AttachmentTooLargeError,
-    AttachmentUnreadableError,
-    BackupInvalidError,
-    DamagedDatabaseError,
-    DatabaseLockedError,
-    DatabaseNotFoundError,
-    DatabaseUnreadableError,
-    DatabaseUnwritableError,
-    DiskFullError,
-    NewerSchemaError,
-    NotTianbaoDatabaseError,
-    ReadOnlyError,
-    ReportNotFoundError,
-    StorageError,
-)
-from storage.paths import backups_dir, data_dir, default_db_path
-from storage.reports import (
-    COMPLETE,
-    DRAFT,
-    Report,
-    ReportSummary,
-    copy_report,
-    create_report,
-    get_report,
-    get_report_template_source,
-    list_reports,
-    purge_report,
-    restore_report,
-    save_template_snapshot,
-    set_status,
-    trash_report,
-    update_report,
-)
-from storage.schema import SCHEMA_VERSION
-from storage.search import flush_search_index, rebuild_search_index, search_reports
-from storage.settings import Settings, get_settings, update_settings
-from storage.values import (
-    HistoryEntry,
-    StoredValue,
-    get_explanations,
-    get_history,
-    get_values,
-    save_value,
-    save_values,
-    set_explanation,
-)
+# ruff: noqa: F405 - the names in __all__ come from storage._api, loaded lazily
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from storage._api import *  # noqa: F403
 
 __all__ = [
     "CHUNK_SIZE", "COMPLETE", "DEFAULT_MAX_SIZE", "DRAFT", "KEEP_BACKUPS", "SCHEMA_VERSION",
@@ -107,3 +40,22 @@ __all__ = [
     "save_value", "save_values", "search_reports", "set_attachment_note", "set_explanation",
     "set_status", "trash_attachment", "trash_report", "update_report", "update_settings",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Load the API on first use; submodules (``storage.schema``) import as usual."""
+    if name in __all__:
+        api = importlib.import_module("storage._api")
+        globals().update({key: getattr(api, key) for key in __all__})
+        return globals()[name]
+    if not name.startswith("_"):
+        try:
+            return importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -11,34 +11,12 @@ from sqlite_utils import Database
 from storage import fts
 from storage.common import DbLike, as_db, from_json, now, os_user, to_json, writing
 from storage.errors import ReportNotFoundError
+from storage.records import SUMMARY_COLUMNS, ReportSummary
 
 DRAFT = "draft"
 COMPLETE = "complete"
 STATUSES = (DRAFT, COMPLETE)
 COPY_SUFFIX = "（副本）"
-
-
-# Records are plain (not frozen) dataclasses: frozen ones are ~8x slower to build, which
-# shows when listing 10,000 reports.
-@dataclass(slots=True)
-class ReportSummary:
-    """One row of a report list."""
-
-    id: int
-    form_id: str
-    form_version: int
-    title: str
-    unit: str
-    period: str
-    year: int | None
-    status: str  # "draft" or "complete"; trashing keeps it
-    trashed_at: str | None
-    created_at: str
-    updated_at: str
-
-    @property
-    def trashed(self) -> bool:
-        return self.trashed_at is not None
 
 
 @dataclass(slots=True)
@@ -64,8 +42,6 @@ class Report:
         return self.trashed_at is not None
 
 
-SUMMARY_COLUMNS = ("id, form_id, form_version, title, unit, period, year, status, "
-                   "trashed_at, created_at, updated_at")
 _REPORT_COLUMNS = ("id, form_id, form_version, template_id, title, unit, period, year, "
                    "status, trashed_at, created_at, updated_at, source_info")
 _META_FIELDS = ("title", "unit", "period", "year", "source_info")

@@ -1,0 +1,73 @@
+"""Plain records shared by the storage modules and ``storage.peek``: no sqlite-utils, cheap to import."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+SUMMARY_COLUMNS = ("id, form_id, form_version, title, unit, period, year, status, "
+                   "trashed_at, created_at, updated_at")
+
+
+# Records are plain (not frozen) dataclasses: frozen ones are ~8x slower to build, which
+# shows when listing 10,000 reports.
+@dataclass(slots=True)
+class ReportSummary:
+    """One row of a report list."""
+
+    id: int
+    form_id: str
+    form_version: int
+    title: str
+    unit: str
+    period: str
+    year: int | None
+    status: str  # "draft" or "complete"; trashing keeps it
+    trashed_at: str | None
+    created_at: str
+    updated_at: str
+
+    @property
+    def trashed(self) -> bool:
+        return self.trashed_at is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    unit_name: str = ""
+    contact_person: str = ""
+    phone: str = ""
+    export_folder: str = ""  # empty: ask, or use the user's documents folder
+    language: str = "zh_CN"
+    attachment_max_mb: int = 500
+
+    @property
+    def attachment_max_bytes(self) -> int:
+        return self.attachment_max_mb * 1024 * 1024
+
+
+SETTING_TYPES = {f.name: type(getattr(Settings(), f.name)) for f in fields(Settings)}
+
+
+def valid_setting(key: str, value: Any) -> bool:
+    kind = SETTING_TYPES[key]
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool) and value > 0
+    return isinstance(value, kind)
+
+
+def settings_from_rows(rows: Iterable[tuple[str, str]]) -> Settings:
+    """Stored (key, JSON value) rows over the defaults; unknown or ill-typed rows are ignored."""
+    stored: dict[str, Any] = {}
+    for key, text in rows:
+        if key not in SETTING_TYPES:
+            continue
+        try:
+            value = json.loads(text)
+        except ValueError:
+            continue
+        if valid_setting(key, value):
+            stored[key] = value
+    return replace(Settings(), **stored)
