@@ -1,0 +1,1253 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>添加附件…</source>
+        <translation>Add Attachments…</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>移到回收站</source>
+        <translation>Move to Trash</translation>
+    </message>
+    <message>
+        <source>可以把文件拖到这里添加为附件</source>
+        <translation>Drag files here to attach them</translation>
+    </message>
+    <message>
+        <source>正在添加附件…</source>
+        <translation>Adding attachments…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>添加附件</source>
+        <translation>Add Attachments</translation>
+    </message>
+    <message>
+        <source>已添加 {n} 个附件</source>
+        <translation>{n} attachment(s) added</translation>
+    </message>
+    <message>
+        <source>已取消添加附件</source>
+        <translation>Adding attachments was cancelled</translation>
+    </message>
+    <message>
+        <source>附件未能添加</source>
+        <translation>Attachment Not Added</translation>
+    </message>
+    <message>
+        <source>没有找到能打开“{name}”的程序</source>
+        <translation>No program was found to open “{name}”</translation>
+    </message>
+    <message>
+        <source>正在打开附件…</source>
+        <translation>Opening the attachment…</translation>
+    </message>
+    <message>
+        <source>把附件“{names}”移到回收站吗？</source>
+        <translation>Move the attachment(s) “{names}” to the trash?</translation>
+    </message>
+    <message>
+        <source>附件已移到回收站</source>
+        <translation>Attachment moved to the trash</translation>
+    </message>
+    <message>
+        <source>附件操作未完成</source>
+        <translation>Attachment Action Not Completed</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backup and Restore</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>每天第一次打开时自动备份，保留最近 {n} 份。备份文件夹：{folder}</source>
+        <translation>A backup is made automatically on the first start of each day; the latest {n} are kept. Backup folder: {folder}</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>Back Up Now</translation>
+    </message>
+    <message>
+        <source>备份到其他位置…</source>
+        <translation>Back Up To…</translation>
+    </message>
+    <message>
+        <source>从所选备份恢复…</source>
+        <translation>Restore From Selected Backup…</translation>
+    </message>
+    <message>
+        <source>每日自动备份</source>
+        <translation>Daily automatic backup</translation>
+    </message>
+    <message>
+        <source>手动备份</source>
+        <translation>Manual backup</translation>
+    </message>
+    <message>
+        <source>汇总前</source>
+        <translation>Before merge</translation>
+    </message>
+    <message>
+        <source>导入前</source>
+        <translation>Before import</translation>
+    </message>
+    <message>
+        <source>升级前</source>
+        <translation>Before upgrade</translation>
+    </message>
+    <message>
+        <source>备份到</source>
+        <translation>Back Up To</translation>
+    </message>
+    <message>
+        <source>填报数据库 (*.db)</source>
+        <translation>Tianbao database (*.db)</translation>
+    </message>
+    <message>
+        <source>备份完成</source>
+        <translation>Backup Complete</translation>
+    </message>
+    <message>
+        <source>已备份到：{path}</source>
+        <translation>Backed up to: {path}</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore From Backup</translation>
+    </message>
+    <message>
+        <source>用备份“{name}”替换当前数据库吗？
+
+备份之后所做的修改将不在恢复后的数据库中。当前文件会以“.before-restore-日期”为名保留在原文件夹，不会被删除。</source>
+        <translation>Replace the current database with the backup “{name}”?
+
+Changes made after that backup will not be in the restored database. The current file is kept in the same folder under the name “.before-restore-&lt;date&gt;”; it is not deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteDialog</name>
+    <message>
+        <source>标记为完成</source>
+        <translation>Mark as Complete</translation>
+    </message>
+    <message>
+        <source>这份报表还有 {n} 条警告。如果内容确实无误，请为每一条写一句简短说明（例如数据来源），说明会随报表保存和导出。</source>
+        <translation>This report still has {n} warning(s). If the contents are right, write a short explanation for each (e.g. where the data came from); explanations are saved and exported with the report.</translation>
+    </message>
+    <message>
+        <source>说明（必填），如：数据来自各医院上报汇总</source>
+        <translation>Explanation (required), e.g.: totals of the hospitals&apos; own reports</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateAsker</name>
+    <message>
+        <source>“{unit}”报送了两个包：
+较早导出：{older}
+较新导出：{newer}
+
+是否改用较新的包？选“否”则只汇总较早的包。</source>
+        <translation>“{unit}” sent two packages:
+exported earlier: {older}
+exported later: {newer}
+
+Use the later package? Choose “No” to merge only the earlier one.</translation>
+    </message>
+    <message>
+        <source>同一单位有两个报送包</source>
+        <translation>Two Packages from the Same Unit</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyEditor</name>
+    <message>
+        <source>从左侧选择一份报表，或按 Ctrl+N 新建。</source>
+        <translation>Choose a report on the left, or press Ctrl+N to create one.</translation>
+    </message>
+</context>
+<context>
+    <name>IssuesModel</name>
+    <message>
+        <source>  〔已说明〕</source>
+        <translation>  [explained]</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+</context>
+<context>
+    <name>IssuesPanel</name>
+    <message>
+        <source>问题列表</source>
+        <translation>Issues</translation>
+    </message>
+</context>
+<context>
+    <name>MainActions</name>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>新建(&amp;N)…</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <source>新建一份报表</source>
+        <translation>Create a new report</translation>
+    </message>
+    <message>
+        <source>复制为新报表(&amp;D)…</source>
+        <translation>&amp;Duplicate as New Report…</translation>
+    </message>
+    <message>
+        <source>以当前报表为起点新建，例如沿用去年的报表</source>
+        <translation>Start a new report from this one, e.g. last year&apos;s</translation>
+    </message>
+    <message>
+        <source>删除(&amp;L)</source>
+        <translation>De&amp;lete</translation>
+    </message>
+    <message>
+        <source>把当前报表移到回收站</source>
+        <translation>Move this report to the trash</translation>
+    </message>
+    <message>
+        <source>回收站(&amp;T)…</source>
+        <translation>&amp;Trash…</translation>
+    </message>
+    <message>
+        <source>查看已删除的报表，恢复或彻底删除</source>
+        <translation>See deleted reports; restore or delete them permanently</translation>
+    </message>
+    <message>
+        <source>导出 XLSX(&amp;X)…</source>
+        <translation>Export &amp;XLSX…</translation>
+    </message>
+    <message>
+        <source>导出为 Excel 表格</source>
+        <translation>Export as an Excel workbook</translation>
+    </message>
+    <message>
+        <source>导出 PDF(&amp;F)…</source>
+        <translation>Export PD&amp;F…</translation>
+    </message>
+    <message>
+        <source>导出为 PDF 文件</source>
+        <translation>Export as a PDF file</translation>
+    </message>
+    <message>
+        <source>打包发送(&amp;K)…</source>
+        <translation>Pac&amp;kage for Sending…</translation>
+    </message>
+    <message>
+        <source>生成报送包（表格、PDF 和附件），发给上级单位</source>
+        <translation>Make a package (workbook, PDF and attachments) to send to the next level up</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>预览并打印，与导出的 PDF 完全一致</source>
+        <translation>Preview and print, exactly as the exported PDF</translation>
+    </message>
+    <message>
+        <source>汇总(&amp;M)…</source>
+        <translation>&amp;Merge…</translation>
+    </message>
+    <message>
+        <source>把下级单位发来的报送包汇总成一份报表</source>
+        <translation>Merge the packages sent by lower-level units into one report</translation>
+    </message>
+    <message>
+        <source>打开其他数据库(&amp;O)…</source>
+        <translation>&amp;Open Another Database…</translation>
+    </message>
+    <message>
+        <source>打开另一个填报数据库文件</source>
+        <translation>Open another Tianbao database file</translation>
+    </message>
+    <message>
+        <source>备份与恢复(&amp;B)…</source>
+        <translation>&amp;Backup and Restore…</translation>
+    </message>
+    <message>
+        <source>查看自动备份，立即备份，或从备份恢复</source>
+        <translation>See automatic backups, back up now, or restore from a backup</translation>
+    </message>
+    <message>
+        <source>设置(&amp;S)…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>单位、联系人、导出文件夹和语言</source>
+        <translation>Unit, contact, export folder and language</translation>
+    </message>
+    <message>
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>保存并退出填报</source>
+        <translation>Save and quit Tianbao</translation>
+    </message>
+    <message>
+        <source>撤销(&amp;U)</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>撤销当前报表的上一次修改</source>
+        <translation>Undo the last change to this report</translation>
+    </message>
+    <message>
+        <source>重做(&amp;R)</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>重做刚才撤销的修改</source>
+        <translation>Redo the change just undone</translation>
+    </message>
+    <message>
+        <source>关于填报(&amp;A)</source>
+        <translation>&amp;About Tianbao</translation>
+    </message>
+    <message>
+        <source>版本与数据位置</source>
+        <translation>Version and data location</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>导出 XLSX</source>
+        <translation>Export XLSX</translation>
+    </message>
+    <message>
+        <source>导出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>打包发送</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>汇总</source>
+        <translation>Merge</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>打开数据库</source>
+        <translation>Open Database</translation>
+    </message>
+    <message>
+        <source>填报数据库 (*.db);;所有文件 (*)</source>
+        <translation>Tianbao database (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>（只读）</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
+        <source>填报 — {name}{suffix}</source>
+        <translation>Tianbao — {name}{suffix}</translation>
+    </message>
+    <message>
+        <source>正在检查数据库…</source>
+        <translation>Checking the database…</translation>
+    </message>
+    <message>
+        <source>未能保存修改</source>
+        <translation>Changes Not Saved</translation>
+    </message>
+    <message>
+        <source>无法打开报表</source>
+        <translation>Cannot Open Report</translation>
+    </message>
+    <message>
+        <source>已保存 {time}</source>
+        <translation>Saved {time}</translation>
+    </message>
+    <message>
+        <source>未能新建报表</source>
+        <translation>Report Not Created</translation>
+    </message>
+    <message>
+        <source>已新建报表</source>
+        <translation>New report created</translation>
+    </message>
+    <message>
+        <source>删除报表</source>
+        <translation>Delete Report</translation>
+    </message>
+    <message>
+        <source>把“{title}”移到回收站吗？
+
+以后可以在“文件 → 回收站”中恢复。</source>
+        <translation>Move “{title}” to the trash?
+
+You can restore it later from File → Trash.</translation>
+    </message>
+    <message>
+        <source>未能删除报表</source>
+        <translation>Report Not Deleted</translation>
+    </message>
+    <message>
+        <source>已移到回收站</source>
+        <translation>Moved to the trash</translation>
+    </message>
+    <message>
+        <source>已导出：{path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+    <message>
+        <source>汇总</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>此版本尚未包含汇总功能。</source>
+        <translation>This version does not include merging yet.</translation>
+    </message>
+    <message>
+        <source>汇总未完成</source>
+        <translation>Merge Not Completed</translation>
+    </message>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>Cannot Open Database</translation>
+    </message>
+    <message>
+        <source>数据库未能重新打开，填报将关闭。请重新启动填报。</source>
+        <translation>The database could not be reopened, so Tianbao will close. Please start Tianbao again.</translation>
+    </message>
+    <message>
+        <source>未能保存设置</source>
+        <translation>Settings Not Saved</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>界面语言将在重新启动填报后更改。</source>
+        <translation>The language will change the next time Tianbao starts.</translation>
+    </message>
+    <message>
+        <source>设置已保存</source>
+        <translation>Settings saved</translation>
+    </message>
+    <message>
+        <source>关于填报</source>
+        <translation>About Tianbao</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;填报 Tianbao {version}&lt;/h3&gt;&lt;p&gt;离线填写、校验、导出和汇总各类总结报表。所有数据保存在本机的一个文件中。&lt;/p&gt;&lt;p&gt;数据库：{db}&lt;br&gt;日志文件：{log}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Tianbao {version}&lt;/h3&gt;&lt;p&gt;Fill in, check, export and merge summary reports offline. All data is kept in one file on this computer.&lt;/p&gt;&lt;p&gt;Database: {db}&lt;br&gt;Log file: {log}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>有修改未能保存。仍要退出吗？</source>
+        <translation>Some changes could not be saved. Quit anyway?</translation>
+    </message>
+    <message>
+        <source>填报</source>
+        <translation>Tianbao</translation>
+    </message>
+</context>
+<context>
+    <name>MergeResultDialog</name>
+    <message>
+        <source>汇总结果</source>
+        <translation>Merge Result</translation>
+    </message>
+    <message>
+        <source>已汇总 {n} 个单位的报送包，生成了新的汇总报表（草稿），请检查后完成。</source>
+        <translation>Merged the packages of {n} units into a new summary report (draft). Please check it, then mark it complete.</translation>
+    </message>
+    <message>
+        <source>没有可以汇总的报送包，未生成新报表。</source>
+        <translation>No package could be merged; no report was made.</translation>
+    </message>
+    <message>
+        <source>以下 {n} 个文件未汇总：</source>
+        <translation>These {n} files were not merged:</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>MergeSourcesDialog</name>
+    <message>
+        <source>汇总报送包</source>
+        <translation>Merge Packages</translation>
+    </message>
+    <message>
+        <source>本单位名称，如“四川省抗癌协会”</source>
+        <translation>Your unit&apos;s name, e.g. “四川省抗癌协会”</translation>
+    </message>
+    <message>
+        <source>添加文件…</source>
+        <translation>Add Files…</translation>
+    </message>
+    <message>
+        <source>添加文件夹…</source>
+        <translation>Add Folder…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>汇总</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>汇总单位：</source>
+        <translation>Merging unit:</translation>
+    </message>
+    <message>
+        <source>选择下级单位发来的报送包（.zip），或包含报送包的文件夹：</source>
+        <translation>Choose the packages (.zip) your units sent, or folders that hold them:</translation>
+    </message>
+    <message>
+        <source>选择报送包</source>
+        <translation>Choose Packages</translation>
+    </message>
+    <message>
+        <source>报送包 (*.zip)</source>
+        <translation>Package (*.zip)</translation>
+    </message>
+    <message>
+        <source>选择包含报送包的文件夹</source>
+        <translation>Choose a Folder with Packages</translation>
+    </message>
+</context>
+<context>
+    <name>NewReportDialog</name>
+    <message>
+        <source>新建报表</source>
+        <translation>New Report</translation>
+    </message>
+    <message>
+        <source>如：某某县疾病预防控制中心</source>
+        <translation>e.g. XX County Center for Disease Control and Prevention</translation>
+    </message>
+    <message>
+        <source>空白报表</source>
+        <translation>Blank report</translation>
+    </message>
+    <message>
+        <source>从数值文件（JSON）开始</source>
+        <translation>Start from a values file (JSON)</translation>
+    </message>
+    <message>
+        <source>复制已有报表（如去年的报表）</source>
+        <translation>Copy an existing report (e.g. last year&apos;s)</translation>
+    </message>
+    <message>
+        <source>选择 .json 文件…</source>
+        <translation>Choose a .json file…</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>表单</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>起点</source>
+        <translation>Start from</translation>
+    </message>
+    <message>
+        <source>创建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>届次/年度</source>
+        <translation>Edition/Year</translation>
+    </message>
+    <message>
+        <source>选择数值文件</source>
+        <translation>Choose Values File</translation>
+    </message>
+    <message>
+        <source>数值文件 (*.json);;所有文件 (*)</source>
+        <translation>Values file (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>请选择数值文件。</source>
+        <translation>Please choose a values file.</translation>
+    </message>
+    <message>
+        <source>找不到数值文件“{path}”。请重新选择。</source>
+        <translation>Values file “{path}” not found. Please choose another.</translation>
+    </message>
+    <message>
+        <source>请选择要复制的报表。</source>
+        <translation>Please choose the report to copy.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>打印预览</source>
+        <translation>Print Preview</translation>
+    </message>
+</context>
+<context>
+    <name>ReportEditor</name>
+    <message>
+        <source>标记为完成</source>
+        <translation>Mark as Complete</translation>
+    </message>
+    <message>
+        <source>没有错误时可标记为完成；完成后报表只读</source>
+        <translation>Possible when there are no errors; a complete report is read-only</translation>
+    </message>
+    <message>
+        <source>重新打开</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>把已完成的报表改回草稿，以便修改</source>
+        <translation>Turn a complete report back into a draft so it can be changed</translation>
+    </message>
+    <message>
+        <source>从左侧选择一份报表，或按 Ctrl+N 新建。</source>
+        <translation>Choose a report on the left, or press Ctrl+N to create one.</translation>
+    </message>
+    <message>
+        <source>已保存 {time}</source>
+        <translation>Saved {time}</translation>
+    </message>
+    <message>
+        <source>修改未能保存：{message}
+您填写的内容仍保留在表中，程序会每隔几秒自动重试。</source>
+        <translation>Your changes could not be saved: {message}
+What you typed stays in the form, and saving is retried every few seconds.</translation>
+    </message>
+    <message>
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>修改未能保存：{message}</source>
+        <translation>Changes not saved: {message}</translation>
+    </message>
+    <message>
+        <source>修改已保存</source>
+        <translation>Changes saved</translation>
+    </message>
+    <message>
+        <source>问题（{e} 个错误，{w} 个警告）</source>
+        <translation>Issues ({e} errors, {w} warnings)</translation>
+    </message>
+    <message>
+        <source>问题（无）</source>
+        <translation>Issues (none)</translation>
+    </message>
+    <message>
+        <source>附件（{n}）</source>
+        <translation>Attachments ({n})</translation>
+    </message>
+    <message>
+        <source>已完成（只读）。如需修改，请点“重新打开”。</source>
+        <translation>Complete (read-only). To change it, click “Reopen”.</translation>
+    </message>
+    <message>
+        <source>数据库以只读方式打开，不能修改。</source>
+        <translation>The database is open read-only and cannot be changed.</translation>
+    </message>
+    <message>
+        <source>还有 {n} 个错误，改正后才能标记为完成</source>
+        <translation>{n} error(s) left: correct them before marking as complete</translation>
+    </message>
+    <message>
+        <source>未能标记为完成</source>
+        <translation>Not Marked as Complete</translation>
+    </message>
+    <message>
+        <source>还有 {n} 个问题需要处理，未标记为完成</source>
+        <translation>{n} issue(s) still need attention; not marked as complete</translation>
+    </message>
+    <message>
+        <source>已标记为完成</source>
+        <translation>Marked as complete</translation>
+    </message>
+    <message>
+        <source>未能重新打开</source>
+        <translation>Not Reopened</translation>
+    </message>
+    <message>
+        <source>已重新打开，可以修改</source>
+        <translation>Reopened: it can be changed</translation>
+    </message>
+    <message>
+        <source>修改“{label}”</source>
+        <translation>Change “{label}”</translation>
+    </message>
+</context>
+<context>
+    <name>ReportListModel</name>
+    <message>
+        <source>表单</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>届次/年度</source>
+        <translation>Edition/Year</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>最后修改</source>
+        <translation>Last Changed</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>（无标题）</source>
+        <translation>(untitled)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportListPanel</name>
+    <message>
+        <source>全部表单</source>
+        <translation>All forms</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>搜索标题、单位或填写内容…</source>
+        <translation>Search titles, units or contents…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>未设置时使用“文档”文件夹</source>
+        <translation>The Documents folder when not set</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>打开其他数据库…</source>
+        <translation>Open Another Database…</translation>
+    </message>
+    <message>
+        <source>填表单位与联系人（用于签署栏）</source>
+        <translation>Unit and contact (used in the sign-off block)</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>填表人</source>
+        <translation>Filled in by</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>软件</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>导出文件夹</source>
+        <translation>Export folder</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>更改语言后，重新启动填报时生效。</source>
+        <translation>A new language takes effect when Tianbao is restarted.</translation>
+    </message>
+    <message>
+        <source>附件大小上限</source>
+        <translation>Attachment size limit</translation>
+    </message>
+    <message>
+        <source>数据库文件</source>
+        <translation>Database file</translation>
+    </message>
+    <message>
+        <source>（只读方式打开，设置不能保存）</source>
+        <translation>(opened read-only: settings cannot be saved)</translation>
+    </message>
+    <message>
+        <source>选择导出文件夹</source>
+        <translation>Choose Export Folder</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <source>回收站</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>彻底删除…</source>
+        <translation>Delete Permanently…</translation>
+    </message>
+    <message>
+        <source>回收站是空的。</source>
+        <translation>The trash is empty.</translation>
+    </message>
+    <message>
+        <source>删除的报表会先放在这里，可以恢复；彻底删除后无法恢复。</source>
+        <translation>Deleted reports are kept here and can be restored; once deleted permanently they cannot.</translation>
+    </message>
+    <message>
+        <source>彻底删除</source>
+        <translation>Delete Permanently</translation>
+    </message>
+    <message>
+        <source>确定要彻底删除“{title}”吗？
+
+它的全部填写内容、修改记录和附件都将被删除，此操作无法撤销。</source>
+        <translation>Delete “{title}” permanently?
+
+All its contents, change history and attachments will be deleted. This cannot be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>磁盘空间已满，刚才的操作未能完成。请清理磁盘空间后重试。</source>
+        <translation>The disk is full, so the last action could not be completed. Free some disk space and try again.</translation>
+    </message>
+    <message>
+        <source>数据库操作失败（{detail}）。请重试；如果问题反复出现，请在“备份与恢复”中检查数据库或从备份恢复。</source>
+        <translation>A database operation failed ({detail}). Please try again; if it keeps happening, check the database or restore it in “Backup and Restore”.</translation>
+    </message>
+    <message>
+        <source>发生了意外错误（{kind}）。刚才的操作未能完成，已保存的数据不受影响。详细信息已写入日志文件；如果问题反复出现，请把日志文件发给技术支持。</source>
+        <translation>An unexpected error occurred ({kind}). The last action was not completed; data already saved is not affected. Details were written to the log file; if this keeps happening, please send the log file to support.</translation>
+    </message>
+    <message>
+        <source>“{name}”</source>
+        <translation>“{name}”</translation>
+    </message>
+    <message>
+        <source>磁盘空间已满，无法写入{where}。请清理磁盘空间或选择其他位置后重试。</source>
+        <translation>The disk is full: cannot write {where}. Free some disk space or choose another location, then try again.</translation>
+    </message>
+    <message>
+        <source>没有权限访问{where}。请选择其他文件夹，或检查该文件是否只读、是否正被其他程序打开。</source>
+        <translation>No permission to access {where}. Choose another folder, or check whether the file is read-only or open in another program.</translation>
+    </message>
+    <message>
+        <source>找不到{where}。请检查文件或文件夹是否已被移动或删除。</source>
+        <translation>Cannot find {where}. Check whether the file or folder was moved or deleted.</translation>
+    </message>
+    <message>
+        <source>读写{where}时出错（{reason}）。请检查该位置是否可用后重试。</source>
+        <translation>Error reading or writing {where} ({reason}). Check that the location is available and try again.</translation>
+    </message>
+    <message>
+        <source>操作未完成</source>
+        <translation>Not Completed</translation>
+    </message>
+    <message>
+        <source>出错了</source>
+        <translation>Something Went Wrong</translation>
+    </message>
+    <message>
+        <source>日志文件：{path}</source>
+        <translation>Log file: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>export_actions</name>
+    <message>
+        <source>导出 XLSX</source>
+        <translation>Export XLSX</translation>
+    </message>
+    <message>
+        <source>Excel 表格 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在导出 Excel 表格…</source>
+        <translation>Exporting the Excel workbook…</translation>
+    </message>
+    <message>
+        <source>导出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>正在导出 PDF…</source>
+        <translation>Exporting the PDF…</translation>
+    </message>
+    <message>
+        <source>打包发送</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <source>报送包 (*.zip)</source>
+        <translation>Package (*.zip)</translation>
+    </message>
+    <message>
+        <source>正在打包…</source>
+        <translation>Packaging…</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export Complete</translation>
+    </message>
+    <message>
+        <source>已保存到：
+{path}</source>
+        <translation>Saved to:
+{path}</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open Containing Folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>merge_dialog</name>
+    <message>
+        <source>正在汇总报送包…</source>
+        <translation>Merging packages…</translation>
+    </message>
+    <message>
+        <source>汇总</source>
+        <translation>Merge</translation>
+    </message>
+</context>
+<context>
+    <name>open_store</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>无法修改数据库</source>
+        <translation>Cannot Modify the Database</translation>
+    </message>
+    <message>
+        <source>以只读方式打开</source>
+        <translation>Open Read-Only</translation>
+    </message>
+    <message>
+        <source>需要更新版本的填报</source>
+        <translation>A Newer Tianbao Is Needed</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>Cannot Open Database</translation>
+    </message>
+    <message>
+        <source>没有找到可用的自动备份。请选择其他数据库文件，或联系技术支持。</source>
+        <translation>No usable automatic backup was found. Choose another database file, or contact support.</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏</source>
+        <translation>Damaged Database File</translation>
+    </message>
+    <message>
+        <source>找到最新的备份：{time}（{name}）。是否从该备份恢复？
+损坏的文件不会被覆盖，会以“.before-restore-日期”为名保留在原文件夹中。</source>
+        <translation>The newest backup is from {time} ({name}). Restore from it?
+The damaged file is not overwritten: it is kept in the same folder under the name “.before-restore-&lt;date&gt;”.</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore From Backup</translation>
+    </message>
+    <message>
+        <source>恢复失败</source>
+        <translation>Restore Failed</translation>
+    </message>
+    <message>
+        <source>原来的文件保存为：{path}</source>
+        <translation>The previous file was kept as: {path}</translation>
+    </message>
+    <message>
+        <source>已从备份“{name}”恢复数据库。</source>
+        <translation>The database was restored from the backup “{name}”.</translation>
+    </message>
+    <message>
+        <source>已从备份恢复</source>
+        <translation>Restored From Backup</translation>
+    </message>
+</context>
+<context>
+    <name>print_preview</name>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>正在准备打印…</source>
+        <translation>Preparing to print…</translation>
+    </message>
+</context>
+<context>
+    <name>widgets</name>
+    <message>
+        <source>原填写：{text}</source>
+        <translation>As typed: {text}</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>清除选择，留空</source>
+        <translation>Clear the choice and leave it empty</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>从日历中选择</source>
+        <translation>Pick from a calendar</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>链接</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>添加一行</source>
+        <translation>Add a row</translation>
+    </message>
+    <message>
+        <source>删除所选行</source>
+        <translation>Delete the selected rows</translation>
+    </message>
+    <message>
+        <source>粘贴链接</source>
+        <translation>Paste Links</translation>
+    </message>
+    <message>
+        <source>把剪贴板里的媒体名称和链接（可多行）逐条加入表格</source>
+        <translation>Add the media names and links on the clipboard (several lines allowed) to the table, one by one</translation>
+    </message>
+    <message>
+        <source>每行一条：媒体名称和链接。可以直接粘贴原表整格内容（Ctrl+V）。</source>
+        <translation>One per line: the media name and its link. You can paste a whole cell of the old form (Ctrl+V).</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>{label}：数量</source>
+        <translation>{label}: count</translation>
+    </message>
+    <message>
+        <source>每行一个名称；也可以直接粘贴原表整格内容，例如：</source>
+        <translation>One name per line; you can also paste a whole cell of the old form, for example:</translation>
+    </message>
+    <message>
+        <source>每行一个名称</source>
+        <translation>One name per line</translation>
+    </message>
+    <message>
+        <source>{label}：名称</source>
+        <translation>{label}: names</translation>
+    </message>
+    <message>
+        <source>名单不全（末尾加“等”）</source>
+        <translation>List incomplete (ends with “etc.”)</translation>
+    </message>
+    <message>
+        <source>补充说明…</source>
+        <translation>Note…</translation>
+    </message>
+    <message>
+        <source>名单之后的说明文字（写在“等”之后）</source>
+        <translation>Text after the list (written after “etc.”)</translation>
+    </message>
+    <message>
+        <source>补充说明（可选），如“同时，各地……”</source>
+        <translation>Note (optional), e.g. “Also, local …”</translation>
+    </message>
+    <message>
+        <source>{label}：补充说明</source>
+        <translation>{label}: note</translation>
+    </message>
+    <message>
+        <source>列出 {count} 个</source>
+        <translation>{count} listed</translation>
+    </message>
+    <message>
+        <source>{count}/{limit}字</source>
+        <translation>{count}/{limit} characters</translation>
+    </message>
+    <message>
+        <source>{count}字</source>
+        <translation>{count} characters</translation>
+    </message>
+</context>
+<context>
+    <name>workers</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+</TS>

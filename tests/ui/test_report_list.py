@@ -1,0 +1,121 @@
+"""The report list: its model (checked by qtmodeltester), filters and the Chinese search box."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+import storage
+from tests.ui.conftest import make_report
+from ui.report_list import ID_ROLE, ReportListModel, ReportListPanel, ReportRow
+
+pytestmark = pytest.mark.gui
+
+TITLES = {"cancer_week_summary": "全国肿瘤防治宣传周活动总结表",
+          "association_award_summary": "评优汇总表"}
+
+
+@pytest.fixture
+def three_reports(store):
+    chengdu = make_report(store, edition="第30届", unit_name="成都市疾病预防控制中心",
+                          fill_date="2024年4月28日")
+    zigong = make_report(store, edition="第29届", unit_name="自贡市疾病预防控制中心",
+                         fill_date="2023年4月28日")
+    award = make_report(store, "association_award_summary", association_name="四川省抗癌协会",
+                        year="2024")
+    storage.set_status(store.db, zigong, "complete")
+    return chengdu, zigong, award
+
+
+def shown_ids(panel: ReportListPanel) -> set[int]:
+    return {row.id for row in panel.model.rows()}
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, store, three_reports):
+    model = ReportListModel(TITLES)
+    model.set_rows([ReportRow.from_summary(s) for s in storage.list_reports(store.db)])
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 3
+    assert model.headers() == ["表单", "标题", "单位", "届次/年度", "状态", "最后修改"]
+
+
+def test_model_shows_each_column(store, three_reports):
+    chengdu, zigong, _award = three_reports
+    model = ReportListModel(TITLES)
+    model.set_rows([ReportRow.from_summary(s) for s in storage.list_reports(store.db)])
+    row = model.row_of(zigong)
+    texts = [model.index(row, c).data() for c in range(6)]
+    assert texts[:5] == ["全国肿瘤防治宣传周活动总结表", "第29届全国肿瘤防治宣传周活动总结表",
+                         "自贡市疾病预防控制中心", "第29届", "已完成"]
+    assert texts[5][:4].isdigit() and "T" not in texts[5]
+    assert model.index(model.row_of(chengdu), 4).data() == "草稿"
+    assert model.index(row, 0).data(ID_ROLE) == zigong
+
+
+def test_filters_by_form_status_and_year(qtbot, store, three_reports):
+    chengdu, zigong, award = three_reports
+    panel = ReportListPanel(store, TITLES)
+    qtbot.addWidget(panel)
+    assert shown_ids(panel) == {chengdu, zigong, award}
+    years = [panel.year_combo.itemData(i) for i in range(panel.year_combo.count())]
+    assert years == [None, 2024, 2023]
+
+    panel.form_combo.setCurrentIndex(panel.form_combo.findData("cancer_week_summary"))
+    assert shown_ids(panel) == {chengdu, zigong}
+    panel.status_combo.setCurrentIndex(panel.status_combo.findData("complete"))
+    assert shown_ids(panel) == {zigong}
+    panel.status_combo.setCurrentIndex(0)
+    panel.year_combo.setCurrentIndex(panel.year_combo.findData(2024))
+    assert shown_ids(panel) == {chengdu}
+
+
+def test_search_box_finds_chinese_after_a_debounce(qtbot, store, three_reports):
+    chengdu, _zigong, award = three_reports
+    panel = ReportListPanel(store, TITLES)
+    qtbot.addWidget(panel)
+    panel.search_edit.setText("成都")  # two characters: below the trigram size
+    assert panel.search_timer.isActive()
+    qtbot.waitUntil(lambda: shown_ids(panel) == {chengdu}, timeout=2000)
+    panel.search_edit.setText("抗癌协会")
+    qtbot.waitUntil(lambda: shown_ids(panel) == {award}, timeout=2000)
+    panel.search_edit.clear()
+    qtbot.waitUntil(lambda: len(shown_ids(panel)) == 3, timeout=2000)
+
+
+def test_selection_emits_id_and_survives_reload(qtbot, store, three_reports):
+    chengdu, zigong, _award = three_reports
+    panel = ReportListPanel(store, TITLES)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.report_selected) as blocker:
+        panel.select_report(zigong)
+    assert blocker.args == [zigong]
+    with qtbot.assertNotEmitted(panel.report_selected):
+        panel.reload(rescan_years=True)
+    assert panel.current_report_id() == zigong
+    with qtbot.waitSignal(panel.report_selected) as blocker:
+        panel.reload(select_id=chengdu)
+    assert blocker.args == [chengdu]
+
+
+def test_sorting_by_header_keeps_the_selection(qtbot, store, three_reports):
+    chengdu, zigong, award = three_reports
+    panel = ReportListPanel(store, TITLES)
+    qtbot.addWidget(panel)
+    panel.select_report(zigong)
+    panel.view.sortByColumn(ReportListModel.PERIOD, Qt.SortOrder.AscendingOrder)
+    assert [row.id for row in panel.model.rows()] == [zigong, chengdu, award]
+    assert panel.current_report_id() == zigong
+    panel.view.sortByColumn(ReportListModel.UNIT, Qt.SortOrder.DescendingOrder)
+    units = [row.unit for row in panel.model.rows()]
+    assert units == sorted(units, reverse=True)
+    panel.reload()  # new rows keep the chosen order
+    assert [row.unit for row in panel.model.rows()] == units
+    assert panel.current_report_id() == zigong
+
+
+def test_trashed_panel_lists_only_the_trash(qtbot, store, three_reports):
+    chengdu, _zigong, _award = three_reports
+    storage.trash_report(store.db, chengdu)
+    panel = ReportListPanel(store, TITLES, trashed=True)
+    qtbot.addWidget(panel)
+    assert shown_ids(panel) == {chengdu}

@@ -1,0 +1,198 @@
+"""run(): fonts, log file, language from the settings, the database opened, the window shown."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import pytest
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+import storage
+from ui import main_window, startup
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def started(monkeypatch, qapp):
+    """Run ``main_window.run`` without blocking; yields what it showed, then cleans up."""
+    shown: dict = {"windows": [], "translators": []}
+    real_install = startup.install_translators
+
+    def install(app, language, **kwargs):
+        made = real_install(app, language, **kwargs)
+        shown["translators"].extend(made)
+        return made
+
+    def exec_() -> int:
+        shown["windows"] = [w for w in QApplication.topLevelWidgets()
+                            if isinstance(w, main_window.MainWindow) and w.isVisible()]
+        shown["menus"] = [a.text() for a in shown["windows"][0].menuBar().actions()]
+        for window in shown["windows"]:
+            window.close()
+        return 0
+
+    monkeypatch.setattr(startup, "install_translators", install)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored afterwards
+    monkeypatch.setattr(QApplication, "exec", staticmethod(exec_))
+    root_handlers = list(logging.getLogger().handlers)
+    yield shown
+    startup.remove_translators(qapp, shown["translators"])
+    for handler in logging.getLogger().handlers:
+        if handler not in root_handlers:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+    qapp.setApplicationDisplayName("")
+
+
+def test_run_opens_the_window_on_the_given_database(started, tmp_path):
+    path = tmp_path / "mine.db"
+    assert main_window.run(path) == 0
+    window = started["windows"][0]
+    assert window.store.path == path
+    assert started["menus"] == ["文件(&F)", "编辑(&E)", "帮助(&H)"]
+    assert "Tianbao Sans" in QFontDatabase.families()
+    assert "Tianbao Sans" in QApplication.font().families()
+    log_file = storage.data_dir() / startup.LOG_FILE_NAME
+    assert log_file.is_file() and str(path) in log_file.read_text(encoding="utf-8")
+    assert sys.excepthook is not sys.__excepthook__
+    with storage.open_database(path, daily_backup=False) as again:  # closed on exit
+        assert not again.read_only
+
+
+def test_run_uses_the_language_in_the_settings(started, tmp_path):
+    path = tmp_path / "english.db"
+    with storage.open_database(path, daily_backup=False) as store:
+        storage.update_settings(store.db, language="en")
+    assert main_window.run(path) == 0
+    assert started["menus"] == ["&File", "&Edit", "&Help"]
+
+
+def test_run_gives_up_cleanly_on_a_newer_database(started, tmp_path, monkeypatch):
+    import sqlite3
+
+    path = tmp_path / "newer.db"
+    with storage.open_database(path, daily_backup=False):
+        pass
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 999")
+    conn.commit()
+    conn.close()
+    asked: list[str] = []
+    monkeypatch.setattr("ui.open_store.ask_choice",
+                        lambda parent, title, text, choices, **k: asked.append(text) or 0)
+    assert main_window.run(path) == 1
+    assert "更新版本" in asked[0]
+
+
+# --- staged startup: the list from storage.peek first, the store attached after the check ----
+
+def _database_with_reports(path, units):
+    from tests.ui.conftest import make_report
+
+    with storage.open_database(path, daily_backup=False) as store:
+        ids = []
+        for unit in units:
+            report_id = make_report(store)
+            storage.update_report(store.db, report_id, unit=unit)
+            ids.append(report_id)
+    return ids
+
+
+def _staged_window(qtbot, path):
+    from storage.peek import peek_database
+
+    peek = peek_database(path)
+    assert peek is not None
+    window = main_window.MainWindow(None, peek.settings, preview=peek,
+                                    form_titles=startup.quick_form_titles())
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _open_in_background(qtbot, window, path):
+    from ui.open_store import BackgroundOpen
+
+    opener = BackgroundOpen(path, parent=window)
+    opener.finished.connect(window.finish_opening)
+    with qtbot.waitSignal(opener.finished, timeout=20000):
+        opener.start()
+    return opener
+
+
+def test_peek_knows_the_current_schema_version():
+    from storage import peek
+
+    assert peek.SCHEMA_VERSION == storage.SCHEMA_VERSION
+
+
+def test_peek_leaves_new_and_empty_files_to_the_full_open(tmp_path):
+    from storage.peek import peek_database
+
+    assert peek_database(tmp_path / "new.db") is None
+    (tmp_path / "empty.db").write_bytes(b"")
+    assert peek_database(tmp_path / "empty.db") is None
+    (tmp_path / "text.db").write_text("not a database" * 20)
+    assert peek_database(tmp_path / "text.db") is None
+
+
+def test_staged_window_shows_the_real_list_then_attaches_the_store(qtbot, tmp_path):
+    path = tmp_path / "staged.db"
+    ids = _database_with_reports(path, ["成都市疾控中心", "德阳市疾控中心"])
+    before = path.read_bytes()
+    window = _staged_window(qtbot, path)
+    rows = window.report_list.model.rows()
+    assert sorted(r.unit for r in rows) == ["德阳市疾控中心", "成都市疾控中心"]
+    assert window.report_list.model.data(window.report_list.model.index(0, 0)) == "全国肿瘤防治宣传周活动总结表"
+    assert window.store is None and window.statusBar().currentMessage() == "正在检查数据库…"
+    assert not window.commands.new.isEnabled() and window.commands.quit.isEnabled()
+    assert path.read_bytes() == before  # the peek wrote nothing
+    window.report_list.select_report(ids[1])  # clicked before the store is ready: queued
+    assert window.current_report_id() is None
+    _open_in_background(qtbot, window, path)
+    assert window.store is not None and not window.store.read_only
+    assert window.current_report_id() == ids[1]
+    assert window.commands.new.isEnabled() and window.commands.delete.isEnabled()
+    assert window.statusBar().currentMessage() != "正在检查数据库…"
+    assert [r.id for r in window.report_list.model.rows()] == [r.id for r in rows]
+
+
+def test_staged_start_on_a_damaged_file_offers_the_damaged_dialog(qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "damaged.db"
+    _database_with_reports(path, ["成都市疾控中心"])
+    window = _staged_window(qtbot, path)
+    # Damage a page after the peek (e.g. a bad sector the list did not touch).
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    for number in range(2, len(data) // page):
+        data[number * page:number * page + 64] = b"\xff" * 64
+    path.write_bytes(bytes(data))
+    damaged = path.read_bytes()
+    asked: list[str] = []
+    monkeypatch.setattr("ui.open_store.ask_choice",
+                        lambda parent, title, text, choices, **k: asked.append(title) or 0)
+    exits: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(exits.append))
+    _open_in_background(qtbot, window, path)
+    assert asked == ["数据库文件已损坏"]
+    assert exits == [1] and window.store is None and not window.isVisible()
+    assert path.read_bytes() == damaged  # nothing written
+
+
+def test_staged_start_on_a_locked_file_offers_read_only(qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "locked.db"
+    ids = _database_with_reports(path, ["成都市疾控中心"])
+    asked: list[str] = []
+    monkeypatch.setattr("ui.open_store.ask_choice",
+                        lambda parent, title, text, choices, **k: asked.append(choices[0]) or 0)
+    with storage.open_database(path, daily_backup=False):  # another Tianbao is writing
+        window = _staged_window(qtbot, path)
+        _open_in_background(qtbot, window, path)
+        assert asked == ["以只读方式打开"]
+        assert window.store is not None and window.store.read_only
+        assert [r.id for r in window.report_list.model.rows()] == ids
+        assert not window.commands.new.isEnabled()
+        window.close()

@@ -1,0 +1,55 @@
+"""Slow jobs run in a worker thread behind a progress dialog that can cancel them."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+
+from ui.workers import run_with_progress
+
+pytestmark = pytest.mark.gui
+
+
+def test_result_comes_back_from_the_worker_thread(qapp):
+    threads: list[threading.Thread] = []
+
+    def job(progress, cancelled):
+        threads.append(threading.current_thread())
+        progress(1, 2, "一半")
+        progress(2, 2)
+        return 42
+
+    assert run_with_progress(None, "工作中…", job) == 42
+    assert threads[0] is not threading.main_thread()
+
+
+def test_errors_are_raised_in_the_caller(qapp):
+    def job(progress, cancelled):
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space"):
+        run_with_progress(None, "工作中…", job)
+
+
+def test_cancel_button_reaches_the_job(qapp):
+    started = threading.Event()
+
+    def job(progress, cancelled):
+        started.set()
+        while not cancelled():
+            started.wait(0.01)
+        return "stopped"
+
+    def press_cancel():
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QProgressDialog) and w.isVisible()]
+        if dialogs and started.is_set():
+            dialogs[0].findChild(QPushButton).click()  # as the person would
+        else:
+            QTimer.singleShot(20, press_cancel)
+
+    QTimer.singleShot(20, press_cancel)
+    assert run_with_progress(None, "工作中…", job, cancellable=True, min_duration_ms=0) == "stopped"

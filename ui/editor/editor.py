@@ -1,0 +1,391 @@
+"""ReportEditor: one report's form, validated as you type, saved as you go, with undo.
+
+Keystroke path (GUI thread, 1–3 ms including the widget): the widget's ``edited`` → the
+validator re-checks that field and its rules → touched fields show their state → an undo
+command is recorded → the autosave and issues-panel timers restart. Saving happens later
+on the editor's database thread (see ``autosave`` and ``worker``).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QUndoGroup, QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+import storage
+from ui import operations
+from ui.editor.attachments import AttachmentsPanel
+from ui.editor.autosave import AutoSaver
+from ui.editor.complete_dialog import ask_explanations, complete_explained
+from ui.editor.header import EditorHeader
+from ui.editor.issues import IssuesPanel
+from ui.editor.undo import FieldEdit, UndoKeys
+from ui.editor.worker import DbWorker
+from ui.errors import error_text, show_error
+
+if TYPE_CHECKING:
+    from ui.editor.form_view import FormView
+
+log = logging.getLogger("tianbao.ui")
+
+ISSUES_DELAY_MS = 120  # the issues panel follows typing after this pause (≤ 150 ms)
+
+
+class ReportEditor(QWidget):
+    """The form editor of the main window (see the module docstring)."""
+
+    saved = Signal(str)  # "hh:mm:ss" of the last successful save
+    report_changed = Signal(int)  # title/unit/period/status changed: refresh the list row
+    status_message = Signal(str)
+    issues_changed = Signal(int, int)  # errors, warnings
+
+    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.session: operations.ReportSession | None = None
+        self.form: FormView | None = None
+        self._store_read_only = bool(getattr(store, "read_only", False))
+        self._epoch = 0
+        self._counts = (0, 0)
+        self.worker = DbWorker(self)
+        self.saver = AutoSaver(store, self.worker, self)
+        self.undo_group = QUndoGroup(self)
+        self._stacks: dict[int, QUndoStack] = {}
+        self.undo_keys = UndoKeys(self.undo, self.redo, self)
+        self._issues_timer = QTimer(self, singleShot=True, interval=ISSUES_DELAY_MS)
+        self._issues_timer.timeout.connect(self.refresh_issues)
+        self._build()
+        self.saver.saved.connect(self._saved)
+        self.saver.failed.connect(self._save_failed)
+        self.saver.recovered.connect(self._save_recovered)
+        self.saver.meta_changed.connect(self._meta_changed)
+        self.issues.field_chosen.connect(self.focus_field)
+        self.attachments.status_message.connect(self.status_message)
+        self.attachments.count_changed.connect(self._attachment_count)
+        for widget in self.findChildren(QWidget):
+            self.undo_keys.watch(widget)
+        self.clear()
+
+    def _build(self) -> None:
+        self.complete_action = QAction(self.tr("标记为完成"), self)
+        self.complete_action.setToolTip(self.tr("没有错误时可标记为完成；完成后报表只读"))
+        self.complete_action.triggered.connect(self.mark_complete)
+        self.reopen_action = QAction(self.tr("重新打开"), self)
+        self.reopen_action.setToolTip(self.tr("把已完成的报表改回草稿，以便修改"))
+        self.reopen_action.triggered.connect(self.reopen)
+        self.header = EditorHeader(self.complete_action, self.reopen_action, self)
+        self.form_holder = QWidget(self)
+        QVBoxLayout(self.form_holder).setContentsMargins(0, 0, 0, 0)
+        self.issues = IssuesPanel(self)
+        self.attachments = AttachmentsPanel(self.store, self.worker, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.issues, "")
+        self.tabs.addTab(self.attachments, "")
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.form_holder)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.header)
+        column.addWidget(self.splitter, 1)
+        self.empty_label = QLabel(self.tr("从左侧选择一份报表，或按 Ctrl+N 新建。"), self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.empty_label)
+        self.pages.addWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.pages)
+
+    # --- the public API ------------------------------------------------------------------
+
+    def current_report_id(self) -> int | None:
+        return self.session.report_id if self.session is not None else None
+
+    def load_report(self, report_id: int) -> None:
+        """Show a report (pending edits of the current one are saved first; may raise)."""
+        self.flush()
+        session = self.worker.call(lambda: operations.open_session(self.store, report_id))
+        self.saver.stop()
+        self.session = session
+        self._epoch += 1
+        template = session.template
+        from ui.editor.form_view import FormView  # noqa: PLC0415 - widgets load on first use
+
+        if self.form is None or (self.form.template.id, self.form.template.version,
+                                 self.form.template.source) != (
+                template.id, template.version, template.source):
+            self._set_form(FormView(template, self.form_holder))
+        form = self.form
+        validator = session.validator
+        for key, widget in form.value_keys():
+            widget.set_text(key, validator.raw.get(key, ""))
+            widget.show_state(key, validator.issues_for(key), validator.display(key))
+        form.verticalScrollBar().setValue(0)
+        stack = self._stacks.get(report_id)
+        if stack is None:
+            stack = self._stacks[report_id] = QUndoStack(self.undo_group)
+        self.undo_group.setActiveStack(stack)
+        self.saver.start(session)
+        self.header.title_label.setText(session.report.title or template.title)
+        self.header.save_label.clear()
+        self.header.error_banner.hide()
+        self.attachments.set_report(report_id)
+        self.pages.setCurrentIndex(1)
+        self.refresh_issues()
+        self._update_read_only()
+
+    def clear(self) -> None:
+        """Show no report (pending edits are saved first; a failure is reported, not raised)."""
+        try:
+            self.flush()
+        except Exception as exc:  # noqa: BLE001 - the banner and status already say it
+            log.warning("edits of report %s not saved on clear: %s", self.current_report_id(),
+                        exc)
+            self.status_message.emit(error_text(exc))
+        self.saver.stop()
+        self.session = None
+        self.undo_group.setActiveStack(None)
+        self.attachments.set_report(None)
+        self.issues.model.set_issues([])
+        self._issues_timer.stop()
+        self.pages.setCurrentIndex(0)
+        self._set_counts(0, 0)
+        self._update_read_only()
+
+    def flush(self) -> None:
+        """Save pending edits now; raises the storage error if they could not be saved."""
+        self.saver.flush()
+
+    def undo(self) -> None:
+        stack = self.undo_group.activeStack()
+        if stack is not None and stack.canUndo() and not self.is_read_only():
+            stack.undo()
+
+    def redo(self) -> None:
+        stack = self.undo_group.activeStack()
+        if stack is not None and stack.canRedo() and not self.is_read_only():
+            stack.redo()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Read-only because of the database (a complete report is read-only anyway)."""
+        self._store_read_only = read_only
+        self._update_read_only()
+
+    def is_read_only(self) -> bool:
+        return self._store_read_only or self._is_complete()
+
+    def focus_field(self, key: str) -> None:
+        """Scroll to the input of ``key`` and focus it (e.g. from the issues panel)."""
+        if self.form is not None:
+            self.form.focus_key(key)
+
+    # --- typing --------------------------------------------------------------------------
+
+    def _set_form(self, form: FormView) -> None:
+        if self.form is not None:
+            self.form.hide()
+            self.form.deleteLater()
+        self.form = form
+        self.form_holder.layout().addWidget(form)
+        for widget in form.widgets():
+            widget.edited.connect(self._edited)
+            widget.focus_left.connect(self._focus_left)
+        for widget in [form, *form.findChildren(QWidget)]:
+            self.undo_keys.watch(widget)
+
+    def _edited(self, key: str, text: str) -> None:
+        session = self.session
+        if session is None or not session.template.has(key):
+            return
+        old = session.validator.raw.get(key, "")
+        if self.is_read_only():  # inputs are read-only; put back anything that slipped in
+            self._show_text(key, old)
+            return
+        if text == old:
+            return
+        spec = session.template.field(key)
+        edit = FieldEdit(self._undo_apply, key, spec.full_label or spec.label, old, text,
+                         self._epoch)
+        self.undo_group.activeStack().push(edit)
+        self._apply(key, text)
+
+    def _apply(self, key: str, text: str) -> None:
+        """Validate the new text, show every touched field's state, queue the save."""
+        session = self.session
+        touched = session.validator.set(key, text)
+        spec = session.template.field(key)
+        keys = [part.key for part in spec.parts] if spec.parts else [key]
+        self._show_states(touched.union(keys))
+        self.saver.changed(keys)
+        self._issues_timer.start()
+
+    def _show_states(self, keys: set[str]) -> None:
+        validator = self.session.validator
+        for key in keys:
+            widget = self.form.widget_for(key)
+            if widget is not None and key in widget.keys():
+                widget.show_state(key, validator.issues_for(key), validator.display(key))
+
+    def _undo_apply(self, key: str, text: str) -> None:
+        """An undo/redo step: show the text, then the same path as typing it."""
+        if self.session is None:
+            return
+        self._epoch += 1
+        self._show_text(key, text)
+        self._apply(key, text)
+        self.focus_field(key)
+
+    def _show_text(self, key: str, text: str) -> None:
+        widget = self.form.widget_for(key) if self.form is not None else None
+        if widget is not None and key in widget.keys():
+            widget.set_text(key, text)
+
+    def _focus_left(self, _key: str) -> None:
+        self._epoch += 1
+        self.saver.save_soon()
+
+    # --- saving --------------------------------------------------------------------------
+
+    def _saved(self, time_text: str) -> None:
+        self.header.save_label.setText(self.tr("已保存 {time}").format(time=time_text))
+        self.saved.emit(time_text)
+
+    def _save_failed(self, message: str) -> None:
+        text = self.tr("修改未能保存：{message}\n您填写的内容仍保留在表中，程序会每隔几秒自动重试。"
+                       ).format(message=message)
+        self.header.error_banner.setText(text)
+        self.header.error_banner.show()
+        self.header.save_label.setText(self.tr("未保存"))
+        self.status_message.emit(self.tr("修改未能保存：{message}").format(message=message))
+
+    def _save_recovered(self) -> None:
+        self.header.error_banner.hide()
+        self.status_message.emit(self.tr("修改已保存"))
+
+    def _meta_changed(self, meta: dict) -> None:
+        if self.session is None:
+            return
+        self.header.title_label.setText(meta.get("title") or self.session.template.title)
+        self.report_changed.emit(self.session.report_id)
+
+    # --- issues, completion --------------------------------------------------------------
+
+    def refresh_issues(self) -> None:
+        """Show every issue of the report now (typing calls this after a short pause)."""
+        self._issues_timer.stop()
+        if self.session is None:
+            return
+        self.issues.model.set_issues(self.session.validator.issues(), self.session.explanations)
+        self._set_counts(*self.issues.model.counts())
+        self._update_actions()
+
+    def _set_counts(self, errors: int, warnings: int) -> None:
+        if errors or warnings:
+            title = self.tr("问题（{e} 个错误，{w} 个警告）").format(e=errors, w=warnings)
+        else:
+            title = self.tr("问题（无）")
+        if self.tabs.tabText(0) != title:  # a new text relays out and repaints the tab bar
+            self.tabs.setTabText(0, title)
+        if (errors, warnings) != self._counts:
+            self._counts = (errors, warnings)
+            self.issues_changed.emit(errors, warnings)
+
+    def _attachment_count(self, count: int) -> None:
+        self.tabs.setTabText(1, self.tr("附件（{n}）").format(n=count))
+
+    def _is_complete(self) -> bool:
+        return self.session is not None and self.session.report.status == storage.COMPLETE
+
+    def _update_read_only(self) -> None:
+        read_only = self.is_read_only()
+        if self.form is not None:
+            self.form.set_read_only(read_only)
+        self.attachments.set_read_only(read_only)
+        if self._is_complete():
+            self.header.state_banner.setText(self.tr("已完成（只读）。如需修改，请点“重新打开”。"))
+        elif self._store_read_only and self.session is not None:
+            self.header.state_banner.setText(self.tr("数据库以只读方式打开，不能修改。"))
+        self.header.state_banner.setVisible(self.session is not None and read_only)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        complete = self._is_complete()
+        errors = self._counts[0]
+        can_complete = self.session is not None and not self.is_read_only() and errors == 0
+        self.complete_action.setEnabled(can_complete)
+        self.complete_action.setToolTip(
+            self.tr("还有 {n} 个错误，改正后才能标记为完成").format(n=errors) if errors
+            else self.tr("没有错误时可标记为完成；完成后报表只读"))
+        self.header.complete_button.setVisible(not complete)
+        self.reopen_action.setEnabled(complete and not self._store_read_only)
+        self.header.reopen_button.setVisible(complete)
+
+    def mark_complete(self) -> bool:
+        """标记为完成: only without errors; each warning needs an explanation first."""
+        session = self.session
+        if session is None or self.is_read_only():
+            return False
+        try:
+            self.flush()
+        except Exception as exc:  # noqa: BLE001 - shown in one place
+            show_error(self, exc, self.tr("未能标记为完成"))
+            return False
+        self.refresh_issues()
+        issues = session.validator.issues()
+        errors = [issue for issue in issues if issue.is_error]
+        if errors:
+            self.status_message.emit(self.tr("还有 {n} 个错误，改正后才能标记为完成").format(
+                n=len(errors)))
+            self.focus_field(errors[0].field)
+            return False
+        explanations = ask_explanations(self, session)
+        if explanations is None:
+            return False
+        try:
+            blocking = self.worker.call(lambda: complete_explained(
+                self.store, session, explanations))
+        except Exception as exc:  # noqa: BLE001 - shown in one place
+            show_error(self, exc, self.tr("未能标记为完成"))
+            return False
+        if blocking:
+            self.status_message.emit(self.tr("还有 {n} 个问题需要处理，未标记为完成").format(
+                n=len(blocking)))
+            return False
+        self.refresh_issues()
+        self._update_read_only()
+        self.status_message.emit(self.tr("已标记为完成"))
+        self.report_changed.emit(session.report_id)
+        return True
+
+    def reopen(self) -> bool:
+        """重新打开: a complete report becomes a draft again, editable."""
+        session = self.session
+        if session is None or not self._is_complete() or self._store_read_only:
+            return False
+        try:
+            self.worker.call(lambda: operations.reopen_report(self.store, session.report_id))
+            session.report = self.worker.call(
+                lambda: storage.get_report(self.store.db, session.report_id))
+        except Exception as exc:  # noqa: BLE001 - shown in one place
+            show_error(self, exc, self.tr("未能重新打开"))
+            return False
+        self._epoch += 1
+        self._update_read_only()
+        self.status_message.emit(self.tr("已重新打开，可以修改"))
+        self.report_changed.emit(session.report_id)
+        return True

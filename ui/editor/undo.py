@@ -1,0 +1,103 @@
+"""Undo for the form: one command per field change, keystrokes in a row merged into one.
+
+Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) pressed anywhere in the editor go to the report's undo
+stack, not to the focused line edit's own undo, and not to the window's 编辑 menu too:
+``UndoKeys`` claims the keys (ShortcutOverride) before any window shortcut sees them.
+Outside the editor the window's actions call ``ReportEditor.undo()``/``redo()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
+from PySide6.QtWidgets import QWidget
+
+Apply = Callable[[str, str], None]  # (value key, text): show it in the widget and save it
+
+FIELD_EDIT_ID = 1001
+_SHORTCUT_OVERRIDE = QEvent.Type.ShortcutOverride
+_KEY_PRESS = QEvent.Type.KeyPress
+
+
+class FieldEdit(QUndoCommand):
+    """The text of one value key went from ``old`` to ``new``.
+
+    ``epoch`` separates runs of typing: edits merge only within the same epoch (the editor
+    starts a new one when focus leaves a field, and after undo/redo).
+    """
+
+    def __init__(self, apply: Apply, key: str, label: str, old: str, new: str,
+                 epoch: int) -> None:
+        super().__init__(QCoreApplication.translate("ReportEditor", "修改“{label}”")
+                         .format(label=label))
+        self.apply = apply
+        self.key = key
+        self.old = old
+        self.new = new
+        self.epoch = epoch
+        self._pushed = False
+
+    def id(self) -> int:
+        return FIELD_EDIT_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt API
+        if not isinstance(other, FieldEdit) or other.key != self.key \
+                or other.epoch != self.epoch:
+            return False
+        self.new = other.new
+        self.setObsolete(self.new == self.old)
+        return True
+
+    def redo(self) -> None:
+        if not self._pushed:  # the widget already shows it: pushing only records the edit
+            self._pushed = True
+            return
+        self.apply(self.key, self.new)
+
+    def undo(self) -> None:
+        self.apply(self.key, self.old)
+
+
+def undo_key(event: QKeyEvent) -> str | None:
+    """"undo", "redo" or None for a key event."""
+    if event.matches(QKeySequence.StandardKey.Undo):
+        return "undo"
+    if event.matches(QKeySequence.StandardKey.Redo):
+        return "redo"
+    control = Qt.KeyboardModifier.ControlModifier
+    shift = Qt.KeyboardModifier.ShiftModifier
+    modifiers = event.modifiers() & (control | shift | Qt.KeyboardModifier.AltModifier)
+    if event.key() == Qt.Key.Key_Y and modifiers == control:
+        return "redo"
+    if event.key() == Qt.Key.Key_Z and modifiers == control | shift:
+        return "redo"
+    return None
+
+
+class UndoKeys(QObject):
+    """Event filter for the editor's inputs: undo/redo keys go to ``undo``/``redo``."""
+
+    def __init__(self, undo: Callable[[], None], redo: Callable[[], None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._actions = {"undo": undo, "redo": redo}
+
+    def watch(self, widget: QWidget) -> None:
+        """Filter ``widget``'s events if it can take the keyboard focus (others get no keys)."""
+        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        kind = event.type()
+        if kind != _SHORTCUT_OVERRIDE and kind != _KEY_PRESS:  # noqa: PLR1714 - hot path
+            return False
+        name = undo_key(event)
+        if name is None:
+            return False
+        if kind == QEvent.Type.ShortcutOverride:
+            event.accept()  # ours: no window shortcut fires, the key press comes to us
+        else:
+            self._actions[name]()
+        return True

@@ -1,0 +1,42 @@
+"""What the right side shows until a report is opened: a hint, with the editor's API as no-ops.
+
+The real editor (ui.editor.ReportEditor) is imported and built on first use, which keeps
+startup fast: it is the heaviest part of the window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+class EmptyEditor(QWidget):
+    saved = Signal(str)
+    report_changed = Signal(int)
+    status_message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        hint = QLabel(self.tr("从左侧选择一份报表，或按 Ctrl+N 新建。"), self)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+
+    def current_report_id(self) -> int | None:
+        return None
+
+    def flush(self) -> None:
+        """Nothing is pending."""
+
+    def clear(self) -> None:
+        """Already empty."""
+
+    def undo(self) -> None:
+        """Nothing to undo."""
+
+    def redo(self) -> None:
+        """Nothing to redo."""
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Nothing to edit."""

@@ -1,0 +1,435 @@
+"""The main window: the report list on the left, the form editor on the right; and ``run()``."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QWidget,
+)
+
+import storage  # cheap: its API (and sqlite-utils) loads on first use
+from ui.empty_editor import EmptyEditor
+from ui.errors import show_error
+from ui.main_actions import build_actions
+from ui.open_store import Opened, open_store, recover_from, restore_and_open
+from ui.report_list import ReportListPanel
+
+if TYPE_CHECKING:
+    from forms.spec import FormTemplate
+    from storage.peek import Peek
+
+log = logging.getLogger("tianbao.ui")
+APP_NAME = "Tianbao"
+APP_VERSION = "0.1.0"
+
+
+def ask_database_path(parent: QWidget | None, start: Path) -> Path | None:
+    """The file dialog for 打开其他数据库 (patched in tests)."""
+    title = QApplication.translate("MainWindow", "打开数据库")
+    file_filter = QApplication.translate("MainWindow", "填报数据库 (*.db);;所有文件 (*)")
+    chosen, _ = QFileDialog.getOpenFileName(parent, title, str(start), file_filter)
+    return Path(chosen) if chosen else None
+
+
+def load_templates() -> dict[str, FormTemplate]:
+    from forms.loader import builtin_templates  # noqa: PLC0415 - slow to import: on demand
+
+    return builtin_templates()
+
+
+class MainWindow(QMainWindow):
+    """The main window on an open Store; or, at startup, on a ``preview`` (``storage.peek``)
+    with ``store=None`` until ``finish_opening`` attaches the store opened in the background."""
+
+    def __init__(self, store: Any, settings: Any, *,
+                 templates: dict[str, FormTemplate] | None = None,
+                 log_path: Path | None = None, parent: QWidget | None = None,
+                 preview: Peek | None = None, form_titles: dict[str, str] | None = None) -> None:
+        super().__init__(parent)
+        if store is None and preview is None:
+            raise ValueError("MainWindow needs a store or a preview")
+        self.store = store
+        self.db_path: Path = store.path if store is not None else preview.path
+        self.settings = settings
+        self.log_path = log_path
+        if templates is None and store is not None:
+            templates = load_templates()
+        self.templates = templates or {}
+        self.form_titles = ({form_id: t.title for form_id, t in self.templates.items()}
+                            if templates else dict(form_titles or {}))
+        self._pending_report: int | None = None  # clicked before the store was ready
+        self._closed = False
+        self.report_list = ReportListPanel(store, self.form_titles, self,
+                                           preview=preview.reports if preview else None)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.report_list)
+        self.editor: QWidget = EmptyEditor(self)  # the real one is built on first use
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.setCentralWidget(self.splitter)
+        self.commands = build_actions(self, {
+            "new": self.new_report, "copy": self.copy_report, "delete": self.delete_report,
+            "trash": self.show_trash, "export_xlsx": lambda: self.export("xlsx"),
+            "export_pdf": lambda: self.export("pdf"), "package": lambda: self.export("package"),
+            "print": self.print_report, "merge": self.merge, "open_database": self.open_database,
+            "backups": self.show_backups, "settings": self.show_settings, "quit": self.close,
+            "undo": self.undo, "redo": self.redo, "about": self.about,
+        })
+        self.report_list.view.addAction(self.commands.delete)
+        self.report_list.report_selected.connect(self.show_report)
+        self.db_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.db_label)
+        available = self.screen().availableGeometry()
+        width = min(1480, int(available.width() * 0.92))
+        self.resize(width, min(900, int(available.height() * 0.9)))
+        self.splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
+        self._store_changed()
+
+    # --- store and editor ------------------------------------------------------------
+
+    def _real_editor(self) -> QWidget:
+        """The form editor, built the first time a report is opened."""
+        if isinstance(self.editor, EmptyEditor):
+            from ui.editor import ReportEditor  # noqa: PLC0415 - the heaviest import: on demand
+
+            self._install_editor(ReportEditor(self.store, self))
+        return self.editor
+
+    def _install_editor(self, editor: QWidget) -> None:
+        editor.saved.connect(self._saved)
+        editor.report_changed.connect(self._report_changed)
+        editor.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        editor.set_read_only(self.store.read_only)
+        old, self.editor = self.editor, editor
+        old.clear()  # stops its autosave before its store goes away
+        self.splitter.replaceWidget(1, editor)
+        old.deleteLater()
+
+    def _store_changed(self) -> None:
+        read_only = self.store is not None and self.store.read_only
+        suffix = self.tr("（只读）") if read_only else ""
+        self.setWindowTitle(self.tr("填报 — {name}{suffix}").format(
+            name=self.db_path.name, suffix=suffix))
+        self.db_label.setText(str(self.db_path) + suffix)
+        self.db_label.setToolTip(str(self.db_path))
+        if self.store is None:
+            self.statusBar().showMessage(self.tr("正在检查数据库…"))
+        elif self.store.backup_error is not None:
+            self.statusBar().showMessage(self.store.backup_error.text(), 15000)
+        self._update_actions()
+
+    def finish_opening(self, opened: Opened) -> None:
+        """Startup, second stage: attach the store opened in the background, or explain
+        why it could not be opened (damaged, locked, newer) and offer the usual way on."""
+        store = opened.store
+        if self._closed:  # the person quit while the file was being checked
+            if store is not None:
+                store.close()
+            return
+        if opened.error is not None:
+            store = recover_from(self, opened.path, opened.error,
+                                 cancel_text=QApplication.translate("MainWindow", "退出"))
+            if store is None:
+                self._closed = True
+                self.close()
+                QApplication.exit(1)
+                return
+        self.attach(store, templates=opened.templates)
+
+    def attach(self, store: Any, *, templates: dict[str, FormTemplate] | None = None) -> None:
+        """Replace the startup preview with the open ``store``: list, actions, editor."""
+        self.templates = templates if templates is not None else load_templates()
+        self.form_titles = {form_id: t.title for form_id, t in self.templates.items()}
+        self.report_list.set_form_titles(self.form_titles)
+        self.statusBar().clearMessage()
+        self.set_store(store)
+        pending, self._pending_report = self._pending_report, None
+        pending = pending if pending is not None else self.report_list.current_report_id()
+        if pending is not None:
+            self.show_report(pending)
+
+    def set_store(self, store: Any) -> None:
+        """Switch to another open database (the old one is closed)."""
+        old, self.store = self.store, store
+        self.db_path = store.path
+        self.settings = storage.get_settings(store.db)
+        self._install_editor(EmptyEditor(self))  # bound to the old store: start afresh
+        if old is not None and old is not store:
+            old.close()
+        self.report_list.set_store(store)
+        self._store_changed()
+
+    def current_report_id(self) -> int | None:
+        return self.editor.current_report_id()
+
+    def _update_actions(self) -> None:
+        if self.store is None:  # still opening: only what needs no database
+            for action in self.commands.all():
+                action.setEnabled(action in (self.commands.quit, self.commands.about))
+            return
+        for action in self.commands.all():
+            action.setEnabled(True)
+        has_report = self.current_report_id() is not None
+        for action in self.commands.report_actions():
+            action.setEnabled(has_report)
+        if self.store.read_only:
+            for action in self.commands.write_actions():
+                action.setEnabled(False)
+
+    def flush_editor(self) -> bool:
+        """Save pending edits now; False (after showing why) if they could not be saved."""
+        try:
+            self.editor.flush()
+        except Exception as exc:  # noqa: BLE001 - shown in one place
+            show_error(self, exc, self.tr("未能保存修改"))
+            return False
+        return True
+
+    def show_report(self, report_id: int | None) -> None:
+        """Load the report selected in the list into the editor (saving the previous first)."""
+        if report_id is None or report_id == self.current_report_id():
+            return
+        if self.store is None:  # opened as soon as the store is attached
+            self._pending_report = report_id
+            return
+        if not self.flush_editor():
+            previous = self.current_report_id()
+            if previous is not None:
+                self.report_list.select_report(previous)
+            return
+        try:
+            self._real_editor().load_report(report_id)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc, self.tr("无法打开报表"))
+            self.editor.clear()
+        self._update_actions()
+
+    def _saved(self, time_text: str) -> None:
+        self.statusBar().showMessage(self.tr("已保存 {time}").format(time=time_text), 5000)
+        report_id = self.current_report_id()
+        if report_id is not None:
+            self.report_list.refresh_report(report_id)
+
+    def _report_changed(self, report_id: int) -> None:
+        self.report_list.reload(rescan_years=True)
+        self.report_list.refresh_report(report_id)
+        self._update_actions()
+
+    # --- reports ---------------------------------------------------------------------
+
+    def new_report(self, *_: object, copy_from: int | None = None) -> int | None:
+        from ui import operations  # noqa: PLC0415
+        from ui.dialogs.new_report import NewReportDialog, source_reports  # noqa: PLC0415
+
+        if not self.flush_editor():
+            return None
+        everything = storage.list_reports(self.store.db)
+        from ui.report_list import ReportRow  # noqa: PLC0415
+
+        sources = source_reports([ReportRow.from_summary(s) for s in everything])
+        try:
+            defaults = {t.id: operations.default_period(self.store, t)
+                        for t in self.templates.values()}
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return None
+        request = NewReportDialog.ask(self, self.templates, self.settings.unit_name, sources,
+                                      defaults, copy_from=copy_from)
+        if request is None:
+            return None
+        try:
+            report_id = operations.new_report(
+                self.store, request.form_id, period=request.period, unit=request.unit,
+                values_path=request.values_path, copy_from=request.copy_from)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc, self.tr("未能新建报表"))
+            return None
+        log.info("created report %s", report_id)
+        self.report_list.reload(rescan_years=True, select_id=report_id)
+        self.statusBar().showMessage(self.tr("已新建报表"), 5000)
+        return report_id
+
+    def copy_report(self) -> int | None:
+        report_id = self.current_report_id()
+        return None if report_id is None else self.new_report(copy_from=report_id)
+
+    def delete_report(self) -> bool:
+        report_id = self.report_list.current_report_id() or self.current_report_id()
+        if report_id is None or self.store.read_only:
+            return False
+        try:
+            report = storage.get_report(self.store.db, report_id)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return False
+        answer = QMessageBox.question(
+            self, self.tr("删除报表"),
+            self.tr("把“{title}”移到回收站吗？\n\n以后可以在“文件 → 回收站”中恢复。").format(
+                title=report.title or report_id),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        if report_id == self.current_report_id():
+            if not self.flush_editor():
+                return False
+            self.editor.clear()
+        try:
+            storage.trash_report(self.store.db, report_id)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc, self.tr("未能删除报表"))
+            return False
+        self.report_list.reload(rescan_years=True)
+        self._update_actions()
+        self.statusBar().showMessage(self.tr("已移到回收站"), 5000)
+        return True
+
+    def show_trash(self) -> None:
+        from ui.dialogs.trash import TrashDialog  # noqa: PLC0415
+
+        restored = TrashDialog.run(self, self.store, self.form_titles)
+        if restored:
+            self.report_list.reload(rescan_years=True, select_id=restored[-1])
+
+    def export(self, kind: str) -> Path | None:
+        from ui.export_actions import export_report  # noqa: PLC0415
+
+        report_id = self.current_report_id()
+        if report_id is None or not self.flush_editor():
+            return None
+        path = export_report(self, self.store, self.settings, report_id, kind)
+        if path is not None:
+            self.statusBar().showMessage(self.tr("已导出：{path}").format(path=path), 8000)
+        return path
+
+    def print_report(self) -> None:
+        from ui.print_preview import print_report  # noqa: PLC0415
+
+        report_id = self.current_report_id()
+        if report_id is not None and self.flush_editor():
+            print_report(self, self.store, report_id)
+
+    def merge(self) -> None:
+        if importlib.util.find_spec("ui.merge_dialog") is None:
+            QMessageBox.information(self, self.tr("汇总"), self.tr("此版本尚未包含汇总功能。"))
+            return
+        if not self.flush_editor():
+            return
+        module = importlib.import_module("ui.merge_dialog")
+        try:
+            new_id = module.run_merge_dialog(self, self.store)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc, self.tr("汇总未完成"))
+            return
+        self.report_list.reload(rescan_years=True,
+                                select_id=new_id if isinstance(new_id, int) else None)
+
+    def undo(self) -> None:
+        self.editor.undo()
+
+    def redo(self) -> None:
+        self.editor.redo()
+
+    # --- files and settings ----------------------------------------------------------
+
+    def open_database(self) -> bool:
+        path = ask_database_path(self, self.store.path.parent)
+        if path is None or path.absolute() == self.store.path.absolute():
+            return False
+        if not self.flush_editor():
+            return False
+        store = open_store(self, path)
+        if store is None:
+            return False
+        self.set_store(store)
+        log.info("opened %s", path)
+        return True
+
+    def show_backups(self) -> None:
+        from ui.dialogs.backups import BackupDialog  # noqa: PLC0415
+
+        backup = BackupDialog.run(self, self.store)
+        if backup is None or not self.flush_editor():
+            return
+        path = self.store.path
+        self.editor.clear()
+        self.store.close()
+        store = restore_and_open(self, backup, path) or open_store(self, path)
+        if store is None:
+            QMessageBox.critical(self, self.tr("无法打开数据库"),
+                                 self.tr("数据库未能重新打开，填报将关闭。请重新启动填报。"))
+            self.store = None
+            self.close()
+            return
+        self.set_store(store)
+
+    def show_settings(self) -> None:
+        from ui.dialogs.settings import SettingsDialog  # noqa: PLC0415
+
+        result = SettingsDialog.ask(self, self.settings, self.store.path,
+                                    read_only=self.store.read_only)
+        if result is None:
+            return
+        if result.open_other_database:
+            self.open_database()
+            return
+        if not result.changes:
+            return
+        try:
+            self.settings = storage.update_settings(self.store.db, **result.changes)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc, self.tr("未能保存设置"))
+            return
+        if "language" in result.changes:
+            QMessageBox.information(self, self.tr("界面语言"),
+                                    self.tr("界面语言将在重新启动填报后更改。"))
+        self.statusBar().showMessage(self.tr("设置已保存"), 5000)
+
+    def about(self) -> None:
+        from ui.startup import LOG_FILE_NAME  # noqa: PLC0415
+
+        log_path = self.log_path or storage.data_dir() / LOG_FILE_NAME
+        QMessageBox.about(self, self.tr("关于填报"), self.tr(
+            "<h3>填报 Tianbao {version}</h3>"
+            "<p>离线填写、校验、导出和汇总各类总结报表。所有数据保存在本机的一个文件中。</p>"
+            "<p>数据库：{db}<br>日志文件：{log}</p>").format(
+            version=APP_VERSION, db=self.db_path, log=log_path))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.store is None:
+            self._closed = True
+            event.accept()
+            return
+        if not self.flush_editor():
+            answer = QMessageBox.question(
+                self, self.tr("退出"), self.tr("有修改未能保存。仍要退出吗？"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        if self.store is not None:
+            self.store.close()
+        event.accept()
+
+
+def run(db_path: Path | None) -> int:
+    """Start the app (see ``ui.startup.run_app``); returns the exit code."""
+    from ui.startup import run_app  # noqa: PLC0415
+
+    return run_app(db_path)

@@ -1,0 +1,222 @@
+"""What the application needs before any window: fonts, language, a log file, an exception hook."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+ROOT = Path(__file__).resolve().parent.parent
+FONT_DIR = ROOT / "resources" / "fonts"
+TRANSLATIONS_DIR = ROOT / "resources" / "translations"
+FORMS_DIR = ROOT / "resources" / "forms"  # the same folder as forms.loader.FORMS_DIR
+FONT_FILES = ("TianbaoSans-Regular.ttf", "TianbaoSans-Bold.ttf")
+APP_FONT_POINT_SIZE = 10
+DEFAULT_LANGUAGE = "zh_CN"
+LANGUAGES = {"zh_CN": "中文", "en": "English"}  # each shown in its own language
+LOG_FILE_NAME = "tianbao.log"
+
+log = logging.getLogger("tianbao")
+
+
+def register_fonts(app: QApplication, folder: Path = FONT_DIR) -> str | None:
+    """Register the bundled CJK font and make it the app font, so Chinese shows anywhere."""
+    family = None
+    for name in FONT_FILES:
+        font_id = QFontDatabase.addApplicationFont(str(folder / name))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if families:
+            family = family or families[0]
+        else:
+            log.warning("could not register font %s", folder / name)
+    if family:
+        font = QFont(app.font())
+        font.setFamilies([family, *app.font().families()])
+        if font.pointSize() < APP_FONT_POINT_SIZE:
+            font.setPointSize(APP_FONT_POINT_SIZE)
+        app.setFont(font)
+    return family
+
+
+def quick_form_titles(folder: Path = FORMS_DIR) -> dict[str, str]:
+    """Form id -> title of the built-in templates, read without validating them.
+
+    Only for the report list shown before the templates are loaded (forms.loader is far
+    slower to import); the window switches to the loaded templates' titles right after.
+    """
+    import tomllib  # noqa: PLC0415
+
+    titles: dict[str, str] = {}
+    for file in sorted(folder.glob("*.toml")):
+        try:
+            # The top-level keys come before the first [table]: parse only those.
+            data = tomllib.loads(file.read_text(encoding="utf-8").split("\n[", 1)[0])
+        except (OSError, ValueError):
+            continue
+        if isinstance(data.get("id"), str) and isinstance(data.get("title"), str):
+            titles[data["id"]] = data["title"]
+    return titles
+
+
+def install_translators(app: QCoreApplication, language: str,
+                        folder: Path = TRANSLATIONS_DIR) -> list[QTranslator]:
+    """Install Qt's own strings (buttons like 确定/取消) and ours for ``language``.
+
+    Chinese is the source language, so ours needs no file; English loads tianbao_en.qm.
+    The translators are returned so the caller keeps them alive.
+    """
+    language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    QLocale.setDefault(QLocale(language))
+    installed = []
+    qt_base = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if language != "en" and qt_base.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt_base)
+        installed.append(qt_base)
+    if language != DEFAULT_LANGUAGE:
+        ours = QTranslator(app)
+        if ours.load(f"tianbao_{language}", str(folder)):
+            app.installTranslator(ours)
+            installed.append(ours)
+        else:
+            log.warning("no translation file for %s in %s", language, folder)
+    return installed
+
+
+def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)
+
+
+def setup_logging(folder: Path) -> Path | None:
+    """Log to ``folder/tianbao.log`` (rotating, 1 MB × 3); returns its path or None."""
+    path = folder / LOG_FILE_NAME
+    root = logging.getLogger()
+    for handler in root.handlers:
+        if getattr(handler, "baseFilename", None) == str(path):
+            return path
+    from logging.handlers import RotatingFileHandler  # noqa: PLC0415 - socket, pickle: later
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True)
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)
+    return path
+
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def make_excepthook(log_path: Path | None,
+                    parent: Callable[[], QWidget | None] = lambda: None) -> ExceptHook:
+    """A ``sys.excepthook`` that logs the traceback and shows a message without it."""
+    showing = False
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        log.error("unhandled exception:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        if showing or QApplication.instance() is None:
+            return
+        from ui.errors import error_text, is_known, log_file_hint  # noqa: PLC0415
+
+        text = error_text(exc)
+        if not is_known(exc) and log_path is not None:
+            text += "\n\n" + log_file_hint(log_path)
+        showing = True  # one box at a time, even if the box itself triggers another error
+        try:
+            QMessageBox.critical(parent(), QCoreApplication.translate("errors", "出错了"), text)
+        finally:
+            showing = False
+
+    return hook
+
+
+# --- run: the window first when storage.peek can read the file ---------------------------
+
+def run_app(db_path: Path | None) -> int:
+    """Start the app. If ``storage.peek`` can read the file, the window shows its reports at
+    once and the full open (integrity check, migrations, backup) runs in a worker thread;
+    otherwise (new, older, damaged or foreign file) the file is opened before the window."""
+    from storage.paths import data_dir, default_db_path  # noqa: PLC0415 - not the whole API
+    from storage.peek import peek_database  # noqa: PLC0415
+    from ui import startup  # noqa: PLC0415 - this module, patchable in tests
+    from ui.main_window import APP_NAME, MainWindow  # noqa: PLC0415
+    from ui.open_store import BackgroundOpen  # noqa: PLC0415
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    folder = data_dir()
+    log_path: Path | None = folder / startup.LOG_FILE_NAME
+    windows: list[QWidget] = []
+    sys.excepthook = startup.make_excepthook(log_path, lambda: windows[0] if windows else None)
+    startup.register_fonts(app)
+    path = Path(db_path) if db_path else default_db_path()
+    peek = peek_database(path)
+    if peek is None:
+        return _run_opened_first(app, path, folder, windows)
+    translators = startup.install_translators(app, peek.settings.language)
+    app.setApplicationDisplayName(QApplication.translate("MainWindow", "填报"))
+    window = MainWindow(None, peek.settings, preview=peek, log_path=log_path,
+                        form_titles=startup.quick_form_titles())
+    windows.append(window)
+    window.show()
+    opener = BackgroundOpen(path, prepare=lambda: _start_log(folder, path), parent=window)
+    opener.finished.connect(window.finish_opening)
+    QTimer.singleShot(0, opener.start)
+    try:
+        return app.exec()
+    finally:
+        opened = opener.wait(timeout=60)
+        if opened is not None and opened.store is not None and window.store is None:
+            opened.store.close()  # quit before it was attached
+        del translators
+
+
+def _start_log(folder: Path, path: Path) -> None:
+    setup_logging(folder)
+    log.info("starting on %s", path)
+
+
+def _run_opened_first(app: QApplication, path: Path, folder: Path,
+                      windows: list[QWidget]) -> int:
+    """The plain start: open (create, migrate, or explain a problem), then show the window."""
+    import storage  # noqa: PLC0415
+    from ui import startup  # noqa: PLC0415
+    from ui.main_window import MainWindow  # noqa: PLC0415
+    from ui.open_store import open_store  # noqa: PLC0415
+
+    log_path = startup.setup_logging(folder)
+    translators = startup.install_translators(app, startup.DEFAULT_LANGUAGE)
+    log.info("starting on %s", path)
+    store = open_store(None, path, cancel_text=QApplication.translate("MainWindow", "退出"))
+    if store is None:
+        return 1
+    try:
+        settings = storage.get_settings(store.db)
+        if settings.language != startup.DEFAULT_LANGUAGE:
+            startup.remove_translators(app, translators)
+            translators = startup.install_translators(app, settings.language)
+        app.setApplicationDisplayName(QApplication.translate("MainWindow", "填报"))
+        window = MainWindow(store, settings, log_path=log_path)
+    except BaseException:
+        store.close()
+        raise
+    windows.append(window)
+    window.show()
+    return app.exec()
