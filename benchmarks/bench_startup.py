@@ -2,7 +2,7 @@
 
 Both are measured in fresh processes, side by side in one run (alternating, after one warm-up
 each): from just before the process is spawned until the window is shown and the event loop
-has run a zero-timer. Target: the app takes at most 1.5× the bare window (median of 5).
+has run a zero-timer. Target: the app takes at most 1.5× the bare window (median of 9).
 The window then shows the real report list (read by storage.peek); the time until the
 store is attached (integrity check done, editing possible) is printed beside it.
 """
@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEED_000 = ROOT / "tests" / "fixtures" / "seed_000_values.json"
 REPORTS = 1000
-RUNS = 5
+RUNS = 9
 TARGET_RATIO = 1.5
 
 BARE = """

@@ -6,7 +6,7 @@ startup fast: it is the heaviest part of the window.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
@@ -18,7 +18,7 @@ class EmptyEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         hint = QLabel(self.tr("从左侧选择一份报表，或按 Ctrl+N 新建。"), self)
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setStyleSheet("qproperty-alignment: AlignCenter;")  # no Qt namespace at startup
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QToolBar
 
@@ -124,8 +124,6 @@ def build_actions(window: QMainWindow, handlers: dict[str, Any]) -> Actions:
     made["quit"].setMenuRole(QAction.MenuRole.QuitRole)
     made["about"].setMenuRole(QAction.MenuRole.AboutRole)
     made["settings"].setMenuRole(QAction.MenuRole.PreferencesRole)
-    # Delete must not steal the key from text fields: it works where the report list has focus.
-    made["delete"].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     menus = texts.menus()
     for menu_name, entries in MENUS.items():
@@ -139,7 +137,6 @@ def build_actions(window: QMainWindow, handlers: dict[str, Any]) -> Actions:
     toolbar = QToolBar(menus["toolbar"], window)
     toolbar.setObjectName("main_toolbar")
     toolbar.setMovable(False)
-    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     for entry in TOOLBAR:
         if entry is None:
             toolbar.addSeparator()

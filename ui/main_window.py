@@ -8,11 +8,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -28,6 +25,8 @@ from ui.open_store import Opened, open_store, recover_from, restore_and_open
 from ui.report_list import ReportListPanel
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from forms.spec import FormTemplate
     from storage.peek import Peek
 
@@ -40,6 +39,8 @@ def ask_database_path(parent: QWidget | None, start: Path) -> Path | None:
     """The file dialog for 打开其他数据库 (patched in tests)."""
     title = QApplication.translate("MainWindow", "打开数据库")
     file_filter = QApplication.translate("MainWindow", "填报数据库 (*.db);;所有文件 (*)")
+    from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - not needed for the first paint
+
     chosen, _ = QFileDialog.getOpenFileName(parent, title, str(start), file_filter)
     return Path(chosen) if chosen else None
 
@@ -74,7 +75,10 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.report_list = ReportListPanel(store, self.form_titles, self,
                                            preview=preview.reports if preview else None)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # Horizontal by default. Not QSplitter(self): resolving that overload against
+        # QSplitter(Qt.Orientation) builds PySide6's Qt namespace (~40 ms) before first paint.
+        self.splitter = QSplitter()
+        self.splitter.setParent(self)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.report_list)
         self.editor: QWidget = EmptyEditor(self)  # the real one is built on first use
@@ -165,6 +169,11 @@ class MainWindow(QMainWindow):
 
     def set_store(self, store: Any) -> None:
         """Switch to another open database (the old one is closed)."""
+        # Delete must not steal the key from text fields: it works where the report list
+        # has focus. Set here, not at build time: the Qt namespace is slow to first touch.
+        from PySide6.QtCore import Qt  # noqa: PLC0415
+
+        self.commands.delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         old, self.store = self.store, store
         self.db_path = store.path
         self.settings = storage.get_settings(store.db)

@@ -11,10 +11,10 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
-    Qt,
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,7 +30,14 @@ import storage
 from storage.errors import StorageError
 
 SEARCH_DEBOUNCE_MS = 200
-ID_ROLE = Qt.ItemDataRole.UserRole
+# Roles as plain numbers: touching PySide6's Qt namespace costs ~40 ms the first time, and
+# nothing in the list needs it before the window is first painted.
+DISPLAY_ROLE, TOOLTIP_ROLE, ID_ROLE = 0, 3, 256  # Qt.DisplayRole, ToolTipRole, UserRole
+DESCENDING = 1  # Qt.SortOrder.DescendingOrder
+
+
+def _order_value(order: Any) -> int:
+    return int(getattr(order, "value", order))
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -75,7 +82,7 @@ class ReportListModel(QAbstractTableModel):
         super().__init__(parent)
         self.form_titles = dict(form_titles or {})
         self._rows: list[ReportRow] = []
-        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._sort: tuple[int, int] = (-1, 0)
 
     def headers(self) -> list[str]:
         return [self.tr("表单"), self.tr("标题"), self.tr("单位"), self.tr("届次/年度"),
@@ -90,18 +97,22 @@ class ReportListModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 6
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < 6):
-            return self.headers()[section]
-        return None
+    def header_model(self, parent: Any = None) -> QStandardItemModel:
+        """The column titles as a C++ model for the view's header.
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        The table model has no Python ``headerData``: the view calls it for every section
+        with a Qt enum argument, and converting one builds PySide6's whole Qt namespace
+        (~40 ms) before the first paint.
+        """
+        model = QStandardItemModel(0, 6, parent)
+        model.setHorizontalHeaderLabels(self.headers())
+        return model
+
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = self._rows[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role in (DISPLAY_ROLE, TOOLTIP_ROLE):
             return self._text(row, column)
         if role == ID_ROLE:
             return row.id
@@ -128,9 +139,9 @@ class ReportListModel(QAbstractTableModel):
             return row.year or 0, number, row.id
         return self._text(row, column), row.id
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order: Any = 0) -> None:
         """Sort in Python (one key per row), keeping selections through persistent indexes."""
-        self._sort = (column, order)
+        self._sort = (column, _order_value(order))
         if not 0 <= column < 6:
             return
         self.layoutAboutToBeChanged.emit()
@@ -147,12 +158,7 @@ class ReportListModel(QAbstractTableModel):
         column, order = self._sort
         if 0 <= column < 6:
             self._rows.sort(key=lambda row: self.sort_key(row, column),
-                            reverse=order == Qt.SortOrder.DescendingOrder)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                            reverse=order == DESCENDING)
 
     # --- content ---------------------------------------------------------------------
 
@@ -198,6 +204,8 @@ class ReportListPanel(QWidget):
         self._quiet = False
         self._build(form_titles)
         self.reload(rescan_years=True)
+        if store is not None:
+            self._enable_sorting()
 
     def _build(self, form_titles: dict[str, str]) -> None:
         self.form_combo = QComboBox(self)
@@ -229,9 +237,8 @@ class ReportListPanel(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(ReportListModel.UPDATED, Qt.SortOrder.DescendingOrder)
         header = self.view.horizontalHeader()
+        header.setModel(self.model.header_model(self))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in ((0, 84), (1, 150), (2, 116), (3, 62), (4, 46)):
@@ -305,6 +312,15 @@ class ReportListPanel(QWidget):
         self.store = store
         self.preview = []
         self.reload(rescan_years=True)
+        self._enable_sorting()
+
+    def _enable_sorting(self) -> None:
+        """Click-to-sort, newest first; set up with the store, after the first paint."""
+        if not self.view.isSortingEnabled():
+            from PySide6.QtCore import Qt  # noqa: PLC0415 - see DISPLAY_ROLE
+
+            self.view.setSortingEnabled(True)
+            self.view.sortByColumn(ReportListModel.UPDATED, Qt.SortOrder.DescendingOrder)
 
     def set_form_titles(self, form_titles: dict[str, str]) -> None:
         """Titles from the loaded templates (the preview may have used quick ones)."""

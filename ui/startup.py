@@ -48,20 +48,29 @@ def register_fonts(app: QApplication, folder: Path = FONT_DIR) -> str | None:
 def quick_form_titles(folder: Path = FORMS_DIR) -> dict[str, str]:
     """Form id -> title of the built-in templates, read without validating them.
 
-    Only for the report list shown before the templates are loaded (forms.loader is far
-    slower to import); the window switches to the loaded templates' titles right after.
+    Only for the report list shown before the templates are loaded (forms.loader and even
+    tomllib are slower to import); the window switches to the loaded templates' titles
+    right after. Only plain ``key = "text"`` lines before the first [table] are read.
     """
-    import tomllib  # noqa: PLC0415
+    import json  # noqa: PLC0415 - TOML basic strings use JSON's escapes
 
     titles: dict[str, str] = {}
     for file in sorted(folder.glob("*.toml")):
         try:
-            # The top-level keys come before the first [table]: parse only those.
-            data = tomllib.loads(file.read_text(encoding="utf-8").split("\n[", 1)[0])
+            head = file.read_text(encoding="utf-8").split("\n[", 1)[0]
         except (OSError, ValueError):
             continue
-        if isinstance(data.get("id"), str) and isinstance(data.get("title"), str):
-            titles[data["id"]] = data["title"]
+        keys: dict[str, str] = {}
+        for line in head.splitlines():
+            key, equals, value = line.partition("=")
+            value = value.strip()
+            if equals and key.strip() in ("id", "title") and value.startswith('"'):
+                try:
+                    keys[key.strip()] = json.loads(value)
+                except ValueError:
+                    continue
+        if "id" in keys and "title" in keys:
+            titles[keys["id"]] = keys["title"]
     return titles
 
 

@@ -196,3 +196,19 @@ def test_staged_start_on_a_locked_file_offers_read_only(qtbot, tmp_path, monkeyp
         assert [r.id for r in window.report_list.model.rows()] == ids
         assert not window.commands.new.isEnabled()
         window.close()
+
+
+def test_quick_form_titles_match_the_loaded_templates(templates):
+    from ui import startup
+
+    assert startup.quick_form_titles() == {form_id: t.title for form_id, t in templates.items()}
+
+
+def test_quick_form_titles_skip_files_without_plain_id_and_title(tmp_path):
+    from ui import startup
+
+    (tmp_path / "a.toml").write_text('id = "a"\ntitle = "甲表 \\u4e59"\n[[sections]]\n'
+                                     'title = "not this"\n', encoding="utf-8")
+    (tmp_path / "b.toml").write_text('id = "b"\n', encoding="utf-8")
+    (tmp_path / "c.toml").write_bytes(b"\xff\xfe broken")
+    assert startup.quick_form_titles(tmp_path) == {"a": "甲表 乙"}
