@@ -10,13 +10,9 @@ from forms.issues import Issue
 from forms.quantity import format_number
 from forms.spec import FieldSpec, FormTemplate, RuleSpec
 
-# (rule, template, raw texts, parsed values, comparison texts) -> issues
-RuleCheck = Callable[
-    [RuleSpec, FormTemplate, Mapping[str, str], Mapping[str, Any], Mapping[str, str]], list[Issue]
-]
-
-
 _NOT_COMPARED = re.compile(r"[\s\W_]+")
+SIGNATURE_LENGTH = 16  # comparison-text characters that must agree before whole texts are compared
+SIGNATURE_WINDOW = 256  # raw characters read for a signature when they hold enough letters
 
 
 def comparison_text(text: str | None) -> str:
@@ -25,6 +21,49 @@ def comparison_text(text: str | None) -> str:
     A pasted cell tidied on the way in (a stray line break before 、) still counts as the same.
     """
     return _NOT_COMPARED.sub("", text or "")
+
+
+class ComparisonTexts(Mapping[str, str]):
+    """``comparison_text`` of each raw text, computed when first needed and kept until
+    ``forget(key)``. Comparing long texts costs a pass over each, so a short signature (the
+    comparison text's start, read from the raw text's start) is compared first."""
+
+    def __init__(self, raw: Mapping[str, str]) -> None:
+        self._raw = raw
+        self._texts: dict[str, str] = {}
+        self._signatures: dict[str, str] = {}
+
+    def forget(self, key: str) -> None:
+        self._texts.pop(key, None)
+        self._signatures.pop(key, None)
+
+    def __getitem__(self, key: str) -> str:
+        text = self._texts.get(key)
+        if text is None:
+            text = self._texts[key] = comparison_text(self._raw[key])
+        return text
+
+    def __iter__(self):  # noqa: ANN204 - Mapping's
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def signature(self, key: str) -> str:
+        """``self[key][:SIGNATURE_LENGTH]``, usually without the whole text's pass."""
+        signature = self._signatures.get(key)
+        if signature is None:
+            head = comparison_text(self._raw.get(key, "")[:SIGNATURE_WINDOW])
+            if len(head) < SIGNATURE_LENGTH:
+                head = self.get(key, "")
+            signature = self._signatures[key] = head[:SIGNATURE_LENGTH]
+        return signature
+
+
+# (rule, template, raw texts, parsed values, comparison texts) -> issues
+RuleCheck = Callable[
+    [RuleSpec, FormTemplate, Mapping[str, str], Mapping[str, Any], ComparisonTexts], list[Issue]
+]
 
 
 def _issue(rule: RuleSpec, spec: FieldSpec, code: str, message: str,
@@ -43,7 +82,7 @@ def _number(value: Any) -> float | None:
 
 
 def not_greater(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str],
-                values: Mapping[str, Any], texts: Mapping[str, str]) -> list[Issue]:
+                values: Mapping[str, Any], texts: ComparisonTexts) -> list[Issue]:
     """The first field must not exceed the second (e.g. 直接受益人数 ≤ 预计受益人数)."""
     small, large = (template.field(k) for k in rule.fields)
     a, b = _number(values.get(small.key)), _number(values.get(large.key))
@@ -55,7 +94,7 @@ def not_greater(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str],
 
 
 def list_matches_count(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str],
-                       values: Mapping[str, Any], texts: Mapping[str, str]) -> list[Issue]:
+                       values: Mapping[str, Any], texts: ComparisonTexts) -> list[Issue]:
     """The names listed in one field must agree with the count given in another."""
     count_spec, list_spec = (template.field(k) for k in rule.fields)
     count, listing = _number(values.get(count_spec.key)), values.get(list_spec.key)
@@ -70,14 +109,22 @@ def list_matches_count(rule: RuleSpec, template: FormTemplate, raw: Mapping[str,
 
 
 def distinct_text(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str],
-                  values: Mapping[str, Any], texts: Mapping[str, str]) -> list[Issue]:
+                  values: Mapping[str, Any], texts: ComparisonTexts) -> list[Issue]:
     """Two fields with the same text: likely a copy-paste slip; flag the later one."""
     keys = [s.key for s in template.leaves()] if rule.fields == ("*",) else list(rule.fields)
+    shortest = max(rule.min_length, 1)
+    # Only texts whose signatures agree can be the same: the others are never read whole.
+    keys = [key for key in keys if key in raw and len(raw[key] or "") >= shortest]
+    signatures = [texts.signature(key) for key in keys]
+    seen: set[str] = set()
+    shared = {s for s in signatures if s in seen or seen.add(s)}
     first_seen: dict[str, str] = {}
     issues = []
-    for key in keys:
+    for key, signature in zip(keys, signatures, strict=True):
+        if signature not in shared:
+            continue
         text = texts.get(key, "")
-        if len(text) < max(rule.min_length, 1):
+        if len(text) < shortest:
             continue
         if text in first_seen:
             earlier = template.field(first_seen[text])
@@ -98,7 +145,7 @@ def _day(value: Any, end: bool) -> str | None:
 
 
 def date_not_before(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str],
-                    values: Mapping[str, Any], texts: Mapping[str, str]) -> list[Issue]:
+                    values: Mapping[str, Any], texts: ComparisonTexts) -> list[Issue]:
     """The first date must not be before the end of the second (e.g. fill date after the event)."""
     later, earlier = (template.field(k) for k in rule.fields)
     a, b = _day(values.get(later.key), False), _day(values.get(earlier.key), True)
@@ -132,8 +179,8 @@ def rule_keys(rule: RuleSpec, template: FormTemplate) -> tuple[str, ...]:
 
 
 def run_rule(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str],
-             values: Mapping[str, Any], texts: Mapping[str, str] | None = None) -> list[Issue]:
-    """Check one rule; ``texts`` (raw texts through comparison_text) may be passed in as a cache."""
+             values: Mapping[str, Any], texts: ComparisonTexts | None = None) -> list[Issue]:
+    """Check one rule; ``texts`` (over the same ``raw``) may be passed in as a cache."""
     if texts is None:
-        texts = {key: comparison_text(text) for key, text in raw.items()}
+        texts = ComparisonTexts(raw)
     return RULES[rule.kind](rule, template, raw, values, texts)

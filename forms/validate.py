@@ -9,7 +9,7 @@ from typing import Any
 from forms.issues import ERROR, Issue
 from forms.lists import split_compound
 from forms.registry import parse_field
-from forms.rules import comparison_text, rule_keys, run_rule
+from forms.rules import ComparisonTexts, rule_keys, run_rule
 from forms.spec import FormTemplate
 from forms.types import Parsed
 
@@ -48,7 +48,7 @@ class Validator:
     def __init__(self, template: FormTemplate, raw: Mapping[str, str] | None = None) -> None:
         self.template = template
         self.raw: dict[str, str] = {}
-        self.texts: dict[str, str] = {}  # raw texts with blanks collapsed, for the text rules
+        self.texts = ComparisonTexts(self.raw)  # for the text rules, computed when needed
         self.parsed: dict[str, Parsed] = {}
         self._order = {spec.key: n for n, spec in enumerate(template.leaves())}
         self._rules_by_key: dict[str, list[int]] = {}
@@ -60,7 +60,6 @@ class Validator:
             text = (raw or {}).get(spec.key, "")
             text = "" if text is None else str(text)
             self.raw[spec.key] = text
-            self.texts[spec.key] = comparison_text(text)
             self.parsed[spec.key] = parse_field(spec, text)
         for index in range(len(template.rules)):
             self._run_rule(index)
@@ -92,7 +91,7 @@ class Validator:
             return touched
         touched = {key}
         self.raw[key] = text
-        self.texts[key] = comparison_text(text)
+        self.texts.forget(key)
         self.parsed[key] = parse_field(spec, text)
         for index in self._rules_by_key.get(key, ()):
             touched.update(i.field for i in self._rule_issues[index])

@@ -171,3 +171,31 @@ def test_a_broken_rule_is_reported_not_raised(week_template, monkeypatch):
     failed = [i for i in validator.issues() if i.code == "rule_failed"]
     assert failed and failed[0].field == "direct_beneficiaries"
     assert "ZeroDivisionError" in failed[0].message
+
+
+# --- the duplicate-text check compares short signatures before whole texts --------------------
+
+LONG = "第30届全国肿瘤防治宣传周活动在全省各地同时开展，" * 40  # ~1000 characters
+
+
+@pytest.mark.parametrize(("earlier", "later", "same"), [
+    (LONG, LONG.replace("，", "、\n"), True),  # punctuation and line breaks differ
+    (LONG, LONG + "另有补充。", False),  # same start, different end
+    ("，" * 300 + LONG, LONG, True),  # a head of punctuation: the whole text is compared
+    ("…" * 300 + "甲乙", "甲乙" + "。" * 10, False),  # too short once punctuation is gone
+])
+def test_duplicate_check_by_signature(week_template, earlier, later, same):
+    rule = RuleSpec("distinct_text", ("*",), min_length=12)
+    raw = {"special_activities": earlier, "overall_summary": later}
+    found = run_rule(rule, week_template, raw, {})
+    assert [i.field for i in found] == (["overall_summary"] if same else [])
+
+
+def test_validator_recomputes_a_changed_text(week_template):
+    validator = Validator(week_template, {"special_activities": LONG, "overall_summary": "自己的总结"})
+    assert validator.texts.signature("overall_summary") == "自己的总结"
+    validator.set("overall_summary", LONG.replace("，", ","))
+    assert [i.code for i in validator.issues_for("overall_summary")] == ["duplicate_text"]
+    assert validator.texts["overall_summary"] == comparison_text(LONG)
+    validator.set("overall_summary", LONG + "。另有补充")
+    assert "duplicate_text" not in [i.code for i in validator.issues_for("overall_summary")]
