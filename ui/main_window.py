@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("tianbao.ui")
 APP_NAME = "Tianbao"
-APP_VERSION = "0.1.0"
 
 
 def ask_database_path(parent: QWidget | None, start: Path) -> Path | None:
@@ -410,6 +409,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("设置已保存"), 5000)
 
     def about(self) -> None:
+        from html import escape  # noqa: PLC0415
+
+        from exports.meta import APP_VERSION  # noqa: PLC0415 - the version the exports record
         from ui.startup import LOG_FILE_NAME  # noqa: PLC0415
 
         log_path = self.log_path or storage.data_dir() / LOG_FILE_NAME
@@ -417,7 +419,7 @@ class MainWindow(QMainWindow):
             "<h3>填报 Tianbao {version}</h3>"
             "<p>离线填写、校验、导出和汇总各类总结报表。所有数据保存在本机的一个文件中。</p>"
             "<p>数据库：{db}<br>日志文件：{log}</p>").format(
-            version=APP_VERSION, db=self.db_path, log=log_path))
+            version=APP_VERSION, db=escape(str(self.db_path)), log=escape(str(log_path))))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.store is None:

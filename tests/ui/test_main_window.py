@@ -232,3 +232,18 @@ def test_delete_key_trashes_only_from_the_list(window, store, qtbot):
     qtbot.waitUntil(window.report_list.view.hasFocus)
     qtbot.keyClick(window.report_list.view, Qt.Key.Key_Delete)
     assert storage.list_reports(store.db) == []
+
+
+def test_about_shows_the_export_version_and_escapes_the_path(tmp_path, qtbot, messages):
+    from html import escape
+
+    from exports.meta import APP_VERSION
+
+    odd = tmp_path / "a&b<c>"
+    odd.mkdir()
+    with storage.open_database(odd / "t.db", daily_backup=False) as store:
+        window = MainWindow(store, storage.get_settings(store.db))
+        qtbot.addWidget(window)
+        window.about()
+        text = messages.texts("about")[0]
+    assert APP_VERSION in text and escape(str(odd / "t.db")) in text
