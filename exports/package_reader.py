@@ -101,16 +101,28 @@ def _check_cancel(cancel: CancelCheck | None) -> None:
 
 # --- member names ------------------------------------------------------------------------
 
-def _candidates(info: zipfile.ZipInfo) -> list[str]:
-    """The member's name as decoded: UTF-8 when flagged, else GBK (Windows tools) then cp437."""
+def _shown_name(info: zipfile.ZipInfo) -> str:
+    """A member's name for messages: as stored when flagged UTF-8 (or ASCII), else the bytes
+    read as UTF-8 (macOS tools) or GBK (Windows tools), whichever fits, rather than mojibake."""
     name = info.filename
     if info.flag_bits & _UTF8_FLAG or name.isascii():
-        return [name]
+        return name
     try:
-        gbk = name.encode("cp437").decode("gbk")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return [name]
-    return [gbk, name] if gbk != name else [name]
+        raw = name.encode("cp437")  # zipfile decoded the unflagged bytes as cp437
+    except UnicodeEncodeError:
+        return name
+    for codec in ("utf-8", "gbk"):
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return name
+
+
+def _rezipped(name: str) -> str:
+    return (f"包中的文件名“{name[:80]}”不是 UTF-8 编码（GBK 等），说明这个包被解压后用其他压缩工具"
+            "（如 Windows 自带的压缩、WinRAR、360压缩）重新打包过，文件名无法可靠识别，已拒绝。"
+            "请让报送单位直接发送“打包发送”生成的原始 .zip 文件，不要解压或重新压缩。")
 
 
 def unsafe_name(name: str) -> str | None:
@@ -138,12 +150,14 @@ def _scan_members(archive: zipfile.ZipFile, limits: Limits) -> list[zipfile.ZipI
     seen: set[str] = set()
     declared = 0
     for info in infos:
-        name = _candidates(info)[0]
+        name = _shown_name(info)
         if _is_symlink(info):
             raise PackageRejected(f"包中含有符号链接“{name[:80]}”（可能是恶意文件），已拒绝。")
-        problem = unsafe_name(name)
+        problem = unsafe_name(name) or unsafe_name(info.filename)
         if problem:
             raise PackageRejected(problem + "，已拒绝。")
+        if not (info.flag_bits & _UTF8_FLAG or info.filename.isascii()):
+            raise PackageRejected(_rezipped(name))
         if info.flag_bits & _ENCRYPTED_FLAG:
             raise PackageRejected(f"包中的文件“{name[:80]}”设置了密码，无法读取。{_AGAIN}")
         if info.filename in seen:
@@ -176,13 +190,11 @@ def _find_manifest(infos: list[zipfile.ZipInfo]) -> tuple[zipfile.ZipInfo, str]:
     """
     nested = []
     for info in infos:
-        for name in _candidates(info):
-            plain = name.replace("\\", "/")
-            if plain == MANIFEST_NAME:
-                return info, ""
-            if plain.endswith("/" + MANIFEST_NAME) and plain.count("/") == 1:
-                nested.append((info, plain[: -len(MANIFEST_NAME)]))
-                break  # the first decoding that fits: GBK before cp437
+        plain = info.filename.replace("\\", "/")
+        if plain == MANIFEST_NAME:
+            return info, ""
+        if plain.endswith("/" + MANIFEST_NAME) and plain.count("/") == 1:
+            nested.append((info, plain[: -len(MANIFEST_NAME)]))
     if len(nested) == 1:
         return nested[0]
     raise PackageRejected("包中没有清单文件 manifest.json，不是由填报软件导出的报送包。"
@@ -257,19 +269,18 @@ def _file_entry_ok(entry: Any) -> bool:
 
 def _resolve(infos: list[zipfile.ZipInfo], manifest_info: zipfile.ZipInfo, prefix: str,
              listed: set[str]) -> dict[str, zipfile.ZipInfo]:
-    """Manifest path -> member, decoding GBK names where that is what matches the manifest."""
+    """Manifest path -> member; every member must be listed (names are UTF-8 by now)."""
     found: dict[str, zipfile.ZipInfo] = {}
     unlisted: list[str] = []
     for info in infos:
         if info is manifest_info or info.is_dir():
             continue
-        names = [n.replace("\\", "/") for n in _candidates(info)]
-        if any(n.startswith(_IGNORED) for n in names):
+        name = info.filename.replace("\\", "/")
+        if name.startswith(_IGNORED):
             continue
-        relative = [n[len(prefix):] for n in names if n.startswith(prefix)]
-        match = next((n for n in relative if n in listed), None)
-        if match is None:
-            unlisted.append(names[0])
+        match = name[len(prefix):] if name.startswith(prefix) else None
+        if match not in listed:
+            unlisted.append(name)
             continue
         if match in found:
             raise PackageRejected(f"包中有两个同名文件“{match[:80]}”，无法确定使用哪一个。{_AGAIN}")

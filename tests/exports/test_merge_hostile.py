@@ -253,17 +253,26 @@ def _gbk_copy(good: Path, target: Path, folder: str = "") -> Path:
     return write_members(target, items)
 
 
+class Utf8UnflaggedInfo(zipfile.ZipInfo):
+    """A member named the way macOS's Finder does: UTF-8 bytes, UTF-8 flag unset."""
+
+    def _encodeFilenameFlags(self):  # noqa: N802 - zipfile's own hook
+        return self.filename.encode("utf-8"), self.flag_bits & ~0x800
+
+
 @pytest.mark.parametrize("folder", ["", "第30届_成都报送/"])
-def test_gbk_names_are_read(good, tmp_path, week_template, folder):
+def test_gbk_names_are_rejected_and_shown_decoded(good, tmp_path, week_template, folder):
     path = _gbk_copy(good, tmp_path / "gbk.zip", folder)
     with zipfile.ZipFile(path) as archive:
         names = [i.filename for i in archive.infolist()]
         assert not any(i.flag_bits & 0x800 for i in archive.infolist())
     assert not any("成都" in n for n in names)  # Python sees cp437 mojibake
-    package = read_package(path, template=week_template)
-    assert package.unit == A
+    reason = rejected(path, week_template)
+    assert "不是 UTF-8 编码" in reason and "重新打包" in reason and "原始 .zip" in reason
+    first_chinese = next(info.filename for info, _ in members(good) if not info.filename.isascii())
+    assert f"“{(folder + first_chinese)[:80]}”" in reason  # decoded, not mojibake
     result = merge_packages([path], week_template)
-    assert result.rejected == [] and result.values["lectures"]["value"] == 12
+    assert result.merged == [] and [p for p, _ in result.rejected] == [path]
 
 
 def test_gbk_name_not_in_manifest(good, tmp_path):
@@ -272,6 +281,23 @@ def test_gbk_name_not_in_manifest(good, tmp_path):
 
     reason = rejected(rewrite(good, tmp_path / "gbk多.zip", extra))
     assert "附件/未列出的照片.jpg" in reason  # shown decoded, not as mojibake
+
+
+def test_utf8_names_without_the_flag_are_rejected_and_shown_decoded(good, tmp_path):
+    def finder(items):
+        return [(Utf8UnflaggedInfo(info.filename, date_time=info.date_time), data)
+                for info, data in items]
+
+    path = rewrite(good, tmp_path / "finder.zip", finder)
+    reason = rejected(path)
+    assert "重新打包" in reason and "成都" in reason
+
+
+def test_gbk_traversal_is_named_as_traversal(good, tmp_path):
+    def evil(items):
+        return items + [(gbk_info("../照片.jpg", items[0][0]), b"jpeg")]
+
+    assert "指向包外" in rejected(rewrite(good, tmp_path / "gbk坏.zip", evil))
 
 
 # --- through the merge --------------------------------------------------------------------
