@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QSizePolicy, QWidget
 
 from forms.issues import Issue
 from forms.spec import FieldSpec
@@ -90,14 +90,21 @@ def make_message_label(parent: QWidget | None = None) -> QLabel:
     return label
 
 
-def make_reading_label(parent: QWidget | None = None) -> QLabel:
-    """The small grey 'how the app read it' label, e.g. "= 380,000 份"."""
+def make_reading_label(parent: QWidget | None = None, steady: bool = False) -> QLabel:
+    """The small grey 'how the app read it' label, e.g. "= 380,000 份".
+
+    ``steady``: the reading changes as one types, so beside an input it must not push the
+    input around: it takes the room it is given (at least 100 px) and keeps its tooltip.
+    """
     label = QLabel(parent)
     label.setProperty("role", "reading")
     label.setTextFormat(Qt.TextFormat.PlainText)
     font = label.font()
     font.setPointSizeF(max(font.pointSizeF() * 0.9, 7.0))
     label.setFont(font)
+    if steady:
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        label.setMinimumWidth(100)
     return label
 
 

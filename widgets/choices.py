@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from forms.registry import parse_field
 from forms.spec import FieldSpec
 from widgets.base import FieldWidget, make_message_label, make_reading_label, translate
-from widgets.inputs import NoWheelComboBox, hbox, vbox
+from widgets.inputs import NoWheelComboBox, hbox, stack, vbox
 
 YES = "是"
 NO = "否"
@@ -95,10 +95,7 @@ class YesNoWidget(_ClosedAnswer):
         outer.addWidget(self.frame)
         outer.addWidget(self.original)
         outer.addStretch(1)
-        layout = vbox(self, spacing=2)
-        layout.addLayout(outer)
-        layout.addWidget(message)
-        layout.addStretch(1)  # extra height goes below, never into the inputs
+        stack(self, outer, message)
         self._add_slot(spec.key, container=self, frames=[self.frame], focus=self.yes,
                        message=message, watch=[self.yes, self.no, self.clear_button])
         self.group.buttonClicked.connect(self._user_changed)
@@ -157,10 +154,7 @@ class ChoiceWidget(_ClosedAnswer):
         row.addWidget(self.combo)
         row.addWidget(self.original)
         row.addStretch(1)
-        layout = vbox(self, spacing=2)
-        layout.addLayout(row)
-        layout.addWidget(message)
-        layout.addStretch(1)  # extra height goes below, never into the inputs
+        stack(self, row, message)
         self._add_slot(spec.key, container=self, frames=[self.combo], focus=self.combo,
                        message=message)
         self.combo.currentIndexChanged.connect(self._user_changed)
@@ -198,11 +192,7 @@ class ChecklistWidget(_ClosedAnswer):
             box.toggled.connect(self._user_changed)
             self.boxes.append(box)
         message = make_message_label(self)
-        layout = vbox(self, spacing=2)
-        layout.addWidget(self.frame)
-        layout.addWidget(self.original)
-        layout.addWidget(message)
-        layout.addStretch(1)  # extra height goes below, never into the inputs
+        stack(self, self.frame, self.original, message)
         first = self.boxes[0] if self.boxes else self.frame
         self._add_slot(spec.key, container=self, frames=[self.frame], focus=first,
                        message=message, watch=list(self.boxes))

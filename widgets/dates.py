@@ -12,15 +12,14 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
-    QSizePolicy,
     QToolButton,
     QWidget,
 )
 
 from forms.registry import parse_field
 from forms.spec import FieldSpec
-from widgets.base import FieldWidget, make_message_label, make_reading_label, translate
-from widgets.inputs import PasteLineEdit, hbox, vbox
+from widgets.base import make_reading_label, translate
+from widgets.inputs import LineFieldWidget, PasteLineEdit, describe_input, hbox, vbox
 
 
 def format_date(day: QDate) -> str:
@@ -160,48 +159,29 @@ class RangePopup(_Popup):
         self.preview.setText(format_range(self.start.selectedDate(), self.end.selectedDate()))
 
 
-class DateWidget(FieldWidget):
+class DateWidget(LineFieldWidget):
     """Free text ("2024年4月28日", "2024-04-28") with a calendar that writes 2024年4月28日."""
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.edit = PasteLineEdit(self)
-        self.edit.setPlaceholderText(spec.placeholder)
-        self.edit.setToolTip(spec.help)
-        self.edit.setAccessibleName(spec.full_label or spec.label)
+        describe_input(self.edit, spec)
         self.edit.setMaximumWidth(320)
         self.button = QToolButton(self)
         self.button.setIcon(calendar_icon())
         self.button.setToolTip(translate("widgets", "从日历中选择"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.clicked.connect(self.open_picker)
-        reading = make_reading_label(self)
-        reading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        reading.setMinimumWidth(100)
+        reading = make_reading_label(self, steady=True)
         row = hbox()
         row.addWidget(self.edit, 3)
         row.addWidget(self.button)
         row.addWidget(reading, 2)
-        message = make_message_label(self)
-        layout = vbox(self, spacing=2)
-        layout.addLayout(row)
-        layout.addWidget(message)
-        layout.addStretch(1)  # extra height goes below, never into the inputs
-        self._add_slot(spec.key, container=self, frames=[self.edit], focus=self.edit,
-                       message=message, reading=reading)
-        self.edit.textChanged.connect(lambda _text: self._changed(spec.key))
+        self._finish(row, reading)
         self.popup: QFrame | None = None
 
-    def text(self, key: str) -> str:
-        self._slot(key)
-        return self.edit.text()
-
-    def _load(self, key: str, text: str) -> None:
-        self.edit.setText(text)
-        self.edit.setCursorPosition(0)  # show the start of a long text
-
     def _apply_read_only(self, read_only: bool) -> None:
-        self.edit.setReadOnly(read_only)
+        super()._apply_read_only(read_only)
         self.button.setEnabled(not read_only)
 
     def _parsed(self) -> object:

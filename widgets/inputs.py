@@ -10,15 +10,16 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
-    QSizePolicy,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from forms.spec import FieldSpec
 from forms.types import MAX_INPUT
-from widgets.base import make_reading_label
+from widgets.base import FieldWidget, make_message_label, make_reading_label
 
 PasteHandler = Callable[[str], bool]  # pasted text → True when it took care of it
 
@@ -80,18 +81,13 @@ class QuantityInput(QWidget):
     def __init__(self, spec: FieldSpec, unit: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = PasteLineEdit(self)
-        self.edit.setPlaceholderText(spec.placeholder)
-        self.edit.setToolTip(spec.help)
-        self.edit.setAccessibleName(spec.full_label or spec.label)
+        describe_input(self.edit, spec)
         self.edit.setMinimumWidth(110)
         self.edit.setMaximumWidth(260)
         self.unit = QLabel(unit or "", self)
         self.unit.setProperty("role", "unit")
         self.unit.setVisible(bool(unit))
-        self.reading = make_reading_label(self)
-        # The reading changes as one types: it must not push the input around.
-        self.reading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.reading.setMinimumWidth(100)
+        self.reading = make_reading_label(self, steady=True)
         layout = hbox(self)
         layout.addWidget(self.edit, 3)
         layout.addWidget(self.unit)
@@ -111,3 +107,51 @@ def vbox(parent: QWidget | None = None, spacing: int = 4) -> QVBoxLayout:
     layout.setSpacing(spacing)
     return layout
 
+
+def stack(parent: QWidget, *items: QWidget | QLayout, spacing: int = 2) -> QVBoxLayout:
+    """A field's parts top to bottom (its message last); extra height goes below them all,
+    never into the inputs."""
+    layout = vbox(parent, spacing=spacing)
+    for item in items:
+        if isinstance(item, QWidget):
+            layout.addWidget(item)
+        else:
+            layout.addLayout(item)
+    layout.addStretch(1)
+    return layout
+
+
+
+def describe_input(edit: QLineEdit | QPlainTextEdit, spec: FieldSpec) -> None:
+    """What the template says of a field, on its input: placeholder, help, accessible name."""
+    edit.setPlaceholderText(spec.placeholder)
+    edit.setToolTip(spec.help)
+    edit.setAccessibleName(spec.full_label or spec.label)
+
+
+class LineFieldWidget(FieldWidget):
+    """A field typed into one line edit, ``self.edit``, with its message below.
+
+    Subclasses build the row holding ``self.edit`` and then call ``_finish``.
+    """
+
+    edit: QLineEdit
+
+    def _finish(self, row: QWidget | QLayout, reading: QLabel | None) -> None:
+        message = make_message_label(self)
+        stack(self, row, message)
+        key = self.spec.key
+        self._add_slot(key, container=self, frames=[self.edit], focus=self.edit,
+                       message=message, reading=reading)
+        self.edit.textChanged.connect(lambda _text: self._changed(key))
+
+    def text(self, key: str) -> str:
+        self._slot(key)
+        return self.edit.text()
+
+    def _load(self, key: str, text: str) -> None:
+        self.edit.setText(text)
+        self.edit.setCursorPosition(0)  # show the start of a long text
+
+    def _apply_read_only(self, read_only: bool) -> None:
+        self.edit.setReadOnly(read_only)

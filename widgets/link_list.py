@@ -21,7 +21,7 @@ from forms.issues import Issue
 from forms.lists import split_links
 from forms.spec import FieldSpec
 from widgets.base import FieldWidget, make_message_label, make_reading_label, translate
-from widgets.inputs import PasteLineEdit, hbox, vbox
+from widgets.inputs import PasteLineEdit, hbox, stack
 
 NAME, URL = 0, 1
 _BAD = {"error": QColor("#fde2e2"), "warning": QColor("#fff1cc")}
@@ -118,12 +118,7 @@ class LinkListWidget(FieldWidget):
         buttons.addStretch(1)
         buttons.addWidget(reading)
         message = make_message_label(self)
-        layout = vbox(self, spacing=3)
-        layout.addWidget(self.table)
-        layout.addWidget(self.hint)
-        layout.addLayout(buttons)
-        layout.addWidget(message)
-        layout.addStretch(1)  # extra height goes below, never into the inputs
+        stack(self, self.table, self.hint, buttons, message, spacing=3)
         self._add_slot(spec.key, container=self, frames=[self.table], focus=self.table,
                        message=message, reading=reading, watch=[self.table])
         self.table.itemChanged.connect(self._user_changed)

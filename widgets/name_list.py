@@ -16,7 +16,7 @@ from forms.lists import split_names
 from forms.quantity import parse_quantity
 from forms.spec import FieldSpec
 from widgets.base import FieldWidget, make_message_label, translate
-from widgets.inputs import QuantityInput, hbox, vbox
+from widgets.inputs import QuantityInput, hbox, stack
 from widgets.text import GrowingTextEdit
 
 # The count is written first: "1431家；…", "1,431家：…"; a comma between digits is no separator.
@@ -128,13 +128,7 @@ class NameListWidget(FieldWidget):
         footer.addStretch(1)
         footer.addWidget(self.listed)
         message = make_message_label(self)
-        layout = vbox(self, spacing=3)
-        layout.addWidget(self.count)
-        layout.addWidget(self.names)
-        layout.addLayout(footer)
-        layout.addWidget(self.note)
-        layout.addWidget(message)
-        layout.addStretch(1)  # extra height goes below, never into the inputs
+        stack(self, self.count, self.names, footer, self.note, message, spacing=3)
         self._add_slot(spec.key, container=self, frames=[self.count.edit, self.names],
                        focus=self.count.edit, message=message, reading=self.count.reading,
                        watch=[self.count.edit, self.names, self.partial, self.note])

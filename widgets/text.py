@@ -18,48 +18,27 @@ from widgets.base import (
     set_state,
     translate,
 )
-from widgets.inputs import PasteLineEdit, hbox, vbox
+from widgets.inputs import LineFieldWidget, PasteLineEdit, describe_input, hbox, stack
 
 SHORT_TYPES = ("phone", "edition")  # a few characters: no need for the full width
 
 
-class TextWidget(FieldWidget):
+class TextWidget(LineFieldWidget):
     """A QLineEdit; the app's reading (a normalised phone number, 第30届) shows beside it."""
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.edit = PasteLineEdit(self)
-        self.edit.setPlaceholderText(spec.placeholder)
-        self.edit.setToolTip(spec.help)
-        self.edit.setAccessibleName(spec.full_label or spec.label)
+        describe_input(self.edit, spec)
         if spec.type in SHORT_TYPES:
             self.edit.setMaximumWidth(320)
         reading = make_reading_label(self)
-        reading.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         row = hbox()
         row.addWidget(self.edit, 1)
         row.addWidget(reading)
         if spec.type in SHORT_TYPES:
             row.addStretch(1)
-        message = make_message_label(self)
-        layout = vbox(self, spacing=2)
-        layout.addLayout(row)
-        layout.addWidget(message)
-        layout.addStretch(1)  # extra height goes below, never into the inputs
-        self._add_slot(spec.key, container=self, frames=[self.edit], focus=self.edit,
-                       message=message, reading=reading)
-        self.edit.textChanged.connect(lambda _text: self._changed(spec.key))
-
-    def text(self, key: str) -> str:
-        self._slot(key)
-        return self.edit.text()
-
-    def _load(self, key: str, text: str) -> None:
-        self.edit.setText(text)
-        self.edit.setCursorPosition(0)  # show the start of a long text
-
-    def _apply_read_only(self, read_only: bool) -> None:
-        self.edit.setReadOnly(read_only)
+        self._finish(row, reading)
 
 
 class GrowingTextEdit(QPlainTextEdit):
@@ -114,9 +93,7 @@ class LongTextWidget(FieldWidget):
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.edit = GrowingTextEdit(parent=self)
-        self.edit.setPlaceholderText(spec.placeholder)
-        self.edit.setToolTip(spec.help)
-        self.edit.setAccessibleName(spec.full_label or spec.label)
+        describe_input(self.edit, spec)
         self.counter = QLabel(self)
         self.counter.setProperty("role", "counter")
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -124,10 +101,7 @@ class LongTextWidget(FieldWidget):
         footer = hbox()
         footer.addWidget(message, 1)
         footer.addWidget(self.counter, 0, Qt.AlignmentFlag.AlignTop)
-        layout = vbox(self, spacing=2)
-        layout.addWidget(self.edit)
-        layout.addLayout(footer)
-        layout.addStretch(1)
+        stack(self, self.edit, footer)
         self._add_slot(spec.key, container=self, frames=[self.edit], focus=self.edit,
                        message=message)
         self.edit.textChanged.connect(self._text_changed)
