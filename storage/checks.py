@@ -8,6 +8,8 @@ is never written to and gets no ``-wal``/``-shm`` files from us.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from storage.errors import DamagedDatabaseError
@@ -87,10 +89,14 @@ def integrity_problem(conn: sqlite3.Connection) -> str | None:
     return "; ".join(str(row[0]) for row in rows[:3]) or "integrity_check failed"
 
 
-def check_file(path: Path, *, error: type[Exception] = DamagedDatabaseError) -> None:
-    """Header check, then a full integrity check, never modifying the file."""
+@contextmanager
+def checked_connection(path: Path, *, error: type[Exception] = DamagedDatabaseError,
+                       ) -> Iterator[sqlite3.Connection | None]:
+    """Header check, then a full integrity check; yields the connection (which cannot write)
+    for any further reading, or None for an empty file, and closes it afterwards."""
     check_header(path, error=error)
     if path.stat().st_size == 0 and not has_wal(path):
+        yield None
         return
     try:
         conn = connect_for_check(path)
@@ -98,7 +104,14 @@ def check_file(path: Path, *, error: type[Exception] = DamagedDatabaseError) -> 
         raise error(path, str(exc)) from exc
     try:
         problem = integrity_problem(conn)
+        if problem:
+            raise error(path, f"完整性检查未通过：{problem}")
+        yield conn
     finally:
         conn.close()
-    if problem:
-        raise error(path, f"完整性检查未通过：{problem}")
+
+
+def check_file(path: Path, *, error: type[Exception] = DamagedDatabaseError) -> None:
+    """Header check, then a full integrity check, never modifying the file."""
+    with checked_connection(path, error=error):
+        pass

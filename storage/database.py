@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from storage import backup, fts, schema
-from storage.checks import check_header, connect_for_check, has_wal, integrity_problem, wal_path
+from storage.checks import checked_connection, has_wal, wal_path
 from storage.common import write_lock, writing
 from storage.errors import (
     DamagedDatabaseError,
@@ -172,26 +172,17 @@ def _inspect(path: Path) -> None:
         raise DamagedDatabaseError(path, "数据库主文件缺失，只剩下 -wal 日志文件")
     if not _can(path, os.R_OK):
         raise DatabaseUnreadableError(path)
-    check_header(path)
-    if not _has_content(path):
-        return
-    try:
-        conn = connect_for_check(path)
-    except sqlite3.Error as exc:
-        raise DamagedDatabaseError(path, str(exc)) from exc
-    try:
-        problem = integrity_problem(conn)
-        if problem:
-            raise DamagedDatabaseError(path, f"完整性检查未通过：{problem}")
-        db = Database(conn, execute_plugins=False)
-        if schema.is_foreign(db):
-            raise NotTianbaoDatabaseError(path)
-        if schema.is_newer(db):
-            raise NewerSchemaError(path, schema.schema_version(db), schema.SCHEMA_VERSION)
-    except sqlite3.DatabaseError as exc:
-        raise DamagedDatabaseError(path, str(exc)) from exc
-    finally:
-        conn.close()
+    with checked_connection(path) as conn:
+        if conn is None:
+            return
+        try:
+            db = Database(conn, execute_plugins=False)
+            if schema.is_foreign(db):
+                raise NotTianbaoDatabaseError(path)
+            if schema.is_newer(db):
+                raise NewerSchemaError(path, schema.schema_version(db), schema.SCHEMA_VERSION)
+        except sqlite3.DatabaseError as exc:
+            raise DamagedDatabaseError(path, str(exc)) from exc
 
 
 def _can(target: Path, mode: int) -> bool:

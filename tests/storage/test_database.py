@@ -295,12 +295,12 @@ def test_disk_full_is_reported_and_the_save_rolled_back(store, report_id):
 def test_integrity_check_runs_on_open(db_path, monkeypatch):
     _healthy_file(db_path)
     seen = []
-    real = storage.database.integrity_problem
+    real = storage.checks.integrity_problem
 
     def spy(conn):
         seen.append(True)
         return real(conn)
 
-    monkeypatch.setattr(storage.database, "integrity_problem", spy)
+    monkeypatch.setattr(storage.checks, "integrity_problem", spy)
     storage.open_database(db_path, daily_backup=False).close()
     assert seen
