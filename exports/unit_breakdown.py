@@ -9,23 +9,18 @@ from __future__ import annotations
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font, PatternFill
 
 from exports.layout import clean_text
 from exports.merge_values import column_total, numeric_fields, unit_quantity
 from exports.model import ReportData
+from exports.xlsx_cells import BODY_FONT, BORDER, LABEL_FILL, LABEL_FONT, set_text
 from forms.quantity import APPROX, AT_LEAST
 
 SHEET_TITLE = "分单位明细"
 TOTAL_LABEL = "合计"
 REPORT_LABEL = "报表中的值"  # shown only when the report was edited after the merge
-FONT = "宋体"
-_THIN = Side(style="thin", color="000000")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEAD_FILL = PatternFill("solid", fgColor="E7E6E6")
 _TOTAL_FILL = PatternFill("solid", fgColor="FFF2CC")
-_BODY = Font(name=FONT, size=11)
-_BOLD = Font(name=FONT, size=11, bold=True)
 _PREFIX = {APPROX: '"约"', AT_LEAST: '"至少"'}
 
 
@@ -36,16 +31,14 @@ def number_format(quantity: dict[str, Any]) -> str:
     return _PREFIX.get(quantity.get("qualifier") or "", "") + digits
 
 
-def _text(cell: Any, text: Any, font: Font = _BODY) -> None:
-    from exports.xlsx import set_text  # noqa: PLC0415 - exports.xlsx imports this module
-
+def _text(cell: Any, text: Any, font: Font = BODY_FONT) -> None:
     set_text(cell, text)
     cell.font = font
 
 
-def _number(cell: Any, quantity: dict[str, Any] | None, font: Font = _BODY) -> None:
+def _number(cell: Any, quantity: dict[str, Any] | None, font: Font = BODY_FONT) -> None:
     cell.font = font
-    cell.border = _BORDER
+    cell.border = BORDER
     if quantity is None:
         return
     cell.value = quantity["value"]
@@ -70,16 +63,16 @@ def add_breakdown_sheet(workbook: Workbook, data: ReportData) -> None:
         for spec in specs] + ["导出时间", "来源文件"]
     for col, header in enumerate(headers, start=1):
         cell = ws.cell(1, col)
-        _text(cell, header, _BOLD)
-        cell.fill = _HEAD_FILL
-        cell.border = _BORDER
+        _text(cell, header, LABEL_FONT)
+        cell.fill = LABEL_FILL
+        cell.border = BORDER
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         ws.column_dimensions[cell.column_letter].width = 6 if col == 1 else 28 if col == 2 else 14
     ws.row_dimensions[1].height = 60
     last = len(headers)
     for row, source in enumerate(sources, start=2):
         ws.cell(row, 1).value = row - 1
-        ws.cell(row, 1).border = _BORDER
+        ws.cell(row, 1).border = BORDER
         _text(ws.cell(row, 2), clean_text(str(source.get("unit", ""))))
         numbers = source.get("values") or {}
         for col, spec in enumerate(specs, start=3):
@@ -87,7 +80,7 @@ def add_breakdown_sheet(workbook: Workbook, data: ReportData) -> None:
         _text(ws.cell(row, last - 1), str(source.get("exported_at") or ""))
         _text(ws.cell(row, last), str(source.get("file") or ""))
         for col in (2, last - 1, last):
-            ws.cell(row, col).border = _BORDER
+            ws.cell(row, col).border = BORDER
     row = len(sources) + 2
     totals = [column_total(spec, ((s.get("values") or {}).get(spec.key) for s in sources))
               for spec in specs]
@@ -101,12 +94,12 @@ def add_breakdown_sheet(workbook: Workbook, data: ReportData) -> None:
 
 def _summary_row(ws: Any, row: int, label: str, quantities: list[dict[str, Any] | None],
                  last: int) -> None:
-    _text(ws.cell(row, 2), label, _BOLD)
+    _text(ws.cell(row, 2), label, LABEL_FONT)
     for col in range(1, last + 1):
         ws.cell(row, col).fill = _TOTAL_FILL
-        ws.cell(row, col).border = _BORDER
+        ws.cell(row, col).border = BORDER
     for col, quantity in enumerate(quantities, start=3):
-        _number(ws.cell(row, col), quantity, _BOLD)
+        _number(ws.cell(row, col), quantity, LABEL_FONT)
 
 
 def _differs(total: dict[str, Any] | None, current: dict[str, Any] | None) -> bool:

@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from exports.atomic import atomic_path
@@ -29,40 +28,20 @@ from exports.layout import (
 )
 from exports.meta import APP_VERSION, export_time, iso_time, printed_time, values_sha256
 from exports.model import DRAFT_MARK, ReportData
-
-try:  # written by the merge feature; absent until then
-    from exports.unit_breakdown import add_breakdown_sheet
-except ImportError:
-    add_breakdown_sheet = None
+from exports.unit_breakdown import add_breakdown_sheet
+from exports.xlsx_cells import BODY_FONT, BORDER, FONT, LABEL_FILL, LABEL_FONT, set_text
 
 SHEET_DATA = "数据"
 SHEET_META = "元数据"
-FONT = "宋体"
 COLUMN_WIDTHS = (16, 30, 16, 30)  # label, value, label, value
 LINE_HEIGHT = 15.5  # points per line of 11 pt text, with room for other CJK fonts
 MAX_LINES_PER_ROW = 20  # Excel rows are at most 409 pt high; longer texts continue below
-MAX_CELL_CHARS = 32767
 META_VALUE_WIDTH = 72
 DATA_COLUMNS = ("键", "栏目", "填写原文", "规范值", "单位", "限定", "结构化值（JSON）", "校验问题", "说明")
 DATA_WIDTHS = (30, 28, 50, 18, 8, 6, 40, 40, 30)
 
-_THIN = Side(style="thin", color="000000")
-BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-LABEL_FILL = PatternFill("solid", fgColor="E7E6E6")
 DRAFT_FILL = PatternFill("solid", fgColor="FDE2E2")
-BODY_FONT = Font(name=FONT, size=11)
-LABEL_FONT = Font(name=FONT, size=11, bold=True)
 DRAFT_FONT = Font(name=FONT, size=14, bold=True, color="C00000")
-
-
-def set_text(cell: Cell, text: Any) -> Cell:
-    """Write user text as a string cell, never a formula, without characters XLSX forbids."""
-    text = ILLEGAL_CHARACTERS_RE.sub("", clean_text(text))
-    if len(text) > MAX_CELL_CHARS:
-        text = text[: MAX_CELL_CHARS - 1] + "…"
-    cell.value = text
-    cell.data_type = "s"
-    return cell
 
 
 def _footer_text(text: str) -> str:
@@ -317,7 +296,7 @@ def build_workbook(data: ReportData, *, exported_at: datetime | None = None) -> 
     _form_sheet(form, data, when)
     _data_sheet(workbook.create_sheet(SHEET_DATA), data, when)
     _meta_sheet(workbook.create_sheet(SHEET_META), data, when)
-    if data.sources and add_breakdown_sheet is not None:
+    if data.sources:
         add_breakdown_sheet(workbook, data)
     workbook.properties.title = clean_text(data.heading)[:200]
     workbook.properties.creator = f"填报 Tianbao {APP_VERSION}"
