@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from forms.issues import Issue
@@ -43,7 +43,7 @@ class ComparisonTexts(Mapping[str, str]):
             text = self._texts[key] = comparison_text(self._raw[key])
         return text
 
-    def __iter__(self):  # noqa: ANN204 - Mapping's
+    def __iter__(self) -> Iterator[str]:
         return iter(self._raw)
 
     def __len__(self) -> int:

@@ -132,8 +132,16 @@ class MainWindow(QMainWindow):
         self.db_label.setToolTip(str(self.db_path))
         if self.store is None:
             self.statusBar().showMessage(self.tr("正在检查数据库…"))
-        elif self.store.backup_error is not None:
-            self.statusBar().showMessage(self.store.backup_error.text(), 15000)
+        else:
+            # Delete must not steal the key from text fields: it works where the report list
+            # has focus. Set with the store, not at build time, where touching the Qt
+            # namespace would slow the first paint.
+            from PySide6.QtCore import Qt  # noqa: PLC0415
+
+            self.commands.delete.setShortcutContext(
+                Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            if self.store.backup_error is not None:
+                self.statusBar().showMessage(self.store.backup_error.text(), 15000)
         self._update_actions()
 
     def finish_opening(self, opened: Opened) -> None:
@@ -168,11 +176,6 @@ class MainWindow(QMainWindow):
 
     def set_store(self, store: Any) -> None:
         """Switch to another open database (the old one is closed)."""
-        # Delete must not steal the key from text fields: it works where the report list
-        # has focus. Set here, not at build time: the Qt namespace is slow to first touch.
-        from PySide6.QtCore import Qt  # noqa: PLC0415
-
-        self.commands.delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         old, self.store = self.store, store
         self.db_path = store.path
         self.settings = storage.get_settings(store.db)

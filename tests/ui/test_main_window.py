@@ -247,3 +247,10 @@ def test_about_shows_the_export_version_and_escapes_the_path(tmp_path, qtbot, me
         window.about()
         text = messages.texts("about")[0]
     assert APP_VERSION in text and escape(str(odd / "t.db")) in text
+
+
+def test_delete_shortcut_stays_with_the_report_list(window):
+    from PySide6.QtCore import Qt
+
+    assert window.commands.delete.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+    assert window.commands.delete in window.report_list.view.actions()

@@ -212,3 +212,15 @@ def test_quick_form_titles_skip_files_without_plain_id_and_title(tmp_path):
     (tmp_path / "b.toml").write_text('id = "b"\n', encoding="utf-8")
     (tmp_path / "c.toml").write_bytes(b"\xff\xfe broken")
     assert startup.quick_form_titles(tmp_path) == {"a": "甲表 乙"}
+
+
+def test_staged_window_sets_up_the_delete_shortcut_and_sorting_with_the_store(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+
+    path = tmp_path / "staged.db"
+    _database_with_reports(path, ["成都市疾控中心"])
+    window = _staged_window(qtbot, path)
+    assert not window.report_list.view.isSortingEnabled()  # not before the first paint
+    _open_in_background(qtbot, window, path)
+    assert window.commands.delete.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+    assert window.report_list.view.isSortingEnabled()
