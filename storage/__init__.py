@@ -14,7 +14,6 @@ first use, so ``storage.peek`` can read a report list before the rest is importe
 # ruff: noqa: F405 - the names in __all__ come from storage._api, loaded lazily
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -43,17 +42,15 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """Load the API on first use; submodules (``storage.schema``) import as usual."""
-    if name in __all__:
-        api = importlib.import_module("storage._api")
-        globals().update({key: getattr(api, key) for key in __all__})
+    """Load the API on first use (a plain import, so a frozen build sees it); loading it
+    also imports every submodule, so ``storage.schema`` and the like resolve too."""
+    if name.startswith("_"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from storage import _api  # noqa: PLC0415 - the point: sqlite-utils only when needed
+
+    globals().update({key: getattr(_api, key) for key in __all__})
+    if name in globals():
         return globals()[name]
-    if not name.startswith("_"):
-        try:
-            return importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{name}":
-                raise
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

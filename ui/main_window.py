@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -336,14 +334,12 @@ class MainWindow(QMainWindow):
             print_report(self, self.store, report_id)
 
     def merge(self) -> None:
-        if importlib.util.find_spec("ui.merge_dialog") is None:
-            QMessageBox.information(self, self.tr("汇总"), self.tr("此版本尚未包含汇总功能。"))
-            return
+        from ui.merge_dialog import run_merge_dialog  # noqa: PLC0415
+
         if not self.flush_editor():
             return
-        module = importlib.import_module("ui.merge_dialog")
         try:
-            new_id = module.run_merge_dialog(self, self.store)
+            new_id = run_merge_dialog(self, self.store)
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc, self.tr("汇总未完成"))
             return

@@ -464,14 +464,6 @@ You can restore it later from File → Trash.</translation>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <source>汇总</source>
-        <translation>Merge</translation>
-    </message>
-    <message>
-        <source>此版本尚未包含汇总功能。</source>
-        <translation>This version does not include merging yet.</translation>
-    </message>
-    <message>
         <source>汇总未完成</source>
         <translation>Merge Not Completed</translation>
     </message>

@@ -199,16 +199,6 @@ def test_read_only_window_disables_writing(qtbot, store):
     assert win.commands.settings.isEnabled()
 
 
-def test_merge_without_the_feature_says_so(window, monkeypatch, messages):
-    import importlib.util
-
-    real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: None if name == "ui.merge_dialog" else real(name, *a))
-    window.merge()
-    assert messages.texts("information")
-
-
 def test_about_names_the_database(window, store, messages):
     window.about()
     assert str(store.path) in messages.texts("about")[0]
