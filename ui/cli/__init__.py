@@ -8,12 +8,12 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ui.cli import forms_commands
-from ui.cli.common import EXIT_OK, EXIT_USAGE, CliError, UsageError
+from ui.cli import export_commands, forms_commands, merge_commands, storage_commands
+from ui.cli.common import EXIT_OK, EXIT_USAGE, CliError, UsageError, program_name
 
 Handler = Callable[[argparse.Namespace], int]
 
-_MODULES = [forms_commands]
+_MODULES = [forms_commands, storage_commands, export_commands, merge_commands]
 
 
 _ARGPARSE_WORDS = [
@@ -31,27 +31,32 @@ class _Parser(argparse.ArgumentParser):
         for english, chinese in _ARGPARSE_WORDS:
             message = message.replace(english, chinese)
         self.print_usage(sys.stderr)
-        print(f"用法错误：{message}\n运行 `uv run main.py --help` 查看全部命令。", file=sys.stderr)
+        print(f"用法错误：{message}\n运行 `{program_name()} --help` 查看全部命令。",
+              file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="main.py", description="填报 Tianbao：离线填报、校验、导出和汇总报表。"
+    parser = _Parser(prog=program_name(), description="填报 Tianbao：离线填报、校验、导出和汇总报表。"
                      "不带命令时打开图形界面。")
     parser.add_argument("--db", type=Path, help="数据库文件（默认在用户数据目录中）")
     commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     for module in _MODULES:
         module.register(commands)
-    for module_name in ("storage_commands", "export_commands", "merge_commands"):
-        try:
-            module = __import__(f"ui.cli.{module_name}", fromlist=["register"])
-        except ImportError:
-            continue
-        module.register(commands)
     return parser
 
 
+def use_utf8_output() -> None:
+    """Write UTF-8 on every platform: redirected output on Chinese Windows would be cp936,
+    which cannot hold every character a form may contain."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # None in a windowed build
+        if reconfigure is not None and stream.encoding.replace("-", "").lower() != "utf8":
+            reconfigure(encoding="utf-8", errors=stream.errors)
+
+
 def main(argv: Sequence[str]) -> int:
+    use_utf8_output()
     parser = build_parser()
     try:
         args = parser.parse_args(list(argv))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,27 @@ class CliError(Exception):
 
 class UsageError(CliError):
     exit_code = EXIT_USAGE
+
+
+def program_name(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None,
+                 *, frozen: bool | None = None, executable: str | None = None) -> str:
+    """How the person started this program, for messages such as "run `… --help`".
+
+    ``tianbao-cli`` in the built bundle, ``uv run main.py`` under uv, else ``python main.py``.
+    The keyword arguments exist for tests.
+    """
+    argv = sys.argv if argv is None else argv
+    environ = os.environ if environ is None else environ
+    frozen = getattr(sys, "frozen", False) if frozen is None else frozen
+    executable = executable or sys.executable
+    if frozen:
+        return Path(executable).stem
+    script = argv[0] if argv and argv[0] not in ("", "-c", "-m") else "main.py"
+    if script.endswith("__main__.py") or not script.endswith(".py"):
+        script = "main.py"  # run as a module or embedded (tests): name the launcher
+    if "UV_RUN_RECURSION_DEPTH" in environ:  # set by `uv run` for what it starts
+        return f"uv run {script}"
+    return f"python {script}"
 
 
 def load_templates() -> dict[str, FormTemplate]:
@@ -62,7 +85,7 @@ def read_values_file(path: Path, template: FormTemplate) -> dict[str, str]:
     values, unknown = expand_values(template, data)
     if unknown:
         raise UsageError(f"表单“{template.title}”中没有这些字段：{', '.join(unknown)}。"
-                         "运行 `uv run main.py forms --json` 查看字段名。")
+                         f"运行 `{program_name()} forms --json` 查看字段名。")
     return values
 
 

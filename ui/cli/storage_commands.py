@@ -17,6 +17,7 @@ from ui.cli.common import (
     get_template,
     open_store,
     print_json,
+    program_name,
     read_values_file,
     report_id_arg,
 )
@@ -93,7 +94,7 @@ def _editable_session(store: Any, report_id: int) -> operations.ReportSession:
     session = operations.open_session(store, report_id)
     if session.report.status == "complete":
         raise CliError(f"报表 {report_id} 已标记为完成（只读）。"
-                       f"如需修改，请先运行 `uv run main.py reopen {report_id}`。")
+                       f"如需修改，请先运行 `{program_name()} reopen {report_id}`。")
     return session
 
 
