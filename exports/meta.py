@@ -4,10 +4,25 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tomllib
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
-APP_VERSION = "0.1.0"
+# The one place the version is written; the built bundle carries this file too.
+PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
+
+
+def project_version(path: Path = PYPROJECT) -> str:
+    """The ``[project] version`` of pyproject.toml ("unknown" if it cannot be read)."""
+    try:
+        with path.open("rb") as file:
+            return str(tomllib.load(file)["project"]["version"])
+    except (OSError, KeyError, tomllib.TOMLDecodeError):
+        return "unknown"
+
+
+APP_VERSION = project_version()
 
 
 def canonical_json(values: dict[str, Any]) -> str:
