@@ -51,6 +51,9 @@ from storage.errors import (
     ReadOnlyError,
     ReportNotFoundError,
     StorageError,
+    TemplateInUseError,
+    TemplateNotFoundError,
+    TemplateVersionError,
 )
 from storage.paths import backups_dir, data_dir, default_db_path
 from storage.reports import (
@@ -73,6 +76,15 @@ from storage.reports import (
 from storage.schema import SCHEMA_VERSION
 from storage.search import flush_search_index, rebuild_search_index, search_reports
 from storage.settings import Settings, get_settings, update_settings
+from storage.templates import (
+    ImportedTemplate,
+    count_reports_by_form,
+    delete_imported_template,
+    get_imported_template,
+    import_template,
+    list_imported_templates,
+    template_sha256,
+)
 from storage.values import (
     HistoryEntry,
     StoredValue,

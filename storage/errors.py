@@ -123,6 +123,37 @@ class ReportNotFoundError(StorageError):
         self.report_id = report_id
 
 
+
+# --- imported templates -----------------------------------------------------------------
+
+class TemplateNotFoundError(StorageError):
+    def __init__(self, form_id: str) -> None:
+        super().__init__(f"数据库中没有导入的表单“{form_id}”。")
+        self.form_id = form_id
+
+
+class TemplateInUseError(StorageError):
+    """An imported template that reports were made with is never deleted."""
+
+    def __init__(self, form_id: str, reports: int, trashed: int) -> None:
+        where = f"（其中 {trashed} 份在回收站中）" if trashed else ""
+        super().__init__(f"表单“{form_id}”已有 {reports} 份报表{where}，不能删除。"
+                         "请先彻底删除这些报表，或保留这个表单。")
+        self.form_id, self.reports, self.trashed = form_id, reports, trashed
+
+
+class TemplateVersionError(StorageError):
+    """An import that would replace a stored template with an older or different one."""
+
+    def __init__(self, form_id: str, stored: int, offered: int) -> None:
+        if offered < stored:
+            why = f"数据库中已有第{stored}版，不能换成较旧的第{offered}版"
+        else:
+            why = (f"数据库中已有内容不同的第{stored}版。修改过的模板请把 version "
+                   f"改为 {stored + 1} 或更大后再导入")
+        super().__init__(f"表单“{form_id}”未导入：{why}。")
+        self.form_id, self.stored, self.offered = form_id, stored, offered
+
 # --- attachments ------------------------------------------------------------------------
 
 class AttachmentError(StorageError):

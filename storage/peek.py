@@ -12,23 +12,25 @@ None whenever it is not sure: a new, empty, foreign, older, newer or unreadable 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from storage.checks import check_header, connect_for_check
 from storage.records import SUMMARY_COLUMNS, ReportSummary, Settings, settings_from_rows
 
 # Must equal storage.SCHEMA_VERSION (the number of migrations); a test keeps them in step.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
 class Peek:
-    """What a window needs before the database is open: its reports (not trashed) and settings."""
+    """What a window needs before the database is open: its reports (not trashed), settings,
+    and the titles of the forms imported into it (form id -> title)."""
 
     path: Path
     reports: list[ReportSummary]
     settings: Settings
+    form_titles: dict[str, str] = field(default_factory=dict)
 
 
 def peek_database(path: str | Path) -> Peek | None:
@@ -49,8 +51,9 @@ def peek_database(path: str | Path) -> Peek | None:
             f"SELECT {SUMMARY_COLUMNS} FROM reports WHERE trashed_at IS NULL "
             "ORDER BY updated_at DESC, id DESC")]
         settings = settings_from_rows(conn.execute("SELECT key, value FROM settings"))
+        titles = dict(conn.execute("SELECT form_id, title FROM imported_templates").fetchall())
     except sqlite3.Error:
         return None
     finally:
         conn.close()
-    return Peek(path, reports, settings)
+    return Peek(path, reports, settings, titles)

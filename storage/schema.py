@@ -109,6 +109,24 @@ def _initial(db: Database) -> None:
     )
 
 
+
+@migrations(name="0002_imported_templates")
+def _imported_templates(db: Database) -> None:
+    # One row per imported form: the version in use. Reports keep their own snapshot in
+    # ``templates``, so replacing or deleting a row here never changes a report.
+    _run(
+        db,
+        """CREATE TABLE imported_templates (
+            form_id TEXT PRIMARY KEY,
+            version INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            source TEXT NOT NULL,
+            source_name TEXT NOT NULL DEFAULT '',
+            imported_at TEXT NOT NULL
+        )""",
+    )
+
 # Every step, read through the public API (all are pending on an empty database).
 KNOWN_MIGRATIONS = tuple(
     m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))

@@ -42,10 +42,11 @@ def ask_database_path(parent: QWidget | None, start: Path) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-def load_templates() -> dict[str, FormTemplate]:
-    from forms.loader import builtin_templates  # noqa: PLC0415 - slow to import: on demand
+def load_templates(store: Any) -> dict[str, FormTemplate]:
+    """The forms new reports can use: built-in and imported into ``store``."""
+    from ui.catalogue import template_catalogue  # noqa: PLC0415 - slow to import: on demand
 
-    return builtin_templates()
+    return template_catalogue(store).templates()
 
 
 class MainWindow(QMainWindow):
@@ -64,7 +65,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.log_path = log_path
         if templates is None and store is not None:
-            templates = load_templates()
+            templates = load_templates(store)
         self.templates = templates or {}
         self.form_titles = ({form_id: t.title for form_id, t in self.templates.items()}
                             if templates else dict(form_titles or {}))
@@ -162,26 +163,34 @@ class MainWindow(QMainWindow):
 
     def attach(self, store: Any, *, templates: dict[str, FormTemplate] | None = None) -> None:
         """Replace the startup preview with the open ``store``: list, actions, editor."""
-        self.templates = templates if templates is not None else load_templates()
-        self.form_titles = {form_id: t.title for form_id, t in self.templates.items()}
-        self.report_list.set_form_titles(self.form_titles)
         self.statusBar().clearMessage()
-        self.set_store(store)
+        self.set_store(store, templates=templates)
         pending, self._pending_report = self._pending_report, None
         pending = pending if pending is not None else self.report_list.current_report_id()
         if pending is not None:
             self.show_report(pending)
 
-    def set_store(self, store: Any) -> None:
-        """Switch to another open database (the old one is closed)."""
+    def set_store(self, store: Any, *, templates: dict[str, FormTemplate] | None = None) -> None:
+        """Switch to another open database (the old one is closed) and to its forms."""
         old, self.store = self.store, store
         self.db_path = store.path
         self.settings = storage.get_settings(store.db)
+        self.reload_templates(templates)
         self._install_editor(EmptyEditor(self))  # bound to the old store: start afresh
         if old is not None and old is not store:
             old.close()
         self.report_list.set_store(store)
         self._store_changed()
+
+    def reload_templates(self, templates: dict[str, FormTemplate] | None = None) -> None:
+        """Take up the forms of the open database again (after an import or a delete)."""
+        try:
+            self.templates = templates if templates is not None else load_templates(self.store)
+        except Exception as exc:  # noqa: BLE001 - the reports stay usable without new forms
+            show_error(self, exc, self.tr("未能读取表单模板"))
+            self.templates = {}
+        self.form_titles = {form_id: t.title for form_id, t in self.templates.items()}
+        self.report_list.set_form_titles(self.form_titles)
 
     def current_report_id(self) -> int | None:
         return self.editor.current_report_id()
@@ -251,6 +260,10 @@ class MainWindow(QMainWindow):
         from ui.report_list import ReportRow  # noqa: PLC0415
 
         sources = source_reports([ReportRow.from_summary(s) for s in everything])
+        if not self.templates:
+            QMessageBox.warning(self, self.tr("新建报表"),
+                                self.tr("没有可用的表单。请在“文件 → 表单管理”中查看模板的问题或导入表单。"))
+            return None
         try:
             defaults = {t.id: operations.default_period(self.store, t)
                         for t in self.templates.values()}

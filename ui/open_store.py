@@ -151,9 +151,9 @@ class BackgroundOpen(QObject):
         except Exception as exc:  # noqa: BLE001 - handed to the GUI thread to explain
             opened.error = exc
         try:
-            from forms.loader import builtin_templates  # noqa: PLC0415
+            from ui.catalogue import template_catalogue  # noqa: PLC0415
 
-            opened.templates = builtin_templates()
+            opened.templates = template_catalogue(opened.store).templates()
         except Exception as exc:  # noqa: BLE001
             opened.templates_error = exc
         self.result = opened

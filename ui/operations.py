@@ -14,7 +14,7 @@ from typing import Any
 import storage
 from exports.model import AttachmentInfo, ReportData
 from forms.issues import Issue
-from forms.loader import builtin_templates, load_template_text
+from forms.loader import load_template_text
 from forms.spec import FormTemplate
 from forms.validate import Validator
 
@@ -38,6 +38,13 @@ class ReportSession:
     @property
     def report_id(self) -> int:
         return self.report.id
+
+
+def usable_template(store: Any, form_id: str) -> FormTemplate:
+    """The template new reports of ``form_id`` are made with: built-in or imported."""
+    from ui.catalogue import template_catalogue  # noqa: PLC0415 - the catalogue uses OperationError
+
+    return template_catalogue(store).get(form_id)
 
 
 def template_for_report(store: Any, report_id: int) -> FormTemplate:
@@ -102,11 +109,11 @@ def save_fields(store: Any, session: ReportSession, raw: dict[str, str]) -> None
 def create_report(store: Any, form_id: str, *, raw: dict[str, str] | None = None,
                   title: str | None = None, unit: str | None = None,
                   template: FormTemplate | None = None) -> int:
-    """A new draft of a built-in form, optionally filled from raw texts; returns its id."""
-    templates = builtin_templates() if template is None else {template.id: template}
-    if form_id not in templates:
-        raise OperationError(f"没有表单“{form_id}”。可用的表单：{'、'.join(templates)}")
-    template = templates[form_id]
+    """A new draft of any form in the catalogue, optionally filled from raw texts; returns its id."""
+    if template is None:
+        template = usable_template(store, form_id)
+    elif template.id != form_id:
+        raise OperationError(f"没有表单“{form_id}”。可用的表单：{template.id}")
     raw = dict(raw or {})
     settings = storage.get_settings(store.db)
     if unit and template.unit_field and not raw.get(template.unit_field):
@@ -217,10 +224,7 @@ def new_report(store: Any, form_id: str, *, period: int | None = None, unit: str
     """
     if copy_from is not None:
         return copy_report(store, copy_from, period=period, unit=unit)
-    templates = builtin_templates()
-    if form_id not in templates:
-        raise OperationError(f"没有表单“{form_id}”。可用的表单：{'、'.join(templates)}")
-    template = templates[form_id]
+    template = usable_template(store, form_id)
     raw = read_values(values_path, template) if values_path else {}
     if period is not None and template.period_field:
         raw[template.period_field] = period_text(template, period)

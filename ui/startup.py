@@ -182,7 +182,7 @@ def run_app(db_path: Path | None) -> int:
     translators = startup.install_translators(app, peek.settings.language)
     app.setApplicationDisplayName(QApplication.translate("MainWindow", "填报"))
     window = MainWindow(None, peek.settings, preview=peek, log_path=log_path,
-                        form_titles=startup.quick_form_titles())
+                        form_titles={**startup.quick_form_titles(), **peek.form_titles})
     windows.append(window)
     window.show()
     opener = BackgroundOpen(path, prepare=lambda: _start_log(folder, path), parent=window)

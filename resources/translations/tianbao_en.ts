@@ -420,6 +420,10 @@ Use the later package? Choose “No” to merge only the earlier one.</translati
         <translation>Checking the database…</translation>
     </message>
     <message>
+        <source>未能读取表单模板</source>
+        <translation>Could not read the form templates</translation>
+    </message>
+    <message>
         <source>未能保存修改</source>
         <translation>Changes Not Saved</translation>
     </message>
@@ -430,6 +434,14 @@ Use the later package? Choose “No” to merge only the earlier one.</translati
     <message>
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
+    </message>
+    <message>
+        <source>新建报表</source>
+        <translation>New Report</translation>
+    </message>
+    <message>
+        <source>没有可用的表单。请在“文件 → 表单管理”中查看模板的问题或导入表单。</source>
+        <translation>No form is available. Open File → Manage Forms to see the templates&apos; problems or to import a form.</translation>
     </message>
     <message>
         <source>未能新建报表</source>
