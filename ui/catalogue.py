@@ -273,9 +273,14 @@ def export_template(store: Any, form_id: str, path: Path | str, *,
     entry = template_catalogue(store, folder=folder).entry(form_id)
     if entry is None or entry.template is None:
         raise OperationError(f"没有可导出的表单“{form_id}”。")
+    return write_template(entry.template, path)
+
+
+def write_template(template: FormTemplate, path: Path | str) -> Path:
+    """The template's TOML text, exactly as it was loaded; ExportError says what went wrong."""
     path = Path(path)
-    with atomic_path(path) as tmp:  # ExportError says what went wrong
-        tmp.write_bytes(entry.template.source.encode("utf-8"))
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(template.source.encode("utf-8"))
     return path
 
 

@@ -8,12 +8,19 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ui.cli import export_commands, forms_commands, merge_commands, storage_commands
+from ui.cli import (
+    export_commands,
+    forms_commands,
+    merge_commands,
+    storage_commands,
+    templates_commands,
+)
 from ui.cli.common import EXIT_OK, EXIT_USAGE, CliError, UsageError, program_name
 
 Handler = Callable[[argparse.Namespace], int]
 
-_MODULES = [forms_commands, storage_commands, export_commands, merge_commands]
+_MODULES = [forms_commands, templates_commands, storage_commands, export_commands,
+            merge_commands]
 
 
 _ARGPARSE_WORDS = [

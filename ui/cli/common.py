@@ -9,9 +9,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from forms.loader import TemplateError, builtin_templates
 from forms.spec import FormTemplate
 from forms.validate import expand_values
+from ui.catalogue import Catalogue, template_catalogue
+from ui.operations import OperationError
 
 EXIT_OK = 0
 EXIT_REFUSED = 1  # refused for the data's sake: errors, lock, damage
@@ -49,21 +50,41 @@ def program_name(argv: Sequence[str] | None = None, environ: Mapping[str, str] |
     return f"python {script}"
 
 
-def load_templates() -> dict[str, FormTemplate]:
+def read_catalogue(args: Any = None, store: Any = None) -> Catalogue:
+    """Built-in forms and those imported into the database (``store``, or --db read-only).
+
+    A database that does not exist yet, or predates imported templates, has none: then
+    the built-in forms alone.
+    """
+    if store is not None:
+        return template_catalogue(store)
+    import storage
+
+    path = (getattr(args, "db", None) if args is not None else None) or storage.default_db_path()
+    if not Path(path).exists():
+        return template_catalogue()
     try:
-        return builtin_templates()
-    except TemplateError as exc:
-        raise CliError(f"内置模板有误：{exc.text()}") from exc
+        store = storage.open_database(path, read_only=True)
+    except storage.ReadOnlyError:  # an older file, not yet upgraded: nothing imported in it
+        return template_catalogue()
+    except storage.StorageError as exc:
+        raise CliError(exc.text()) from exc
+    try:
+        return template_catalogue(store)
+    finally:
+        store.close()
 
 
-def get_template(form_id: str) -> FormTemplate:
-    templates = load_templates()
-    if form_id in templates:
-        return templates[form_id]
-    for template in templates.values():
-        if form_id == template.title:
-            return template
-    raise UsageError(f"没有表单“{form_id}”。可用的表单：{', '.join(templates)}")
+def load_templates(args: Any = None, store: Any = None) -> dict[str, FormTemplate]:
+    return read_catalogue(args, store).templates()
+
+
+def get_template(form_id: str, args: Any = None, store: Any = None) -> FormTemplate:
+    """The form by id or title, built-in or imported; UsageError naming those there are."""
+    try:
+        return read_catalogue(args, store).get(form_id)
+    except OperationError as exc:
+        raise UsageError(exc.text()) from exc
 
 
 def read_values_file(path: Path, template: FormTemplate) -> dict[str, str]:

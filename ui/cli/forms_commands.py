@@ -39,7 +39,7 @@ def field_json(spec: FieldSpec) -> dict[str, Any]:
 
 
 def list_forms(args: argparse.Namespace) -> int:
-    templates = load_templates()
+    templates = load_templates(args)
     if args.json:
         print_json([{"id": t.id, "title": t.title, "version": t.version,
                      "fields": [field_json(f) for f in t.fields()]} for t in templates.values()])
@@ -51,7 +51,7 @@ def list_forms(args: argparse.Namespace) -> int:
 
 
 def check_values(args: argparse.Namespace) -> int:
-    template = get_template(args.form_id)
+    template = get_template(args.form_id, args)
     result = validate_report(template, read_values_file(args.values, template))
     if args.json:
         print_json(result.to_dict())

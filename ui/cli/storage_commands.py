@@ -78,7 +78,7 @@ def _guarded(handler: Callable[[Any, argparse.Namespace], int], *,
 
 
 def new_report(store: Any, args: argparse.Namespace) -> int:
-    template = get_template(args.form_id)
+    template = get_template(args.form_id, store=store)
     raw = read_values_file(Path(args.values), template) if args.values else {}
     report_id = operations.create_report(store, template.id, raw=raw, title=args.title,
                                          template=template)

@@ -1,0 +1,209 @@
+"""`main.py templates …`, and `forms`/`check`/`new` on imported forms, through the CLI's main()."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import storage
+from forms.loader import FORMS_DIR
+from ui.cli import main
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "templates"
+NO_TOBACCO = FIXTURES / "no_tobacco_day.toml"
+FORM = "no_tobacco_day_summary"
+
+
+def run(capsys, *argv: object) -> tuple[int, str, str]:
+    try:
+        code = main([str(a) for a in argv])
+    except SystemExit as exc:
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path) -> Path:
+    return tmp_path / "tianbao.db"
+
+
+def spoiled(tmp_path: Path, old: str, new: str) -> Path:
+    text = NO_TOBACCO.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "spoiled.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def imported(db: Path) -> list[str]:
+    if not db.exists():
+        return []
+    with storage.open_database(db, read_only=True) as store:
+        return [t.form_id for t in storage.list_imported_templates(store)]
+
+
+# --- import, list, export ---------------------------------------------------------------------
+
+def test_import_prints_the_form_id_alone_on_the_last_line(capsys, db):
+    code, out, err = run(capsys, "--db", db, "templates", "import", NO_TOBACCO)
+    assert (code, err) == (0, "")
+    assert out.splitlines() == ["已导入表单“世界无烟日活动总结表”（第1版）。", FORM]
+    code, out, _ = run(capsys, "--db", db, "templates", "import", NO_TOBACCO)
+    assert code == 0 and "内容相同" in out and out.splitlines()[-1] == FORM
+    assert imported(db) == [FORM]
+
+
+def test_import_json(capsys, db):
+    code, out, _ = run(capsys, "--db", db, "templates", "import", NO_TOBACCO, "--json")
+    assert code == 0
+    assert json.loads(out) == {"id": FORM, "title": "世界无烟日活动总结表", "version": 1,
+                               "stored": True}
+
+
+def test_list_shows_origin_version_and_reports(capsys, db):
+    run(capsys, "--db", db, "templates", "import", NO_TOBACCO)
+    run(capsys, "--db", db, "new", FORM)
+    code, out, _ = run(capsys, "--db", db, "templates", "list")
+    assert code == 0
+    assert out.splitlines() == [
+        "association_award_summary\t省、市、自治区抗癌协会评优汇总表\t第1版\t内置\t0份报表",
+        "cancer_week_summary\t全国肿瘤防治宣传周活动总结表\t第1版\t内置\t0份报表",
+        f"{FORM}\t世界无烟日活动总结表\t第1版\t导入\t1份报表"]
+    code, out, _ = run(capsys, "--db", db, "templates", "list", "--json")
+    rows = {row["id"]: row for row in json.loads(out)}
+    assert rows[FORM] | {"imported_at": None} == {
+        "id": FORM, "title": "世界无烟日活动总结表", "version": 1, "origin": "imported",
+        "reports": 1, "in_use": True, "file": "no_tobacco_day.toml", "imported_at": None,
+        "problems": [], "note": ""}
+    assert rows["cancer_week_summary"]["origin"] == "builtin"
+
+
+def test_list_without_a_database_shows_the_built_in_forms(capsys, db):
+    code, out, _ = run(capsys, "--db", db, "templates", "list")
+    assert code == 0 and len(out.splitlines()) == 2
+    assert not db.exists()  # listing never creates the file
+
+
+def test_export_writes_what_import_reads_back_identically(capsys, db, tmp_path):
+    run(capsys, "--db", db, "templates", "import", NO_TOBACCO)
+    first = tmp_path / "first.toml"
+    assert run(capsys, "--db", db, "templates", "export", FORM, first)[0] == 0
+    other = tmp_path / "other.db"
+    code, out, _ = run(capsys, "--db", other, "templates", "import", first)
+    assert code == 0 and out.splitlines()[-1] == FORM
+    folder = tmp_path / "out"
+    folder.mkdir()
+    code, out, _ = run(capsys, "--db", other, "templates", "export", FORM, folder)
+    assert code == 0 and str(folder / f"{FORM}.toml") in out
+    assert (folder / f"{FORM}.toml").read_bytes() == first.read_bytes() == NO_TOBACCO.read_bytes()
+
+
+def test_export_of_a_built_in_form_and_of_an_unknown_one(capsys, db, tmp_path):
+    code, _, _ = run(capsys, "--db", db, "templates", "export", "cancer_week_summary",
+                     tmp_path / "week.toml")
+    assert code == 0
+    assert (tmp_path / "week.toml").read_bytes() == \
+        (FORMS_DIR / "cancer_week_summary.toml").read_bytes()
+    code, _, err = run(capsys, "--db", db, "templates", "export", "nope", tmp_path / "x.toml")
+    assert code == 1 and "没有可导出的表单“nope”" in err
+    assert not (tmp_path / "x.toml").exists()
+
+
+# --- check and refusals -----------------------------------------------------------------------
+
+def test_check_a_good_file(capsys):
+    code, out, _ = run(capsys, "templates", "check", NO_TOBACCO)
+    assert code == 0
+    assert out.strip() == "没有发现错误：世界无烟日活动总结表（no_tobacco_day_summary，第1版，5个字段）。"
+
+
+@pytest.mark.parametrize(("old", "new", "words"), [
+    ('id = "lectures"', 'id = "unit_name"', ["unit_name", "重复"]),
+    ('type = "count"', 'type = "countt"', ["lectures", "countt"]),
+    ('unit_field = "unit_name"', 'unit_field = "unit"', ["unit_field", "unit"]),
+    ('version = 1', 'version = "一"', ["version"]),
+    ('title = "世界无烟日活动总结表"', 'title = ', ["TOML"]),
+])
+def test_check_names_the_mistake_and_exits_1(capsys, tmp_path, old, new, words):
+    code, out, _ = run(capsys, "templates", "check", spoiled(tmp_path, old, new))
+    assert code == 1
+    assert all(word in out for word in words), out
+    assert "处错误" in out.splitlines()[-1]
+
+
+def test_import_refuses_a_broken_template_and_stores_nothing(capsys, db, tmp_path):
+    path = spoiled(tmp_path, 'type = "count"', 'type = "countt"')
+    code, out, _ = run(capsys, "--db", db, "templates", "import", path)
+    assert code == 1 and "countt" in out and out.splitlines()[-1].endswith("模板未导入。")
+    assert imported(db) == []
+
+
+@pytest.mark.parametrize(("name", "words"), [("表.docx", "暂不支持从 Word"),
+                                             ("表.xlsx", "暂不支持从 Excel"),
+                                             ("表.csv", "无法识别"), ("无.toml", "找不到")])
+def test_other_kinds_of_file_are_refused_in_chinese(capsys, db, tmp_path, name, words):
+    path = tmp_path / name
+    if name != "无.toml":
+        path.write_bytes(b"PK\x03\x04")
+    for action in ("check", "import"):
+        code, _, err = run(capsys, "--db", db, "templates", action, path)
+        assert code == 1 and words in err and "Traceback" not in err
+    assert imported(db) == []
+
+
+def test_a_built_in_form_is_not_imported_again_without_a_higher_version(capsys, db):
+    code, _, err = run(capsys, "--db", db, "templates", "import",
+                       FORMS_DIR / "cancer_week_summary.toml")
+    assert code == 1 and "内置表单" in err and "version 须大于 1" in err
+    assert imported(db) == []
+
+
+def test_delete_is_refused_while_reports_use_the_form(capsys, db):
+    run(capsys, "--db", db, "templates", "import", NO_TOBACCO)
+    code, out, _ = run(capsys, "--db", db, "new", FORM)
+    report_id = out.splitlines()[-1]
+    code, _, err = run(capsys, "--db", db, "templates", "delete", FORM)
+    assert code == 1 and "1 份报表" in err
+    code, _, err = run(capsys, "--db", db, "templates", "delete", "cancer_week_summary")
+    assert code == 1 and "内置表单，不能删除" in err
+    with storage.open_database(db, daily_backup=False) as store:
+        storage.purge_report(store, int(report_id))
+    assert run(capsys, "--db", db, "templates", "delete", FORM)[0] == 0
+    assert imported(db) == []
+
+
+def test_usage_errors_exit_2(capsys):
+    assert run(capsys, "templates")[0] == 2
+    assert run(capsys, "templates", "export", "x")[0] == 2
+
+
+# --- forms, check and new work for imported forms as for built-in ones -------------------------
+
+def test_forms_json_and_check_see_imported_forms(capsys, db, tmp_path):
+    run(capsys, "--db", db, "templates", "import", NO_TOBACCO)
+    code, out, _ = run(capsys, "--db", db, "forms", "--json")
+    forms = {form["id"]: form for form in json.loads(out)}
+    assert code == 0 and set(forms) == {FORM, "cancer_week_summary", "association_award_summary"}
+    assert [f["id"] for f in forms[FORM]["fields"]] == [
+        "unit_name", "fill_date", "lectures", "participants", "summary"]
+    values = tmp_path / "values.json"
+    values.write_text(json.dumps({"填报单位": "某县疾控中心", "控烟讲座": "3场",
+                                  "参与人数": "46.21人"}, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(capsys, "--db", db, "check", FORM, "--values", values)
+    assert code == 1 and "参与人数" in out
+    code, out, _ = run(capsys, "--db", db, "check", "世界无烟日活动总结表", "--values", values,
+                       "--json")
+    assert code == 1 and json.loads(out)["issues"][0]["field"] == "participants"
+    code, _, err = run(capsys, "--db", tmp_path / "empty.db", "check", FORM, "--values", values)
+    assert code == 2 and "没有表单" in err
+
+
+def test_new_report_of_an_imported_form(capsys, db):
+    run(capsys, "--db", db, "templates", "import", NO_TOBACCO)
+    code, out, _ = run(capsys, "--db", db, "new", FORM)
+    assert code == 0
+    code, out, _ = run(capsys, "--db", db, "show", out.splitlines()[-1], "--json")
+    assert json.loads(out)["form"] == FORM
