@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CHUNK_SIZE", "COMPLETE", "DEFAULT_MAX_SIZE", "DRAFT", "KEEP_BACKUPS", "SCHEMA_VERSION",
     "Attachment", "BackupInfo", "HistoryEntry", "JsonText", "Report", "ReportSummary",
-    "Settings", "Store", "StoredValue",
+    "FolderMove", "Settings", "Store", "StoredValue",
     "AttachmentCancelledError", "AttachmentCorruptError", "AttachmentEmptyError",
     "AttachmentError", "AttachmentFileMissingError", "AttachmentIsDirectoryError",
     "AttachmentNotFoundError", "AttachmentTooLargeError", "AttachmentUnreadableError",
@@ -35,7 +35,8 @@ __all__ = [
     "add_attachment", "auto_backup", "backup_database", "backups_dir", "copy_report",
     "create_report", "data_dir", "default_db_path", "get_attachment", "get_explanations",
     "get_history", "get_report", "get_report_template_source", "get_settings", "get_values",
-    "iter_attachment", "list_attachments", "list_backups", "list_reports", "open_database",
+    "iter_attachment", "list_attachments", "list_backups", "list_reports", "move_old_data_folder",
+    "old_data_dir", "open_database",
     "flush_search_index", "purge_attachment", "purge_report", "rebuild_search_index",
     "restore_attachment",
     "restore_backup", "restore_report", "save_attachment_to", "save_template_snapshot",

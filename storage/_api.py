@@ -55,7 +55,8 @@ from storage.errors import (
     TemplateNotFoundError,
     TemplateVersionError,
 )
-from storage.paths import backups_dir, data_dir, default_db_path
+from storage.paths import backups_dir, data_dir, default_db_path, old_data_dir
+from storage.relocate import FolderMove, move_old_data_folder
 from storage.reports import (
     COMPLETE,
     DRAFT,

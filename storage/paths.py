@@ -4,40 +4,59 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
 from pathlib import Path
+
+import platformdirs
 
 APP_DIR_WINDOWS_MAC = "Tianbao"
 APP_DIR_LINUX = "tianbao"
 DB_FILE_NAME = "tianbao.db"
 
 
-def data_dir(*, platform: str | None = None, environ: Mapping[str, str] | None = None,
-             home: Path | None = None) -> Path:
+def _dirs_class(platform: str) -> type[platformdirs.PlatformDirsABC]:
+    if platform.startswith("win"):
+        from platformdirs.windows import Windows  # noqa: PLC0415 - for tests off Windows
+
+        return Windows
+    if platform == "darwin":
+        from platformdirs.macos import MacOS  # noqa: PLC0415
+
+        return MacOS
+    from platformdirs.unix import Unix  # noqa: PLC0415
+
+    return Unix
+
+
+def data_dir(*, platform: str | None = None) -> Path:
     """The per-user data folder (database, backups, log file).
 
-    Windows ``%APPDATA%\\Tianbao``, macOS ``~/Library/Application Support/Tianbao``,
-    elsewhere ``$XDG_DATA_HOME/tianbao`` or ``~/.local/share/tianbao``.
-    The keyword arguments exist for tests.
+    Windows ``%LOCALAPPDATA%\\Tianbao`` (not roaming: the database holds every attachment),
+    macOS ``~/Library/Application Support/Tianbao``, elsewhere ``$XDG_DATA_HOME/tianbao``
+    or ``~/.local/share/tianbao``. ``platform`` exists for tests.
     """
     platform = platform or sys.platform
-    environ = os.environ if environ is None else environ
-    home = home or Path.home()
-    if platform.startswith("win"):
-        appdata = environ.get("APPDATA")
-        base = Path(appdata) if appdata else home / "AppData" / "Roaming"
-        return base / APP_DIR_WINDOWS_MAC
-    if platform == "darwin":
-        return home / "Library" / "Application Support" / APP_DIR_WINDOWS_MAC
-    xdg = environ.get("XDG_DATA_HOME", "")
-    # The XDG spec says relative paths are invalid and must be ignored.
-    base = Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".local" / "share"
-    return base / APP_DIR_LINUX
+    if platform == sys.platform:
+        dirs: type[platformdirs.PlatformDirsABC] = platformdirs.PlatformDirs
+    else:
+        dirs = _dirs_class(platform)
+    name = APP_DIR_WINDOWS_MAC if platform.startswith("win") or platform == "darwin" \
+        else APP_DIR_LINUX
+    return Path(dirs(name, appauthor=False, roaming=False).user_data_dir)
 
 
-def default_db_path(**kwargs) -> Path:
+def old_data_dir(*, platform: str | None = None) -> Path | None:
+    """Where versions before 0.2 kept the data, if that differs: Windows ``%APPDATA%\\Tianbao``."""
+    platform = platform or sys.platform
+    if not platform.startswith("win"):
+        return None
+    appdata = os.environ.get("APPDATA")
+    base = Path(appdata) if appdata else Path.home() / "AppData" / "Roaming"
+    return base / APP_DIR_WINDOWS_MAC
+
+
+def default_db_path(*, platform: str | None = None) -> Path:
     """The database file used when no ``--db PATH`` is given."""
-    return data_dir(**kwargs) / DB_FILE_NAME
+    return data_dir(platform=platform) / DB_FILE_NAME
 
 
 def backups_dir(db_path: str | Path) -> Path:

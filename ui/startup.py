@@ -8,10 +8,14 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from storage.relocate import FolderMove
 
 ROOT = Path(__file__).resolve().parent.parent
 FONT_DIR = ROOT / "resources" / "fonts"
@@ -175,10 +179,11 @@ def run_app(db_path: Path | None) -> int:
     windows: list[QWidget] = []
     sys.excepthook = startup.make_excepthook(log_path, lambda: windows[0] if windows else None)
     startup.register_fonts(app)
-    path = Path(db_path) if db_path else default_db_path()
+    move = None if db_path else startup.move_old_data()
+    path = Path(db_path) if db_path else move.db_path if move else default_db_path()
     peek = peek_database(path)
     if peek is None:
-        return _run_opened_first(app, path, folder, windows)
+        return _run_opened_first(app, path, folder, windows, move)
     translators = startup.install_translators(app, peek.settings.language)
     app.setApplicationDisplayName(QApplication.translate("MainWindow", "填报"))
     window = MainWindow(None, peek.settings, preview=peek, log_path=log_path,
@@ -188,6 +193,8 @@ def run_app(db_path: Path | None) -> int:
     opener = BackgroundOpen(path, prepare=lambda: _start_log(folder, path), parent=window)
     opener.finished.connect(window.finish_opening)
     QTimer.singleShot(0, opener.start)
+    if move is not None:
+        tell_data_moved(window, move)  # the check runs meanwhile
     try:
         return app.exec()
     finally:
@@ -203,7 +210,7 @@ def _start_log(folder: Path, path: Path) -> None:
 
 
 def _run_opened_first(app: QApplication, path: Path, folder: Path,
-                      windows: list[QWidget]) -> int:
+                      windows: list[QWidget], move: FolderMove | None) -> int:
     """The plain start: open (create, migrate, or explain a problem), then show the window."""
     import storage  # noqa: PLC0415
     from ui import startup  # noqa: PLC0415
@@ -228,4 +235,29 @@ def _run_opened_first(app: QApplication, path: Path, folder: Path,
         raise
     windows.append(window)
     window.show()
+    if move is not None:
+        tell_data_moved(window, move)
     return app.exec()
+
+
+def move_old_data() -> FolderMove | None:
+    """Move the data from where earlier versions kept it (see ``storage.relocate``)."""
+    from storage.relocate import move_old_data_folder  # noqa: PLC0415 - not the whole API
+
+    return move_old_data_folder()
+
+
+def tell_data_moved(parent: QWidget | None, move: FolderMove) -> None:
+    """Say where the data went (once: it is moved only once), or why it stayed."""
+    if move.error is None:
+        log.info("moved the data folder from %s to %s", move.old, move.new)
+        text = QCoreApplication.translate(
+            "startup", "填报的数据（数据库、备份和日志）已从旧位置\n{old}\n移到\n{new}\n"
+            "新位置只在本机保存，不随漫游用户配置同步。").format(old=move.old, new=move.new)
+        QMessageBox.information(parent, QCoreApplication.translate("startup", "数据已移动"), text)
+        return
+    log.warning("data folder not moved from %s: %s", move.old, move.error.text())
+    text = QCoreApplication.translate(
+        "startup", "这次仍使用旧位置的数据：\n{old}\n未能移到\n{new}\n原因：{why}\n"
+        "下次启动时会再试。").format(old=move.old, new=move.new, why=move.error.text())
+    QMessageBox.warning(parent, QCoreApplication.translate("startup", "数据未移动"), text)

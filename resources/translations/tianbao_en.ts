@@ -1125,6 +1125,43 @@ The damaged file is not overwritten: it is kept in the same folder under the nam
     </message>
 </context>
 <context>
+    <name>startup</name>
+    <message>
+        <source>填报的数据（数据库、备份和日志）已从旧位置
+{old}
+移到
+{new}
+新位置只在本机保存，不随漫游用户配置同步。</source>
+        <translation>Tianbao&apos;s data (database, backups and log) was moved from the old place
+{old}
+to
+{new}
+The new place is kept on this computer only and does not roam with the user profile.</translation>
+    </message>
+    <message>
+        <source>数据已移动</source>
+        <translation>Data Moved</translation>
+    </message>
+    <message>
+        <source>这次仍使用旧位置的数据：
+{old}
+未能移到
+{new}
+原因：{why}
+下次启动时会再试。</source>
+        <translation>This time the data in the old place is used:
+{old}
+It could not be moved to
+{new}
+Reason: {why}
+This is tried again at the next start.</translation>
+    </message>
+    <message>
+        <source>数据未移动</source>
+        <translation>Data Not Moved</translation>
+    </message>
+</context>
+<context>
     <name>widgets</name>
     <message>
         <source>原填写：{text}</source>

@@ -1,30 +1,59 @@
-"""Default locations follow each platform's convention, resolved without Qt."""
+"""Default locations follow each platform's convention (platformdirs), resolved without Qt."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import platformdirs.windows
 import pytest
 
 import storage
 from storage.paths import backups_dir, lock_path
 
 HOME = Path("/home/zhang")
+WINDOWS_FOLDERS = {"CSIDL_LOCAL_APPDATA": r"C:\Users\zhang\AppData\Local",
+                   "CSIDL_APPDATA": r"C:\Users\zhang\AppData\Roaming"}
 
 
-@pytest.mark.parametrize(("platform", "environ", "expected"), [
-    ("win32", {"APPDATA": r"C:\Users\zhang\AppData\Roaming"},
-     Path(r"C:\Users\zhang\AppData\Roaming") / "Tianbao"),
-    ("win32", {}, HOME / "AppData" / "Roaming" / "Tianbao"),
-    ("darwin", {}, HOME / "Library" / "Application Support" / "Tianbao"),
-    ("linux", {}, HOME / ".local" / "share" / "tianbao"),
-    ("linux", {"XDG_DATA_HOME": "/data/xdg"}, Path("/data/xdg/tianbao")),
-    ("linux", {"XDG_DATA_HOME": "relative/ignored"}, HOME / ".local" / "share" / "tianbao"),
+@pytest.fixture
+def home(monkeypatch):
+    monkeypatch.setenv("HOME", str(HOME))
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    monkeypatch.setattr(platformdirs.windows, "get_win_folder", WINDOWS_FOLDERS.__getitem__)
+    return HOME
+
+
+def _slashes(path: Path) -> str:
+    return str(path).replace("\\", "/")
+
+
+def test_windows_keeps_the_data_in_local_appdata_which_does_not_roam(home):
+    assert _slashes(storage.data_dir(platform="win32")) == "C:/Users/zhang/AppData/Local/Tianbao"
+    assert _slashes(storage.default_db_path(platform="win32")) == \
+        "C:/Users/zhang/AppData/Local/Tianbao/tianbao.db"
+
+
+def test_the_old_windows_place_was_roaming_appdata(home, monkeypatch):
+    monkeypatch.setenv("APPDATA", r"C:\Users\zhang\AppData\Roaming")
+    assert _slashes(storage.old_data_dir(platform="win32")) == \
+        "C:/Users/zhang/AppData/Roaming/Tianbao"
+    monkeypatch.delenv("APPDATA")
+    assert storage.old_data_dir(platform="win32") == HOME / "AppData" / "Roaming" / "Tianbao"
+    assert storage.old_data_dir(platform="linux") is None
+    assert storage.old_data_dir(platform="darwin") is None
+
+
+@pytest.mark.parametrize(("platform", "xdg", "expected"), [
+    ("darwin", None, HOME / "Library" / "Application Support" / "Tianbao"),
+    ("linux", None, HOME / ".local" / "share" / "tianbao"),
+    ("linux", "/data/xdg", Path("/data/xdg/tianbao")),
+    ("linux", "relative/ignored", HOME / ".local" / "share" / "tianbao"),
 ])
-def test_data_dir_per_platform(platform, environ, expected):
-    assert storage.data_dir(platform=platform, environ=environ, home=HOME) == expected
-    db = storage.default_db_path(platform=platform, environ=environ, home=HOME)
-    assert db == expected / "tianbao.db"
+def test_data_dir_elsewhere(home, monkeypatch, platform, xdg, expected):
+    if xdg is not None:
+        monkeypatch.setenv("XDG_DATA_HOME", xdg)
+    assert storage.data_dir(platform=platform) == expected
+    assert storage.default_db_path(platform=platform) == expected / "tianbao.db"
 
 
 def test_defaults_on_this_machine_are_absolute():

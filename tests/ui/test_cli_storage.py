@@ -149,3 +149,20 @@ def test_damaged_and_locked_files_are_refused_with_exit_1(capsys, tmp_path, db, 
     with storage.open_database(db):
         code, _, err = run(capsys, db, "set", str(report), "--values", str(SEED))
     assert code == 1 and "Traceback" not in err
+
+
+def test_the_default_database_is_moved_from_the_old_place_once(capsys, tmp_path, monkeypatch):
+    from storage import relocate
+
+    old, new = tmp_path / "Roaming" / "Tianbao", tmp_path / "Local" / "Tianbao"
+    code, _, _ = run(capsys, old / "tianbao.db", "new", "cancer_week_summary")
+    assert code == 0
+    monkeypatch.setattr(relocate, "old_data_dir", lambda: old)
+    monkeypatch.setattr(relocate, "data_dir", lambda: new)
+    monkeypatch.setattr(storage, "default_db_path", lambda: new / "tianbao.db")
+    assert main(["list"]) == 0
+    out, err = capsys.readouterr()
+    assert f"数据文件夹已从“{old}”移到“{new}”" in err and "全国肿瘤防治宣传周" in out
+    assert main(["list"]) == 0
+    assert capsys.readouterr().err == ""
+    assert (new / "tianbao.db").is_file() and not old.exists()

@@ -224,3 +224,20 @@ def test_staged_window_sets_up_the_delete_shortcut_and_sorting_with_the_store(qt
     _open_in_background(qtbot, window, path)
     assert window.commands.delete.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
     assert window.report_list.view.isSortingEnabled()
+
+
+def test_the_data_moved_from_the_old_place_is_announced(started, tmp_path, monkeypatch, messages):
+    from storage import relocate
+
+    old = tmp_path / "Roaming" / "Tianbao"
+    with storage.open_database(old / "tianbao.db", daily_backup=False) as store:
+        storage.update_settings(store.db, unit_name="旧位置的单位")
+    monkeypatch.setattr(relocate, "old_data_dir", lambda: old)
+    assert main_window.run(None) == 0
+    window = started["windows"][0]
+    assert window.db_path == storage.default_db_path()
+    assert window.settings.unit_name == "旧位置的单位"
+    assert [str(old) in text for text in messages.texts("information")] == [True]
+    messages.shown.clear()
+    assert main_window.run(None) == 0
+    assert messages.texts() == []

@@ -115,11 +115,29 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
+def db_path(args: Any) -> Path:
+    """The database named by --db, or the default one (first moved, once, from where
+    earlier versions kept it; the person is told on stderr)."""
+    import storage
+
+    if args.db:
+        return args.db
+    move = storage.move_old_data_folder()
+    if move is None:
+        return storage.default_db_path()
+    if move.error is None:
+        print(f"提示：数据文件夹已从“{move.old}”移到“{move.new}”。", file=sys.stderr)
+    else:
+        print(f"提示：数据仍在原来的位置“{move.old}”，这次未能移到“{move.new}”："
+              f"{move.error.text()}", file=sys.stderr)
+    return move.db_path
+
+
 def open_store(args: Any, *, read_only: bool = False) -> Any:
     """The database named by --db (or the default), with storage errors as clear refusals."""
     import storage
 
-    path = args.db or storage.default_db_path()
+    path = db_path(args)
     try:
         return storage.open_database(path, read_only=read_only)
     except storage.StorageError as exc:

@@ -14,6 +14,7 @@ from ui.cli.common import (
     EXIT_REFUSED,
     CliError,
     UsageError,
+    db_path,
     get_template,
     open_store,
     print_json,
@@ -193,12 +194,12 @@ def backup_db(store: Any, args: argparse.Namespace) -> int:
 
 
 def restore_db(args: argparse.Namespace) -> int:
-    db_path = args.db or storage.default_db_path()
+    target = db_path(args)
     try:
-        kept = storage.restore_backup(args.backup, db_path)
+        kept = storage.restore_backup(args.backup, target)
     except storage.StorageError as exc:
         raise CliError(exc.text()) from exc
-    print(f"已从 {args.backup} 恢复到 {db_path}" + (f"；原文件保留为 {kept}" if kept else ""))
+    print(f"已从 {args.backup} 恢复到 {target}" + (f"；原文件保留为 {kept}" if kept else ""))
     return EXIT_OK
 
 
