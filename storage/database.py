@@ -28,6 +28,7 @@ from storage.errors import (
     translated,
 )
 from storage.locking import WriterLock
+from storage.network import on_network_drive
 from storage.paths import default_db_path
 
 BUSY_TIMEOUT_MS = 5000
@@ -48,6 +49,8 @@ class Store:
         self.path = path
         self.read_only = read_only
         self.lock = lock
+        # True: on a network drive, so kept in rollback-journal mode (no WAL; see storage.network)
+        self.on_network_drive = False
         self.backup_error: StorageError | None = None  # set when the daily backup failed
         self.last_backup: Path | None = None
 
@@ -104,9 +107,10 @@ def _open_writer(path: Path, *, daily_backup: bool) -> Store:
             _inspect(path)
         _check_writable(path)
         db = _connect(path)
+        network = on_network_drive(path)
         try:
             with translated(path):
-                _configure_writer(db, path)
+                _configure_writer(db, path, wal=not network)
                 if existed and schema.needs_migration(db):
                     backup.make_backup(db.conn, path, reason="upgrade")
                 schema.migrate(db)
@@ -118,6 +122,7 @@ def _open_writer(path: Path, *, daily_backup: bool) -> Store:
         lock.release()
         raise
     store = Store(db, path, read_only=False, lock=lock)
+    store.on_network_drive = network
     if daily_backup and existed:
         try:
             store.last_backup = backup.auto_backup(store)
@@ -207,10 +212,15 @@ def _connect(path: Path) -> Database:
     return db
 
 
-def _configure_writer(db: Database, path: Path) -> None:
+def _configure_writer(db: Database, path: Path, *, wal: bool = True) -> None:
+    """WAL where it works; on a network drive the rollback journal (WAL's shared memory
+    does not work across machines, and would corrupt the file), the writer lock as ever."""
     try:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db.execute("PRAGMA journal_mode = WAL").fetchone()
+        mode = db.execute(f"PRAGMA journal_mode = {'WAL' if wal else 'DELETE'}").fetchone()[0]
+        if not wal and str(mode).lower() != "delete":
+            raise DatabaseUnwritableError(path, "位于网络驱动器上，但无法关闭 WAL 日志模式；"
+                                                "请关闭其他打开该文件的程序后重试")
     except sqlite3.OperationalError as exc:
         if "readonly" in str(exc) or "unable to open" in str(exc):
             raise DatabaseUnwritableError(path, str(exc)) from exc
