@@ -60,7 +60,7 @@ def read_catalogue(args: Any = None, store: Any = None) -> Catalogue:
         return template_catalogue(store)
     import storage
 
-    path = (getattr(args, "db", None) if args is not None else None) or storage.default_db_path()
+    path = db_path(args)
     if not Path(path).exists():
         return template_catalogue()
     try:
@@ -120,8 +120,9 @@ def db_path(args: Any) -> Path:
     earlier versions kept it; the person is told on stderr)."""
     import storage
 
-    if args.db:
-        return args.db
+    explicit = getattr(args, "db", None)
+    if explicit:
+        return explicit
     move = storage.move_old_data_folder()
     if move is None:
         return storage.default_db_path()
