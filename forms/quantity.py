@@ -1,62 +1,79 @@
-"""Chinese quantities as people write them: ``38万份``, ``约130万元``, ``线上观看约80000人次``."""
+"""Chinese quantities as people write them: ``38万份``, ``约130万元``, ``线上观看约80000人次``.
+
+The whole text is read or the text is refused: a part not understood gives a reason
+(``Unreadable``), never a number the person did not write.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
-MAX_DIGITS = 15
+from forms.numerals import (
+    CN_DIGITS,
+    CN_NUMERAL_CHARS,
+    Unreadable,
+    chinese_numeral,
+    read_number,
+)
+
 APPROX = "approx"
 AT_LEAST = "at_least"
 
 QUALIFIER_LABELS = {APPROX: "约", AT_LEAST: "至少"}
 QUALIFIER_SYMBOLS = {APPROX: "≈", AT_LEAST: "≥"}
 
-# Longest first, so that 超过 wins over 超 and 人次 over 人.
+# Words before the figure; longest first wins, so 超过 beats 超 and 合计 beats 计.
 _PREFIX_QUALIFIERS = {
     "大约": APPROX, "大概": APPROX, "将近": APPROX, "接近": APPROX, "约": APPROX, "近": APPROX,
-    "超过": AT_LEAST, "多于": AT_LEAST, "多达": AT_LEAST, "至少": AT_LEAST, "不少于": AT_LEAST,
-    "超": AT_LEAST, "逾": AT_LEAST,
+    "不到": APPROX, "不足": APPROX, "不超过": APPROX,
+    "超过": AT_LEAST, "多于": AT_LEAST, "多达": AT_LEAST, "高达": AT_LEAST, "至少": AT_LEAST,
+    "不少于": AT_LEAST, "不低于": AT_LEAST, "超": AT_LEAST, "逾": AT_LEAST, "过": AT_LEAST,
 }
-_NEUTRAL_PREFIXES = ("共计", "合计", "累计", "总计", "总共", "共有", "达到", "共", "计", "达", "为")
-_SUFFIX_QUALIFIERS = {"左右": APPROX, "上下": APPROX, "以上": AT_LEAST, "余": AT_LEAST, "多": AT_LEAST}
+_NEUTRAL_PREFIXES = ("共计", "合计", "累计", "总计", "总共", "一共", "共有", "达到", "共", "达",
+                     "为", "有", "人民币", "¥", "RMB", "rmb")
+_LEAD_WORDS = sorted([*_PREFIX_QUALIFIERS, *_NEUTRAL_PREFIXES], key=len, reverse=True)
+_MID_QUALIFIERS = {"余": AT_LEAST, "多": AT_LEAST, "+": AT_LEAST, "来": APPROX}
+_SUFFIX_QUALIFIERS = {"左右": APPROX, "上下": APPROX, "以内": APPROX, "以下": APPROX,
+                      "以上": AT_LEAST, "之多": AT_LEAST, "有余": AT_LEAST, "余": AT_LEAST,
+                      "多": AT_LEAST}
 
 COUNT_UNITS = ("人次", "场次", "场", "人", "名", "位", "张", "份", "家", "条", "个", "次", "册", "篇",
-               "件", "届", "期", "所", "支", "项", "本", "幅", "块", "处")
-MONEY_UNITS = ("亿元", "万元", "千元", "元")
+               "件", "届", "期", "所", "支", "项", "本", "幅", "块", "处", "户", "例", "台", "套",
+               "部", "集", "批", "组", "队", "间", "座", "课时", "小时", "天", "个次", "人日")
+MONEY_UNITS = ("亿元", "万元", "千元", "元")  # as a template may declare a money field's unit
+_UNIT_WORDS = sorted([*COUNT_UNITS, "元", "圆"], key=len, reverse=True)
 # Units that measure the same thing, so a swap is a warning rather than an error.
-UNIT_FAMILIES = ({"人", "人次", "名", "位"}, {"场", "场次", "次"}, {"份", "册", "本", "张"})
+UNIT_FAMILIES = ({"人", "人次", "名", "位", "个次", "人日"}, {"场", "场次", "次"},
+                 {"份", "册", "本", "张"})
 
-_MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "千": Decimal(1000),
-                "百": Decimal(100)}
-_CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3,
-              "叁": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7,
-              "八": 8, "捌": 8, "九": 9, "玖": 9}
-_CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
-_CN_CHARS = "".join(_CN_DIGITS) + "".join(_CN_SMALL_UNITS) + "".join(_CN_BIG_UNITS)
+# Written where a count or amount is none: stored as 0, read "= 0（无）".
+NONE_MARKS = frozenset({"无", "暂无", "没有", "无此项", "未开展", "未举办", "/", "//", "\\", "-",
+                        "--", "---", "—", "——", "–", "−", "一一", "0", "零", "〇", "空"})
+_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u180b-\u180e\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u206f\ufe00-\ufe0f\ufeff]")
+_CLOSERS = {")": "(", "）": "（", "】": "【", "]": "[", "〕": "〔", "}": "{", "》": "《"}
+_OPENERS = set(_CLOSERS.values())
+_TRAILING = " 。.;；,，!！、\n\t"
+_NOTE_LEAD = re.compile(r"[,;；、]\s*(?=(?:其中|含|包括|包含|内含)[^\d]*\d)")
+_SUBSET_WORDS = ("其中", "含", "包括", "包含", "内含")
+_DIGITS = "0123456789"
+_TIME_WORDS = "年月日号时分秒岁倍周"
+_NUMBER_CHARS = set(_DIGITS + CN_NUMERAL_CHARS + "点., ")
+_BARE_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "萬": 10_000, "亿": 100_000_000}
 
-
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
-
-
-_UNIT_WORDS = COUNT_UNITS + MONEY_UNITS
-_QUANTITY_RE = re.compile(
-    rf"""^(?P<prefix>.*?)
-    (?P<qpre>{_alternation(_PREFIX_QUALIFIERS)})?\s*
-    (?:{_alternation(_NEUTRAL_PREFIXES)})?\s*
-    (?P<qpre2>{_alternation(_PREFIX_QUALIFIERS)})?\s*
-    (?P<num>\d[\d,]*(?:\.\d+)?|\.\d+|[{_CN_CHARS}]+)\s*
-    (?P<mult>[万亿千百](?![元]))?\s*
-    (?P<qmid>余|多)?\s*
-    (?P<unit>{_alternation(_UNIT_WORDS)})?\s*
-    (?P<qpost>{_alternation(_SUFFIX_QUALIFIERS)})?\s*
-    [。.;；,，]?$""",
-    re.VERBOSE | re.DOTALL,
+# Amounts that need a figure: 数百人, 几十人, 上百场, 十几人, 若干, 多场, 很多.
+_VAGUE = re.compile(
+    r"(?<![人次总件场户份个家名位篇条册本项])数(?:以|[十百千万亿人场次家个份名位篇条所期项批])"
+    r"|几|(?<!线)上[百千万亿]|成[百千万]|[好许很诸众]多|若干|大量|不少(?![于过])|一些|无数|大批|部分"
+    rf"|(?<![{_DIGITS}{CN_NUMERAL_CHARS}+])多(?=[人场次家个份名位篇条所期项批届件])"
 )
+# Letters that stand in for digits: l2场, O份, I00人 (never read as another number).
+_LOOKALIKE = re.compile(r"(?<![A-Za-z])[\d.,lIOo]*[lIOo][\d.,lIOo]*(?![A-Za-z])")
+_LOOKALIKE_DIGITS = str.maketrans("lIOo", "1100")
+_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z·]{1,30}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,23 +81,32 @@ class Quantity:
     """A number read from text, with its unit and qualifier.
 
     >>> parse_quantity("约130万元")
-    Quantity(value=Decimal('1300000'), unit='元', qualifier='approx', prefix='', scaled=True)
+    Quantity(value=Decimal('1300000'), unit='元', qualifier='approx', prefix='', scaled=True, note='', none=False, suffix='')
     """
 
     value: Decimal
     unit: str | None
     qualifier: str | None
-    prefix: str = ""
+    prefix: str = ""  # words before the figure: 线上观看
     scaled: bool = False  # written with 万/亿/千/百
+    note: str = ""  # a note in brackets after the figure: 其中线上3场
+    none: bool = False  # written as 无, /, —— …
+    suffix: str = ""  # words after the unit: 12场讲座
 
     @property
     def is_integral(self) -> bool:
         return self.value == self.value.to_integral_value()
 
 
+def strip_invisible(text: str) -> str:
+    """Zero-width spaces, joiners, soft hyphens, direction marks and the BOM, removed."""
+    return _INVISIBLE.sub("", text)
+
+
 def normalise_digits(text: str) -> str:
-    """Full-width digits and punctuation to ASCII; drop spaces and separators inside numbers."""
-    text = unicodedata.normalize("NFKC", text)
+    """Full-width digits and punctuation to ASCII; drop invisible characters and the spaces or
+    separators inside numbers."""
+    text = unicodedata.normalize("NFKC", strip_invisible(text))
     text = re.sub(r"(?<=\d)[\s,](?=\d{3}(?!\d))", "", text)
     text = re.sub(r"(?<=\d)\s+(?=\d)", "", text)
     return text.strip()
@@ -95,111 +121,234 @@ def parse_chinese_numeral(text: str) -> int | None:
     >>> parse_chinese_numeral("一万二千五百"), parse_chinese_numeral("一百零五")
     (12500, 105)
     """
-    if not text or len(text) > 40 or any(ch not in _CN_CHARS for ch in text):
-        return None
-    if all(ch in _CN_DIGITS for ch in text):
-        if len(text) == 1:
-            return _CN_DIGITS[text]
-        if len(text) >= 3 or any(_CN_DIGITS[ch] == 0 for ch in text):
-            return int("".join(str(_CN_DIGITS[ch]) for ch in text))
-        return None
-    total = below_yi = section = 0  # 亿 groups, the 万 group, and below 万
-    digit: int | None = None
-    last_unit: int | None = None  # the unit just before the trailing digit: 一千二 = 1200
-    small_unit = 10_000  # small units must fall within a section: 一百二十, not 二十百
-    for ch in text:
-        if ch in _CN_DIGITS:
-            value = _CN_DIGITS[ch]
-            if value == 0:
-                if digit not in (None, 0):
-                    return None
-                last_unit = None  # 一百零五: the 五 is ones
-                continue
-            if digit not in (None, 0):
-                return None  # 三四 is not a number
-            digit = value
-        elif ch in _CN_SMALL_UNITS:
-            unit = _CN_SMALL_UNITS[ch]
-            if unit >= small_unit or (digit is None and (section or below_yi or total)
-                                      and last_unit is not None):
-                return None
-            section += (1 if digit is None else digit) * unit
-            digit, last_unit, small_unit = None, unit, unit
-        else:
-            big = _CN_BIG_UNITS[ch]
-            section += digit or 0
-            if big == 10_000:
-                if section == 0 or below_yi:
-                    return None
-                below_yi = section * big
-            else:
-                if section == 0 and below_yi == 0:
-                    return None
-                total = (total + below_yi + section) * big
-                below_yi = 0
-            section, digit, last_unit, small_unit = 0, None, big, 10_000
-    if digit:
-        section += digit * (last_unit // 10 if last_unit else 1)
-    return total + below_yi + section
-
-
-_MIXED_RE = re.compile(r"(?<![\d.])(\d{1,12})([万亿])(\d{1,8})([千百])?(?![\d.万亿千百])")
-
-
-def _merge_mixed(match: re.Match[str]) -> str:
-    """1万2千 = 12000, 1万2 = 12000, 1万2000 = 12000: digits around 万 or 亿."""
-    big = 10_000 if match[2] == "万" else 100_000_000
-    places = len(str(big)) - 1
-    low = match[3]
-    if match[4]:
-        rest = int(low) * int(_MULTIPLIERS[match[4]])
-    elif len(low) <= places:
-        rest = int(low) * 10 ** (places - len(low)) if len(low) < places else int(low)
-    else:
-        return match[0]
-    return str(int(match[1]) * big + rest) if rest < big else match[0]
-
-
-def _parse_number(num: str) -> Decimal | None:
-    if num[0].isdigit() or num[0] == ".":
-        try:
-            return Decimal(num.replace(",", ""))
-        except InvalidOperation:
-            return None
-    value = parse_chinese_numeral(num)
-    return None if value is None else Decimal(value)
+    return chinese_numeral(text)
 
 
 def parse_quantity(text: str) -> Quantity | None:
-    """Read one quantity from a cell's text, or None if the text is not a quantity."""
+    """One quantity with nothing after its unit, or None (see ``read_quantity`` for why)."""
+    result = read_quantity(text)
+    return result if isinstance(result, Quantity) and not result.suffix else None
+
+
+def read_quantity(text: str) -> Quantity | Unreadable:
+    """One quantity from a cell's text, or why there is none.
+
+    >>> read_quantity("12场（其中线上3场）").note
+    '其中线上3场'
+    >>> read_quantity("数百人").code
+    'vague_amount'
+    """
     if not text or len(text) > 200:
+        return _NOT_A_NUMBER
+    plain = unicodedata.normalize("NFKC", strip_invisible(text)).strip().rstrip(_TRAILING)
+    head, note = split_note(plain)
+    if head.replace(" ", "") in NONE_MARKS or head.lower() in ("n/a", "na", "none"):
+        return Quantity(Decimal(0), None, None, note=note, none=True)
+    vague = _VAGUE.search(head)
+    if vague:
+        return Unreadable("vague_amount", f"“{_around(head, vague)}”不是具体数字",
+                          "请填写具体数字，如“约300人”")
+    for match in _LOOKALIKE.finditer(head):
+        run = match[0]
+        if run.strip(_DIGITS) and (any(c in _DIGITS for c in run) or _before_unit(head, match.end())):
+            letter = next(c for c in run if c not in _DIGITS)
+            return Unreadable("lookalike_letter", f"“{run}”中的“{letter}”是字母，不是数字",
+                              f"是否应为“{run.translate(_LOOKALIKE_DIGITS)}”？请改用数字")
+    quantity = _read(head)
+    if isinstance(quantity, Quantity) and note:
+        if quantity.unit is None and note in _UNIT_WORDS:
+            return replace(quantity, unit=_unit(note))  # 12000（份）
+        return replace(quantity, note=note)
+    return quantity
+
+
+_NOT_A_NUMBER = Unreadable("not_a_number", "应填写一个数量，而不是一段文字")
+_SEVERAL = Unreadable("several_numbers", "只能填写一个数字",
+                      "如为范围或分项，请填写合计数；分项可写在括号里，如“12场（其中线上3场）”")
+
+
+def unclear(words: str) -> Unreadable:
+    return Unreadable("unclear_text", f"无法理解“{words[:20]}”，请只填写数字和单位",
+                      "说明可写在数字后的括号里，如“12场（其中线上3场）”")
+
+
+def _around(text: str, match: re.Match[str]) -> str:
+    return text[max(0, match.start() - 2): match.end() + 2].strip()
+
+
+def _before_unit(text: str, end: int) -> bool:
+    after = text[end:].lstrip()
+    return after[:1] in "万千百亿" or any(after.startswith(u) for u in _UNIT_WORDS)
+
+
+def split_note(text: str) -> tuple[str, str]:
+    """The figure's text and the notes after it: in brackets, or after "，其中".
+
+    >>> split_note("12000份（折页8000份、手册4000份）")
+    ('12000份', '折页8000份、手册4000份')
+    """
+    notes: list[str] = []
+    head = text
+    while head and head[-1] in _CLOSERS:
+        depth, index = 0, len(head) - 1
+        while index >= 0:
+            if head[index] in _CLOSERS:
+                depth += 1
+            elif head[index] in _OPENERS:
+                depth -= 1
+                if depth == 0:
+                    break
+            index -= 1
+        if index <= 0:
+            break
+        notes.insert(0, head[index + 1: -1].strip())
+        head = head[:index].rstrip(_TRAILING)
+    if not notes:
+        lead = _NOTE_LEAD.search(head)
+        if lead and lead.start() > 0:
+            notes, head = [head[lead.end():].strip()], head[: lead.start()].rstrip()
+    return head, "；".join(n for n in notes if n)
+
+
+def _read(head: str) -> Quantity | Unreadable:
+    cents, head = _cents(head)
+    end = _number_end(head)
+    if end == 0:
+        return _NOT_A_NUMBER
+    start = end
+    while start and head[start - 1] in _NUMBER_CHARS:
+        start -= 1
+    while head[start] in "点, " or (head[start] == "." and head[start + 1] not in _DIGITS):
+        if head[start] != " ":
+            return _NOT_A_NUMBER  # 点五, .,5
+        start += 1
+    number, lead, rest = head[start:end], head[:start], head[end:]
+    lead, lead_qualifier = _peel_lead(lead)
+    if any(c in _DIGITS for c in lead):
+        return _SEVERAL
+    if lead.endswith(("-", "−", "负", "减")):
+        return Unreadable("negative", "不能为负数")
+    rest = rest.lstrip()
+    mid = _MID_QUALIFIERS.get(rest[:1])
+    if mid:
+        rest = rest[1:].lstrip()
+    read = read_number(number)
+    if isinstance(read, Unreadable):
+        bare = _BARE_UNITS.get(number)
+        if bare is None or not (lead_qualifier or mid):
+            return read
+        read = (Decimal(bare), True)  # 近万人, 万余次, 千余人
+    value, scaled = read
+    unit = next((u for u in _UNIT_WORDS if rest.startswith(u)), None)
+    if unit:
+        rest = rest[len(unit):].lstrip()
+    post = next((q for q in _SUFFIX_QUALIFIERS if rest.startswith(q)), None)
+    if post:
+        rest = rest[len(post):].lstrip()
+    if unit in ("元", "圆") and rest[:1] in ("整", "正"):
+        rest = rest[1:].lstrip()
+    suffix = rest.strip(" :：")
+    if suffix and unit is None:
+        return Unreadable("unknown_unit", f"无法识别单位“{suffix[:20]}”", None)
+    if suffix and (post or suffix[0] in _TIME_WORDS):
+        return unclear(suffix)  # 12场左右吧, 12个月
+    lead = lead.strip(" :：")
+    for words in (lead, suffix):
+        if words and not _WORDS.fullmatch(words):
+            return unclear(words)
+    qualifier = lead_qualifier or mid or _SUFFIX_QUALIFIERS.get(post or "")
+    if cents:
+        if unit not in ("元", "圆"):
+            return _NOT_A_NUMBER
+        value += cents
+    value = value.normalize() if value % 1 else value.quantize(Decimal(1))
+    return Quantity(value, _unit(unit), qualifier, lead, scaled, suffix=suffix)
+
+
+_AFTER_DIGITS = re.compile(rf"(?: *[{CN_NUMERAL_CHARS}]|点(?=[{CN_NUMERAL_CHARS}]))*")
+
+
+def _number_end(head: str) -> int:
+    """Where the figure ends: after the last Arabic digit and any 万/千 after it, else after
+    the last Chinese numeral (a Chinese numeral inside a name, 健康四川, is not the figure)."""
+    last_digit = max(head.rfind(d) for d in _DIGITS)
+    if last_digit < 0:
+        end = len(head)
+        while end and head[end - 1] not in CN_NUMERAL_CHARS:
+            end -= 1
+        return end
+    return _AFTER_DIGITS.match(head, last_digit + 1).end()  # type: ignore[union-attr]
+
+
+def _unit(unit: str | None) -> str | None:
+    return "元" if unit == "圆" else unit
+
+
+_CENTS = re.compile(rf"(?<=[元圆])(?:([{''.join(CN_DIGITS)}\d])角)?(?:([{''.join(CN_DIGITS)}\d])分)?[整正]?$")
+
+
+def _cents(head: str) -> tuple[Decimal, str]:
+    """壹佰元伍角 → (0.5, 壹佰元): 角 and 分 after 元 in 大写 amounts."""
+    match = _CENTS.search(head)
+    if match is None or not (match[1] or match[2]):
+        return Decimal(0), head
+    value = Decimal(0)
+    for digit, place in ((match[1], Decimal("0.1")), (match[2], Decimal("0.01"))):
+        if digit:
+            value += (int(digit) if digit in _DIGITS else CN_DIGITS[digit]) * place
+    return value, head[: match.start()]
+
+
+def _peel_lead(lead: str) -> tuple[str, str | None]:
+    """The words before a figure, without 约/共计/超过… (and the qualifier those said)."""
+    qualifier = None
+    lead = lead.rstrip(" :：")
+    peeled = True
+    while peeled and lead:
+        peeled = False
+        for word in _LEAD_WORDS:
+            if lead.endswith(word):
+                qualifier = qualifier or _PREFIX_QUALIFIERS.get(word)
+                lead = lead[: -len(word)].rstrip(" :：")
+                peeled = True
+                break
+    return lead, qualifier
+
+
+def note_parts(note: str) -> tuple[bool, list[Quantity]] | None:
+    """A note's figures, and whether they are a subset (其中…) rather than a breakdown.
+
+    None when any piece is not a plain figure (the note is then kept as text only).
+    """
+    subset = note.startswith(_SUBSET_WORDS)
+    pieces = [p for p in re.split(r"[、,;；]|(?<=[^\d])[和及](?=[^\d])", note) if p.strip()]
+    parts = []
+    for piece in pieces:
+        quantity = read_quantity(piece)
+        if not isinstance(quantity, Quantity) or quantity.qualifier or quantity.note:
+            return None
+        parts.append(quantity)
+    return (subset or len(parts) == 1, parts) if parts else None
+
+
+def breakdown_problem(quantity: Quantity, unit: str | None) -> str | None:
+    """Why the figures in a note do not agree with the total (None when they do or can't tell)."""
+    if not quantity.note or quantity.qualifier:
         return None
-    match = _QUANTITY_RE.match(_MIXED_RE.sub(_merge_mixed, normalise_digits(text)))
-    if match is None:
+    found = note_parts(quantity.note)
+    if found is None:
         return None
-    number = _parse_number(match["num"])
-    if number is None or number.adjusted() > MAX_DIGITS or len(match["num"]) > 2 * MAX_DIGITS:
-        return None  # no figure on a form runs past 10^15; far beyond it Decimal loses digits
-    unit = match["unit"]
-    mult = match["mult"]
-    scaled = bool(mult) or (unit in ("万元", "亿元", "千元"))
-    if mult:
-        for ch in mult:
-            number *= _MULTIPLIERS[ch]
-    if unit in ("万元", "亿元", "千元"):
-        number *= _MULTIPLIERS[unit[0]]
-        unit = "元"
-    qualifier = (
-        _PREFIX_QUALIFIERS.get(match["qpre"] or "")
-        or _PREFIX_QUALIFIERS.get(match["qpre2"] or "")
-        or _SUFFIX_QUALIFIERS.get(match["qmid"] or "")
-        or _SUFFIX_QUALIFIERS.get(match["qpost"] or "")
-    )
-    prefix = match["prefix"].strip(" ：:")
-    if prefix and re.search(r"\d", prefix):
-        return None  # "200-300人", "3场5人": more than one number
-    return Quantity(number.normalize() if number % 1 else number.quantize(Decimal(1)), unit,
-                    qualifier, prefix, scaled)
+    subset, parts = found
+    if any(p.unit and unit and p.unit != unit and not same_family(p.unit, unit) for p in parts):
+        return None  # 12场（线上300人）: the note counts something else
+    total = sum((p.value for p in parts), Decimal(0))
+    shown = f"{format_number(total)}{unit or ''}"
+    whole = f"{format_number(quantity.value)}{unit or ''}"
+    if subset and total > quantity.value:
+        return f"括号内的分项合计{shown}，多于总数{whole}"
+    if not subset and total != quantity.value:
+        return f"括号内的分项合计{shown}，与总数{whole}不一致"
+    return None
 
 
 def same_family(unit_a: str, unit_b: str) -> bool:
@@ -217,3 +366,13 @@ def format_number(value: Decimal | int | float) -> str:
 def json_number(value: Decimal) -> int | float:
     """A Decimal as the JSON number it is: int when whole."""
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+UNCLEAR_WORDS = re.compile(r"[未不没无非减降增比每均第或至到]|同期|去年|上年|计划|预计|目标|其中")
+
+
+def plain_words(text: str) -> bool:
+    """Words that only name what is counted (线上观看, 讲座): Chinese letters, nothing that
+    changes the figure's meaning (未, 每, 计划, 其中 …)."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff·]{1,20}", text)) and not UNCLEAR_WORDS.search(text)
+

@@ -11,20 +11,26 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from forms.issues import ERROR, WARNING, Issue
+from forms.issues import ERROR, WARNING, Issue, has_errors
 from forms.quantity import (
     QUALIFIER_SYMBOLS,
     Quantity,
+    Unreadable,
+    breakdown_problem,
     format_number,
     json_number,
     normalise_digits,
     parse_chinese_numeral,
-    parse_quantity,
+    plain_words,
+    read_quantity,
     same_family,
+    unclear,
 )
 from forms.spec import FieldSpec
 
 MAX_INPUT = 200_000  # characters read from one field; more is reported, not parsed
+# Zero-width spaces, soft hyphens and the BOM carry nothing: dropped without a word.
+_ZERO_WIDTH = re.compile("[\u00ad\u200b\u200c\u2060\ufeff]")
 _BIDI_AND_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -56,7 +62,7 @@ def clean_text(spec: FieldSpec, text: str) -> tuple[str, list[Issue]]:
         issues.append(problem(spec, WARNING, "control_chars",
                               "含有不可见的控制字符，导出时将被去除",
                               "请检查是否从其他软件粘贴了格式字符"))
-    return cleaned.strip(), issues
+    return _ZERO_WIDTH.sub("", cleaned).strip(), issues
 
 
 class FieldType:
@@ -120,29 +126,67 @@ def _noun(unit: str | None) -> str:
 
 
 def describe(value: Decimal | int | float, unit: str | None, qualifier: str | None) -> str:
-    """'≈ 1,300,000 元' — how the app read a quantity."""
+    """'≈ 1,300,000 元' — how the app read a quantity; '= 0（无）' for none."""
+    if value == 0 and not qualifier:
+        return "= 0（无）"
     symbol = QUALIFIER_SYMBOLS.get(qualifier or "", "=")
     return f"{symbol} {format_number(value)}{' ' + unit if unit else ''}"
 
 
 def quantity_value(quantity: Quantity, unit: str | None) -> dict[str, Any]:
-    return {"value": json_number(quantity.value), "unit": unit, "qualifier": quantity.qualifier}
+    value = {"value": json_number(quantity.value), "unit": unit, "qualifier": quantity.qualifier}
+    if quantity.note:
+        value["note"] = quantity.note
+    return value
+
+
+def quantity_display(quantity: Quantity, value: Decimal, unit: str | None) -> str:
+    shown = describe(value, unit, quantity.qualifier)
+    if quantity.note:
+        note = quantity.note if len(quantity.note) <= 20 else quantity.note[:20] + "…"
+        shown += f"（{note}）"
+    return shown
+
+
+def unreadable(spec: FieldSpec, reason: Unreadable, example: str) -> Parsed:
+    """No value, and an error saying why the text holds no figure."""
+    return Parsed(None, (problem(spec, ERROR, reason.code, reason.message,
+                                 reason.suggestion or example),))
+
+
+def related(words: str, label: str) -> bool:
+    """Whether words before or after a figure name the field: 讲座 in 科普讲座."""
+    return words in label or label in words or any(
+        words[i: i + 2] in label for i in range(len(words) - 1))
+
+
+def words_problem(spec: FieldSpec, quantity: Quantity) -> Unreadable | None:
+    """Words around the figure that are not understood: another part's label (线下参与 in
+    the 线上观看 part), or a word that changes the figure's meaning (其中, 每, 计划…)."""
+    for words in (quantity.prefix, quantity.suffix):
+        if not words or words in spec.label or spec.label in words:
+            continue
+        if not plain_words(words) or (spec.parent and not related(words, spec.label)):
+            return unclear(words)
+    return None
 
 
 class CountType(FieldType):
     name = "count"
 
     def _parse(self, spec: FieldSpec, text: str) -> Parsed:
-        quantity = parse_quantity(text)
+        quantity = read_quantity(text)
         unit_hint = spec.unit or ""
-        if quantity is None:
-            return Parsed(None, (problem(
-                spec, ERROR, "not_a_number", "应填写一个数量，而不是一段文字",
-                f"例如“1200{unit_hint}”或“约3万{unit_hint}”"),))
-        issues: list[Issue] = []
+        example = f"例如“1200{unit_hint}”或“约3万{unit_hint}”"
+        if isinstance(quantity, Unreadable):
+            return unreadable(spec, quantity, example)
+        reason = words_problem(spec, quantity)
+        if reason:
+            return unreadable(spec, reason, example)
         unit = quantity.unit or spec.unit
-        issues += self._check_unit(spec, quantity.unit)
-        issues += self._check_prefix(spec, quantity.prefix)
+        issues = self._check_unit(spec, quantity.unit)
+        if has_errors(issues):
+            return Parsed(None, tuple(issues))  # 300人 in a field of 场: not a number of 场
         if not quantity.is_integral:
             hint = None
             if not quantity.scaled:
@@ -154,8 +198,9 @@ class CountType(FieldType):
             issues.append(problem(spec, WARNING, "approximate", "此栏应填写确切数字",
                                   "请去掉“约”“余”等字样"))
         issues += check_range(spec, quantity.value, unit)
+        issues += note_issues(spec, quantity, unit)
         return Parsed(quantity_value(quantity, unit), tuple(issues),
-                      describe(quantity.value, unit, quantity.qualifier))
+                      quantity_display(quantity, quantity.value, unit))
 
     @staticmethod
     def _check_unit(spec: FieldSpec, written: str | None) -> list[Issue]:
@@ -168,16 +213,13 @@ class CountType(FieldType):
         return [problem(spec, ERROR, "unit_mismatch",
                         f"单位应为{expected}，而不是“{written}”", "请检查是否填错了栏目")]
 
-    @staticmethod
-    def _check_prefix(spec: FieldSpec, prefix: str) -> list[Issue]:
-        if not prefix or prefix in (spec.label, spec.full_label) or spec.label.startswith(prefix):
-            return []
-        if prefix in ("-", "−", "负"):
-            return [problem(spec, ERROR, "negative", "不能为负数")]
-        if len(prefix) > 12:
-            return [problem(spec, ERROR, "not_a_number", "应填写一个数量，而不是一段文字")]
-        return [problem(spec, WARNING, "extra_text", f"数字前的文字“{prefix}”将被忽略",
-                        "如属于其他栏目，请移到对应栏目")]
+
+def note_issues(spec: FieldSpec, quantity: Quantity, unit: str | None) -> list[Issue]:
+    """A warning when the figures in the note after the total do not add up to it."""
+    message = breakdown_problem(quantity, unit)
+    if message is None:
+        return []
+    return [problem(spec, WARNING, "breakdown_mismatch", message, "请核对总数和括号内的分项")]
 
 
 def check_range(spec: FieldSpec, value: Decimal, unit: str | None) -> list[Issue]:
@@ -194,22 +236,29 @@ class MoneyType(FieldType):
     name = "money"
 
     def _parse(self, spec: FieldSpec, text: str) -> Parsed:
-        quantity = parse_quantity(text)
-        if quantity is None:
-            return Parsed(None, (problem(spec, ERROR, "not_a_number", "应填写金额",
-                                         "例如“约130万元”或“5000元”"),))
+        quantity = read_quantity(text)
+        example = "例如“约130万元”或“5000元”"
+        if isinstance(quantity, Unreadable):
+            if quantity.code == "not_a_number":
+                quantity = Unreadable("not_a_number", "应填写金额")
+            return unreadable(spec, quantity, example)
+        reason = words_problem(spec, quantity)
+        if reason:
+            return unreadable(spec, reason, example)
         value = quantity.value
         issues: list[Issue] = []
         if quantity.unit is None and spec.unit in ("万元", "亿元") and not quantity.scaled:
             value *= 10_000 if spec.unit == "万元" else 100_000_000
         elif quantity.unit not in (None, "元"):
-            issues.append(problem(spec, ERROR, "unit_mismatch",
-                                  f"金额单位应为“元”或“万元”，而不是“{quantity.unit}”"))
-        issues += CountType._check_prefix(spec, quantity.prefix)
+            return Parsed(None, (problem(spec, ERROR, "unit_mismatch",
+                                         f"金额单位应为“元”或“万元”，而不是“{quantity.unit}”"),))
         value = value.quantize(Decimal("0.01")).normalize() if value % 1 else value
         issues += check_range(spec, value, "元")
-        return Parsed({"value": json_number(value), "unit": "元", "qualifier": quantity.qualifier},
-                      tuple(issues), describe(value, "元", quantity.qualifier))
+        issues += note_issues(spec, quantity, "元")
+        money = {"value": json_number(value), "unit": "元", "qualifier": quantity.qualifier}
+        if quantity.note:
+            money["note"] = quantity.note
+        return Parsed(money, tuple(issues), quantity_display(quantity, value, "元"))
 
 
 class EditionType(FieldType):

@@ -246,5 +246,6 @@ def test_pair_parts_parse_their_labels():
     assert parse_field(OFFLINE, "线下参与210546人").issues == ()
     assert parse_field(ONLINE, "线上观看约80000人次").value == {
         "value": 80000, "unit": "人次", "qualifier": "approx"}
-    wrong = parse_field(ONLINE, "线下参与210546人")
-    assert [i.code for i in wrong.issues] == ["extra_text"]
+    wrong = parse_field(ONLINE, "线下参与210546人")  # the other part's figure: not stored here
+    assert [i.code for i in wrong.issues] == ["unclear_text"]
+    assert wrong.value is None

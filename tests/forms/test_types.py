@@ -123,6 +123,7 @@ def test_fractional_things_and_scaled_fractions():
 def test_unit_is_checked_against_the_field():
     wrong = parse_field(spec("count", unit="场"), "300人")
     assert codes(wrong) == ["unit_mismatch"]
+    assert wrong.value is None  # 300 people are not 300 lectures
     assert wrong.issues[0].severity == ERROR
     assert "“场”" in wrong.issues[0].message and "“人”" in wrong.issues[0].message
     near = parse_field(spec("count", unit="人"), "300人次")
@@ -131,17 +132,27 @@ def test_unit_is_checked_against_the_field():
     assert accepted.issues == () and accepted.value["unit"] == "人次"
 
 
-@pytest.mark.parametrize("text", ["483家；人民网、健康报、健康四川", "不详", "很多人", "二三十人"])
-def test_count_rejects_text(text):
+@pytest.mark.parametrize(("text", "code"), [
+    ("483家；人民网、健康报、健康四川", "unclear_text"), ("不详", "not_a_number"),
+    ("很多人", "vague_amount"), ("二三十人", "vague_amount"),
+])
+def test_count_rejects_text(text, code):
     parsed = parse_field(spec("count", unit="次"), text)
     assert parsed.value is None
-    assert codes(parsed) == ["not_a_number"]
-    assert parsed.issues[0].suggestion == "例如“1200次”或“约3万次”"
+    assert codes(parsed) == [code]
+    assert parsed.issues[0].severity == ERROR
+
+
+def test_count_rejects_text_suggests_an_example():
+    assert parse_field(spec("count", unit="次"), "不详").issues[0].suggestion == \
+        "例如“1200次”或“约3万次”"
 
 
 def test_count_extra_text_label_and_sign():
+    """Words that are not understood give an error and no number, never "will be ignored"."""
     assert parse_field(spec("count", label="会员总数", unit="人"), "会员总数：3226").issues == ()
-    assert codes(parse_field(spec("count", unit="人"), "其中3226人")) == ["extra_text"]
+    other = parse_field(spec("count", unit="人"), "其中3226人")
+    assert codes(other) == ["unclear_text"] and other.value is None
     assert codes(parse_field(spec("count", unit="人"), "-5人")) == ["negative"]
 
 
