@@ -27,6 +27,7 @@ from exports.package_reader import (
     check_form,
     read_package,
 )
+from exports.package_trust import LEGACY
 from forms.spec import FormTemplate
 
 __all__ = ["MergeCancelled", "MergeResult", "PackageRejected", "merge_packages", "package_files"]
@@ -41,6 +42,8 @@ class MergeResult:
 
     template: FormTemplate | None
     raw: dict[str, str] = field(default_factory=dict)
+    # The template came with the packages (this database lacks the form): import it.
+    new_template: FormTemplate | None = None
     values: dict[str, Any] = field(default_factory=dict)
     sources: list[dict[str, Any]] = field(default_factory=list)  # one per unit, in input order
     merged: list[Path] = field(default_factory=list)
@@ -73,11 +76,19 @@ def package_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[tuple[P
 
 
 def _template_for(package: Package, templates: Mapping[str, FormTemplate]) -> FormTemplate:
+    """The local template of the package's form; else the one the package carries."""
     template = templates.get(package.form_id)
-    if template is None:
-        title = package.manifest.get("form_title") or package.form_id
-        raise PackageRejected(f"本机没有这个包所用的表单（{title}）。请先升级填报软件再汇总。")
-    return template
+    if template is not None:
+        return template
+    title = package.manifest.get("form_title") or package.form_id
+    if package.legacy:
+        raise PackageRejected(f"{LEGACY}本机没有这个表单（{title}）。"
+                              "请让报送单位升级填报软件后重新导出，或先在“表单管理”中导入这个表单。")
+    if package.template is None:
+        problems = "；".join(package.template_problems[:3])
+        raise PackageRejected(f"本机没有这个包所用的表单（{title}），包中的表单模板又有错误，"
+                              f"无法使用：{problems}。请让报送单位升级填报软件后重新导出。")
+    return package.template
 
 
 class _Units:
@@ -146,7 +157,8 @@ def merge_packages(paths: Iterable[Path | str], template: FormTemplate | None = 
     """Check every package, then combine the values of those that pass.
 
     Without ``template`` the form is that of the first good package, looked up in
-    ``templates`` (default: the built-in ones). A unit sending two packages: the newer
+    ``templates`` (default: the built-in ones), or else the one the package carries
+    (then ``result.new_template`` is set). A unit sending two packages: the newer
     is used only when ``confirm_duplicate(unit, older_path, newer_path)`` returns True.
     ``cancel()`` returning True raises MergeCancelled.
     """
@@ -181,6 +193,8 @@ def merge_packages(paths: Iterable[Path | str], template: FormTemplate | None = 
     rejected = sorted(rejected + units.rejected, key=lambda item: order.get(item[0], total))
     packages = units.packages()
     result = MergeResult(template, rejected=rejected, merged=[p.path for p in packages])
+    if template is not None and templates is not None and template.id not in templates:
+        result.new_template = template
     if packages and template is not None:
         result.raw, result.values = combine(template, [(p.unit, p.values) for p in packages],
                                             unit_name=unit)

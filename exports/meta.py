@@ -26,7 +26,7 @@ APP_VERSION = project_version()
 
 
 def canonical_json(values: dict[str, Any]) -> str:
-    """The values as PACKAGE.md hashes them: sorted keys, no blanks, non-ASCII kept."""
+    """JSON as docs/PACKAGE.md hashes it: sorted keys, no blanks, non-ASCII kept."""
     return json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
@@ -37,6 +37,16 @@ def values_sha256(values: dict[str, Any]) -> str:
     True
     """
     return hashlib.sha256(canonical_json(values).encode("utf-8")).hexdigest()
+
+
+def manifest_sha256(manifest: dict[str, Any]) -> str:
+    """SHA-256 (hex) of the canonical JSON of a package manifest without its own hash.
+
+    It covers every field (form, version, unit, status, export time, the values and the
+    hash of each file), so a manifest edited by hand no longer matches it.
+    """
+    body = {key: value for key, value in manifest.items() if key != "manifest_sha256"}
+    return values_sha256(body)
 
 
 def export_time(when: datetime | None = None) -> datetime:

@@ -10,7 +10,9 @@ from forms.validate import ReportCheck, validate_report
 
 DRAFT_MARK = "草稿——未通过校验"
 PACKAGE_FORMAT = "tianbao-package"
-PACKAGE_FORMAT_VERSION = 1
+PACKAGE_FORMAT_VERSION = 2  # 2: the template travels with the package; the manifest is hashed
+TEMPLATE_MEMBER = "表单模板.toml"  # the package's copy of the form's template (format 2)
+TEMPLATE_KIND = "template"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,7 @@
-"""The package sent upward: one .zip with the XLSX, the PDF, the attachments and manifest.json.
+"""The package sent upward: one .zip with the XLSX, the PDF, the form's template, the
+attachments and manifest.json.
 
-The format is fixed in /work/brief/PACKAGE.md; the merge feature reads it back.
+The format is described in docs/PACKAGE.md; the merge feature reads it back.
 """
 
 from __future__ import annotations
@@ -16,12 +17,20 @@ from typing import Any
 
 from exports.atomic import CancelCheck, ExportError, atomic_path, check_cancel
 from exports.layout import clean_text
-from exports.meta import APP_VERSION, export_time, iso_time, values_sha256
-from exports.model import PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, AttachmentInfo, ReportData
+from exports.meta import APP_VERSION, export_time, iso_time, manifest_sha256, values_sha256
+from exports.model import (
+    PACKAGE_FORMAT,
+    PACKAGE_FORMAT_VERSION,
+    TEMPLATE_KIND,
+    TEMPLATE_MEMBER,
+    AttachmentInfo,
+    ReportData,
+)
 from exports.pdf import pdf_bytes
 from exports.xlsx import xlsx_bytes
 
 MANIFEST_NAME = "manifest.json"
+TEMPLATE_MIME = "application/toml"
 ATTACHMENT_FOLDER = "附件"
 MAX_STEM = 120
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -135,9 +144,9 @@ class _PackageWriter:
 
 
 def manifest(data: ReportData, when: datetime, files: list[dict[str, Any]]) -> dict[str, Any]:
-    """The manifest.json content, as PACKAGE.md defines it."""
+    """The manifest.json content, as docs/PACKAGE.md defines it, with its own hash."""
     template = data.template
-    return {
+    body = {
         "format": PACKAGE_FORMAT,
         "format_version": PACKAGE_FORMAT_VERSION,
         "app_version": APP_VERSION,
@@ -145,7 +154,6 @@ def manifest(data: ReportData, when: datetime, files: list[dict[str, Any]]) -> d
         "form_id": template.id,
         "form_version": template.version,
         "form_title": template.title,
-        "template_source": template.source,
         "report_id": data.report_id,
         "title": data.title,
         "unit": data.unit,
@@ -159,6 +167,7 @@ def manifest(data: ReportData, when: datetime, files: list[dict[str, Any]]) -> d
         "sources": data.sources,
         "files": files,
     }
+    return {**body, "manifest_sha256": manifest_sha256(body)}
 
 
 def _reporter(progress: Progress | None, total: int) -> Callable[[int, str], None]:
@@ -199,6 +208,8 @@ def write_package(data: ReportData, path: Path | str, *,
             check_cancel(cancel, path)
             writer.add_bytes(f"{stem}.pdf", pdf_bytes(data, exported_at=when), "pdf", PDF_MIME)
             report(doc_weight, "已生成 PDF")
+            writer.add_bytes(TEMPLATE_MEMBER, data.template.source.encode("utf-8"), TEMPLATE_KIND,
+                             TEMPLATE_MIME)
             for index, attachment in enumerate(attachments, start=1):
                 check_cancel(cancel, path)
                 name = attachment_member(index, attachment)

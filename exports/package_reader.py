@@ -1,7 +1,8 @@
 """Reading a received package safely: every check runs before anything is merged.
 
 Nothing is ever extracted: members are streamed from the zip and hashed in memory.
-The format is fixed in /work/brief/PACKAGE.md (written by exports.package).
+The format is described in docs/PACKAGE.md (written by exports.package); whether the
+manifest agrees with the content is exports.package_trust's part.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from exports import package_trust
 from exports.meta import values_sha256
 from exports.model import PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION
+from exports.package_trust import Rejected
 from forms.spec import FormTemplate
 
 MANIFEST_NAME = "manifest.json"
@@ -79,6 +82,13 @@ class Package:
     form_id: str
     form_version: int
     values: dict[str, Any] = field(repr=False)
+    template: FormTemplate | None = field(default=None, repr=False)  # the one it carries
+    template_problems: tuple[str, ...] = ()  # why its template cannot be used, if so
+
+    @property
+    def legacy(self) -> bool:
+        """Format 1: no template and no manifest hash (see exports.package_trust)."""
+        return self.manifest["format_version"] < 2
 
     @property
     def unit_key(self) -> str:
@@ -355,6 +365,8 @@ def read_package(path: Path | str, *, template: FormTemplate | None = None,
             manifest_info, prefix = _find_manifest(infos)
             manifest = _read_manifest(archive, manifest_info)
             when = _check_manifest(manifest)
+            if manifest["format_version"] >= 2:
+                package_trust.check_manifest_hash(manifest)
             entries = {entry["path"]: entry for entry in manifest["files"]}
             for name in entries:
                 problem = unsafe_name(name)
@@ -368,16 +380,30 @@ def read_package(path: Path | str, *, template: FormTemplate | None = None,
             for name, entry in entries.items():
                 _check_cancel(cancel)
                 _verify_member(archive, members[name], entry, budget, cancel)
+            carried, problems = _carried_template(archive, manifest, members, entries)
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise PackageRejected("zip 文件已损坏（可能下载或复制时中断）。请重新获取这个报送包。") from exc
     except OSError as exc:
         raise PackageRejected(f"读取文件时出错（{exc.strerror or type(exc).__name__}）。") from exc
+    except Rejected as exc:
+        raise PackageRejected(exc.reason) from exc
     package = Package(path=path, manifest=manifest, unit=manifest["unit"].strip(), exported_at=when,
                       form_id=manifest["form_id"], form_version=manifest["form_version"],
-                      values=manifest["values"])
+                      values=manifest["values"], template=carried, template_problems=problems)
     if template is not None:
         check_form(package, template)
     return package
+
+
+def _carried_template(archive: zipfile.ZipFile, manifest: dict[str, Any],
+                      members: dict[str, zipfile.ZipInfo], entries: dict[str, dict[str, Any]]
+                      ) -> tuple[FormTemplate | None, tuple[str, ...]]:
+    """The template a package of format 2 carries (None, and no problem, for format 1)."""
+    if manifest["format_version"] < 2:
+        return None, ()
+    entry = package_trust.template_entry(entries)
+    text = package_trust.read_template(archive, members[entry["path"]])
+    return package_trust.packed_template(text, manifest, f"包中的{entry['path']}")
 
 
 def check_form(package: Package, template: FormTemplate) -> None:
@@ -392,6 +418,11 @@ def check_form(package: Package, template: FormTemplate) -> None:
         raise PackageRejected(f"此包使用较新的表单版本（第{package.form_version}版），"
                               f"本机的“{template.title}”只有第{template.version}版。"
                               "请先升级填报软件再汇总。")
+    problem = package_trust.value_keys_problem(package.values, template)
+    if problem is None and package.legacy:
+        problem = package_trust.legacy_problem(package.form_version, template)
+    if problem:
+        raise PackageRejected(problem)
     for spec in template.leaves():
         value = package.values.get(spec.key)
         if value is None:

@@ -356,6 +356,8 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc, self.tr("汇总未完成"))
             return
+        if isinstance(new_id, int):  # the packages may have brought a form this file lacked
+            self.reload_templates()
         self.report_list.reload(rescan_years=True,
                                 select_id=new_id if isinstance(new_id, int) else None)
 

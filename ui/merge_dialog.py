@@ -153,6 +153,10 @@ class MergeResultDialog(QDialog):
         if outcome.report_id is not None:
             summary = self.tr("已汇总 {n} 个单位的报送包，生成了新的汇总报表（草稿），请检查后完成。")
             summary = summary.format(n=len(outcome.merged))
+            if outcome.imported_form is not None:
+                summary += "\n" + self.tr("本机原来没有这个表单，已从报送包中导入它的模板"
+                                          "（{name}），可在“表单管理”中查看。").format(
+                    name=outcome.imported_form)
         else:
             summary = self.tr("没有可以汇总的报送包，未生成新报表。")
         if outcome.rejected:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import storage
@@ -303,6 +304,7 @@ class MergeOutcome:
     report_id: int | None
     merged: list[Any] = field(default_factory=list)  # Paths
     rejected: list[tuple[Any, str]] = field(default_factory=list)  # (Path, Chinese reason)
+    imported_form: str | None = None  # the form id whose template came with the packages
 
 
 def merge_into_new_report(store: Any, paths: Any, *, title: str | None = None,
@@ -310,6 +312,8 @@ def merge_into_new_report(store: Any, paths: Any, *, title: str | None = None,
                           confirm_duplicate: Any = None, limits: Any = None) -> MergeOutcome:
     """Check and merge packages (files, or folders of *.zip) into a new draft, in one transaction.
 
+    Packages of a form this database lacks bring its template, which is checked as by
+    ``templates check`` and imported in the same transaction (``outcome.imported_form``).
     The database is backed up ("merge") before anything is written. The unit defaults to
     the one in the settings; 填表人 and 电话 come from the settings as for a new report.
     Raises MergeCancelled when ``cancel()`` turns True before the report is written.
@@ -322,12 +326,14 @@ def merge_into_new_report(store: Any, paths: Any, *, title: str | None = None,
         package_files,
     )
     from forms.registry import parse_field  # noqa: PLC0415
+    from ui.catalogue import import_template_text, template_catalogue  # noqa: PLC0415
 
     settings = storage.get_settings(store.db)
     unit = (unit if unit is not None else settings.unit_name).strip()
     files, missing = package_files(paths)
     result = merge_packages(files, unit=unit or None, progress=progress, cancel=cancel,
-                            confirm_duplicate=confirm_duplicate, limits=limits)
+                            confirm_duplicate=confirm_duplicate, limits=limits,
+                            templates=template_catalogue(store).templates())
     result.rejected[:0] = missing
     template = result.template
     if not result.merged or template is None:
@@ -351,10 +357,14 @@ def merge_into_new_report(store: Any, paths: Any, *, title: str | None = None,
                    "rejected": [{"file": str(path), "reason": reason}
                                 for path, reason in result.rejected]}
     with store.db.atomic():  # storage's own atomic() blocks nest inside as savepoints
+        if result.new_template is not None:  # a form this database lacks: keep its template
+            import_template_text(store, result.new_template.source, "报送包中的表单模板",
+                                 Path(result.merged[0]).name)
         report_id = storage.create_report(store.db, form_id=template.id,
                                           form_version=template.version,
                                           template_source=template.source, **meta)
         storage.save_values(store.db, report_id,
                             {key: (text, values.get(key)) for key, text in raw.items()})
         storage.update_report(store.db, report_id, source_info=source_info)
-    return MergeOutcome(report_id, list(result.merged), list(result.rejected))
+    return MergeOutcome(report_id, list(result.merged), list(result.rejected),
+                        result.new_template.id if result.new_template is not None else None)

@@ -535,6 +535,10 @@ You can restore it later from File → Trash.</translation>
         <translation>Merged the packages of {n} units into a new summary report (draft). Please check it, then mark it complete.</translation>
     </message>
     <message>
+        <source>本机原来没有这个表单，已从报送包中导入它的模板（{name}），可在“表单管理”中查看。</source>
+        <translation>This database did not have the form: its template ({name}) came with the packages and has been imported. See it under Manage Forms.</translation>
+    </message>
+    <message>
         <source>没有可以汇总的报送包，未生成新报表。</source>
         <translation>No package could be merged; no report was made.</translation>
     </message>

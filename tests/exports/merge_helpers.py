@@ -10,8 +10,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from exports.meta import manifest_sha256
 from exports.model import ReportData
 from exports.package import package_file_name, write_package
+from forms.loader import load_template_text
+from forms.spec import FormTemplate
 
 A, B, C = "成都市疾病预防控制中心", "自贡市疾病预防控制中心", "四川省肿瘤医院"
 PEOPLE_LINK = "http://sc.people.com.cn/n2/2024/0418/c407319-40814936.html"
@@ -133,8 +136,11 @@ def rewrite(source: Path, target: Path, change: Callable[[list[Member]], list[Me
     return write_members(target, change(members(source)))
 
 
-def with_manifest(source: Path, target: Path, **changes: Any) -> Path:
-    """A copy whose manifest has ``changes`` (None deletes a key); member files untouched."""
+def with_manifest(source: Path, target: Path, *, resign: bool = False, **changes: Any) -> Path:
+    """A copy whose manifest has ``changes`` (None deletes a key); member files untouched.
+
+    ``resign`` recomputes the manifest's own hash, as a forger who knows the format would.
+    """
 
     def change(items: list[Member]) -> list[Member]:
         result = []
@@ -146,11 +152,19 @@ def with_manifest(source: Path, target: Path, **changes: Any) -> Path:
                         manifest.pop(key, None)
                     else:
                         manifest[key] = value
+                if resign:
+                    manifest["manifest_sha256"] = manifest_sha256(manifest)
                 data = json.dumps(manifest, ensure_ascii=False).encode("utf-8")
             result.append((info, data))
         return result
 
     return rewrite(source, target, change)
+
+
+def template_version(template: FormTemplate, version: int) -> FormTemplate:
+    """The same form in another version, as the province would send it (source included)."""
+    source = template.source.replace(f"version = {template.version}", f"version = {version}", 1)
+    return load_template_text(source, f"{template.id} 第{version}版")
 
 
 def read_manifest_of(path: Path) -> dict[str, Any]:

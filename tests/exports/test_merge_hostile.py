@@ -10,14 +10,18 @@ from pathlib import Path
 import pytest
 
 from exports.merge import merge_packages
+from exports.model import ReportData
+from exports.package import write_package
 from exports.package_reader import Limits, PackageRejected, read_package
 from tests.exports.merge_helpers import (
     A,
+    export_unit,
     files_snapshot,
     gbk_info,
     members,
     read_manifest_of,
     rewrite,
+    template_version,
     unit_packages,
     with_manifest,
     write_members,
@@ -159,20 +163,23 @@ def test_encrypted_member(good, tmp_path):
 
 # --- form and unit ------------------------------------------------------------------------
 
-def test_another_form(good, tmp_path, week_template, award_template):
-    path = with_manifest(good, tmp_path / "评优.zip", form_id="association_award_summary",
-                         form_title="省、市、自治区抗癌协会评优汇总表")
+def test_another_form(tmp_path, week_template, award_template):
+    data = ReportData.from_raw(award_template, {"association_name": "浙江省抗癌协会"},
+                               unit="浙江省抗癌协会")
+    path = write_package(data, tmp_path / "评优.zip")
     reason = rejected(path, week_template)
     assert "另一种表单" in reason and "评优汇总表" in reason
 
 
-def test_newer_form_version(good, tmp_path, week_template):
-    reason = rejected(with_manifest(good, tmp_path / "新版.zip", form_version=2), week_template)
+def test_newer_form_version(tmp_path, week_template):
+    newer = template_version(week_template, 2)
+    path = export_unit(newer, A, tmp_path)
+    reason = rejected(path, week_template)
     assert "较新的表单版本" in reason and "升级" in reason
 
 
 def test_newer_package_format(good, tmp_path):
-    assert "升级" in rejected(with_manifest(good, tmp_path / "新格式.zip", format_version=2))
+    assert "升级" in rejected(with_manifest(good, tmp_path / "新格式.zip", format_version=3))
 
 
 def test_older_form_version_is_accepted(good, tmp_path, week_template):
@@ -195,7 +202,7 @@ def test_value_of_the_wrong_shape(good, tmp_path, week_template):
     values = read_manifest_of(good)["values"]
     values["lectures"] = "很多"
     path = with_manifest(good, tmp_path / "形状.zip", values=values,
-                         values_sha256=values_sha256(values))
+                         values_sha256=values_sha256(values), resign=True)
     assert "科普讲座" in rejected(path, week_template)
 
 
@@ -221,7 +228,8 @@ def test_escaping_path_in_manifest(good, tmp_path):
     manifest = read_manifest_of(good)
     files = manifest["files"] + [{"path": "../x", "kind": "attachment", "size": 1,
                                   "sha256": "0" * 64}]
-    assert "指向包外" in rejected(with_manifest(good, tmp_path / "清单逃逸.zip", files=files))
+    path = with_manifest(good, tmp_path / "清单逃逸.zip", files=files, resign=True)
+    assert "指向包外" in rejected(path)
 
 
 def test_symlink_member(good, tmp_path):

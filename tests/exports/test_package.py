@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from exports.atomic import ExportCancelled, ExportError
-from exports.meta import canonical_json, values_sha256
+from exports.meta import canonical_json, manifest_sha256, values_sha256
 from exports.model import PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION
 from exports.package import package_file_name, read_manifest, safe_name, write_package
 from tests.exports.conftest import fake_attachments, make_report
@@ -69,7 +69,8 @@ def test_members_and_manifest(packed):
             assert hashlib.sha256(content).hexdigest() == entry["sha256"]
             assert len(content) == entry["size"]
         kinds = [f["kind"] for f in manifest["files"]]
-        assert kinds == ["xlsx", "pdf", "attachment", "attachment", "attachment"]
+        assert kinds == ["xlsx", "pdf", "template", "attachment", "attachment", "attachment"]
+        assert archive.read("表单模板.toml").decode("utf-8") == report.template.source
         assert archive.read("附件/1_活动照片.jpg") == contents[1]
         book = openpyxl.load_workbook(io.BytesIO(archive.read(f"{STEM}.xlsx")))
         assert book.sheetnames[1:] == ["数据", "元数据"]
@@ -77,7 +78,8 @@ def test_members_and_manifest(packed):
     assert manifest["format"] == PACKAGE_FORMAT
     assert manifest["format_version"] == PACKAGE_FORMAT_VERSION
     assert manifest["form_id"] == "cancer_week_summary" and manifest["form_version"] == 1
-    assert manifest["template_source"] == report.template.source
+    assert "template_source" not in manifest
+    assert manifest["manifest_sha256"] == manifest_sha256(manifest)
     assert manifest["report_id"] == 1 and manifest["unit"] == "四川省抗癌协会"
     assert manifest["status"] == "draft"
     assert manifest["exported_at"].startswith("2024-04-28T10:30:00")
@@ -88,7 +90,7 @@ def test_members_and_manifest(packed):
     assert manifest["explanations"] == [
         {"key": "media_reports", "code": "duplicate_names", "text": "两处不同"}]
     assert manifest["sources"] is None
-    attachment = manifest["files"][3]
+    attachment = manifest["files"][4]
     assert attachment["name"] == "总结:视频?.txt" and attachment["mime_type"] == "text/plain"
 
 
@@ -98,14 +100,14 @@ def test_attachments_streamed_in_chunks(packed):
     assert source.largest <= 8192
     fractions = [f for f, _ in steps]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
-    assert read_manifest(path)["files"][2]["size"] == SIZES["活动照片.jpg"]
+    assert read_manifest(path)["files"][3]["size"] == SIZES["活动照片.jpg"]
 
 
 def test_package_without_attachment_source(clean_report, tmp_path):
     path = write_package(clean_report, tmp_path / "p.zip")
     manifest = read_manifest(path)
     assert manifest["status"] == clean_report.status
-    assert [f["kind"] for f in manifest["files"]] == ["xlsx", "pdf"]
+    assert [f["kind"] for f in manifest["files"]] == ["xlsx", "pdf", "template"]
 
 
 def test_changed_attachment_is_refused(seed_report, tmp_path):

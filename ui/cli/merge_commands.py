@@ -26,7 +26,8 @@ def register(commands: Any) -> None:
     merge.add_argument("--title", metavar="T", help="新报表的标题（默认：表名加“（汇总）”）")
     merge.add_argument("--unit", metavar="UNIT", help="汇总单位名称（默认：设置中的本单位）")
     merge.add_argument("--json", action="store_true",
-                       help='以 JSON 输出：{"id", "merged": [...], "rejected": [{"file", "reason"}]}')
+                       help='以 JSON 输出：{"id", "imported_form", "merged": [...], '
+                            '"rejected": [{"file", "reason"}]}；imported_form 是随包导入的表单 id')
     merge.set_defaults(handler=merge_packages)
 
 
@@ -43,7 +44,7 @@ def merge_packages(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.json:
-        print_json({"id": outcome.report_id,
+        print_json({"id": outcome.report_id, "imported_form": outcome.imported_form,
                     "merged": [str(path) for path in outcome.merged],
                     "rejected": [{"file": str(path), "reason": reason}
                                  for path, reason in outcome.rejected]})
@@ -60,5 +61,7 @@ def _print_outcome(outcome: operations.MergeOutcome) -> None:
     if outcome.report_id is None:
         print("没有可以汇总的报送包，未生成新报表。")
         return
+    if outcome.imported_form is not None:
+        print(f"本机原来没有这个表单，已从报送包中导入它的模板（{outcome.imported_form}）。")
     print(f"已汇总 {len(outcome.merged)} 个单位的报送包，新报表编号：")
     print(outcome.report_id)

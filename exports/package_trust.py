@@ -1,0 +1,97 @@
+"""Does a package's manifest agree with its content? (see docs/PACKAGE.md)
+
+From package format 2 the manifest carries ``manifest_sha256``, a hash over all of its
+other fields (form, version, unit, status, export time, values, and every file's hash),
+and the package carries the form's template as a file. A manifest edited by hand no longer
+matches its hash; a manifest that names another form than its template is refused.
+
+Packages of format 1 (before templates travelled) have neither. They are merged only into
+a form this database already has, in the very same version, and only when every value
+belongs to that form; otherwise the person is asked for a package from an upgraded app.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from typing import Any
+
+from exports.meta import manifest_sha256
+from exports.model import TEMPLATE_KIND
+from forms.loader import TemplateError, load_template_text
+from forms.spec import FormTemplate
+
+STATUSES = ("draft", "complete")
+MAX_TEMPLATE_BYTES = 8 * 1024**2
+_AGAIN = "请让报送单位重新导出报送包后再汇总。"
+LEGACY = ("这是旧版填报软件导出的报送包（包中没有表单模板和清单校验码），"
+          "只能汇总到本机已有的同一版本的表单。")
+
+
+class Rejected(Exception):
+    """Raised here, turned into PackageRejected by the reader."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def check_manifest_hash(manifest: dict[str, Any]) -> None:
+    """Format 2 and later: the manifest's own hash, and a status the app knows."""
+    if manifest.get("manifest_sha256") != manifest_sha256(manifest):
+        raise Rejected("清单内容与其校验码不一致：清单中的表单、版本、单位、状态或导出时间"
+                       f"可能被修改过。{_AGAIN}")
+    if manifest.get("status") not in STATUSES:
+        raise Rejected(f"清单中的报表状态不正确。{_AGAIN}")
+
+
+def template_entry(entries: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The manifest's one file of kind "template"."""
+    found = [entry for entry in entries.values() if entry.get("kind") == TEMPLATE_KIND]
+    if len(found) != 1:
+        raise Rejected(f"包中{'没有' if not found else '有多个'}表单模板文件。{_AGAIN}")
+    if found[0]["size"] > MAX_TEMPLATE_BYTES:
+        raise Rejected(f"包中的表单模板文件过大，不像是填报软件导出的报送包。{_AGAIN}")
+    return found[0]
+
+
+def read_template(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> str:
+    """The template member's text (its size and hash were checked already)."""
+    with archive.open(info) as member:
+        data = member.read(MAX_TEMPLATE_BYTES + 1)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise Rejected(f"包中的表单模板不是 UTF-8 文本。{_AGAIN}") from exc
+
+
+def packed_template(text: str, manifest: dict[str, Any], source: str
+                    ) -> tuple[FormTemplate | None, tuple[str, ...]]:
+    """The package's template and its problems; refused when it names another form."""
+    try:
+        template = load_template_text(text, source)
+    except TemplateError as exc:
+        return None, (exc.text(),)
+    if (template.id, template.version) != (manifest["form_id"], manifest["form_version"]):
+        raise Rejected(f"清单写的表单（{manifest['form_id']}，第{manifest['form_version']}版）"
+                       f"与包中的表单模板（{template.id}，第{template.version}版）不一致，"
+                       f"包可能被修改过。{_AGAIN}")
+    return template, ()
+
+
+def value_keys_problem(values: dict[str, Any], template: FormTemplate) -> str | None:
+    """Why the values cannot be of ``template``'s form (a key it does not have), or None."""
+    unknown = [key for key in values if not template.has(key)]
+    if not unknown:
+        return None
+    shown = "、".join(f"“{key[:40]}”" for key in unknown[:3])
+    more = f"等 {len(unknown)} 项" if len(unknown) > 3 else ""
+    return (f"包中的数值 {shown}{more} 不是表单“{template.title}”的栏目，"
+            f"包中的数值与清单写的表单不符。{_AGAIN}")
+
+
+def legacy_problem(form_version: int, template: FormTemplate) -> str | None:
+    """A format-1 package is merged only into the very version it was filled in."""
+    if form_version == template.version:
+        return None
+    return (f"{LEGACY}本机的“{template.title}”是第{template.version}版，包是第{form_version}版。"
+            "请让报送单位升级填报软件后重新导出。")

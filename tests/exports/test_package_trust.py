@@ -1,0 +1,197 @@
+"""The manifest is covered by the hashes: a package whose manifest disagrees with its content is
+rejected; a package carries its template; packages of format 1 are merged only where it is safe."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from exports.merge import merge_packages
+from exports.model import ReportData
+from exports.package import read_manifest, write_package
+from exports.package_reader import PackageRejected, read_package
+from forms.loader import load_template
+from tests.exports.merge_helpers import (
+    A,
+    B,
+    members,
+    read_manifest_of,
+    template_version,
+    unit_packages,
+    with_manifest,
+    write_members,
+)
+
+NO_TOBACCO = Path(__file__).resolve().parents[1] / "fixtures" / "templates" / "no_tobacco_day.toml"
+AWARD = "association_award_summary"
+
+
+@pytest.fixture(scope="module")
+def packages(tmp_path_factory, week_template) -> dict[str, Path]:
+    return unit_packages(tmp_path_factory, week_template)
+
+
+@pytest.fixture(scope="module")
+def good(packages) -> Path:
+    return packages[A]
+
+
+@pytest.fixture(scope="module")
+def no_tobacco():
+    return load_template(NO_TOBACCO)
+
+
+def reason_for(path: Path, **kwargs) -> str:
+    result = merge_packages([path], **kwargs)
+    assert result.merged == [] and len(result.rejected) == 1
+    return result.rejected[0][1]
+
+
+def as_format_1(source: Path, target: Path, **changes) -> Path:
+    """The package as Tianbao wrote it before templates travelled: no template file, no
+    manifest hash, the template's text inside the manifest."""
+    items, template_text = [], ""
+    for info, data in members(source):
+        if info.filename == "表单模板.toml":
+            template_text = data.decode("utf-8")
+            continue
+        items.append((info, data))
+    for index, (info, data) in enumerate(items):
+        if info.filename == "manifest.json":
+            manifest = json.loads(data)
+            manifest.pop("manifest_sha256")
+            manifest["format_version"] = 1
+            manifest["template_source"] = template_text
+            manifest["files"] = [f for f in manifest["files"] if f["kind"] != "template"]
+            manifest.update(changes)
+            items[index] = (info, json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
+    return write_members(target, items)
+
+
+# --- the manifest agrees with the content -------------------------------------------------------
+
+def test_a_manifest_that_claims_another_form_is_not_merged_into_it(good, tmp_path):
+    """Before the manifest was hashed, this package was merged into the 评优汇总表."""
+    path = with_manifest(good, tmp_path / "评优.zip", form_id=AWARD,
+                         form_title="省、市、自治区抗癌协会评优汇总表")
+    result = merge_packages([path])
+    assert result.merged == [] and result.template is None
+    assert "校验码" in result.rejected[0][1]
+
+
+def test_a_re_hashed_manifest_that_claims_another_form_disagrees_with_its_template(good, tmp_path):
+    path = with_manifest(good, tmp_path / "评优.zip", form_id=AWARD, resign=True)
+    reason = reason_for(path)
+    assert "与包中的表单模板（cancer_week_summary，第1版）不一致" in reason and AWARD in reason
+
+
+@pytest.mark.parametrize(("key", "value"), [
+    ("form_id", AWARD), ("form_version", 2), ("unit", "自贡市疾病预防控制中心"),
+    ("status", "complete"), ("exported_at", "2024-04-29T09:00:00+08:00"),
+    ("title", "改过的标题"), ("raw", {}),
+])
+def test_any_change_to_the_manifest_is_rejected(good, tmp_path, key, value):
+    assert read_manifest_of(good)[key] != value
+    with pytest.raises(PackageRejected) as caught:
+        read_package(with_manifest(good, tmp_path / "改过.zip", **{key: value}))
+    assert "清单内容与其校验码不一致" in caught.value.reason
+    assert "表单、版本、单位、状态或导出时间" in caught.value.reason
+
+
+def test_a_missing_manifest_hash_is_rejected(good, tmp_path):
+    with pytest.raises(PackageRejected, match="校验码"):
+        read_package(with_manifest(good, tmp_path / "无校验码.zip", manifest_sha256=None))
+
+
+def test_an_unknown_status_is_rejected_even_when_re_hashed(good, tmp_path):
+    with pytest.raises(PackageRejected, match="报表状态"):
+        read_package(with_manifest(good, tmp_path / "状态.zip", status="approved", resign=True))
+
+
+@pytest.mark.parametrize("status", ["draft", "complete"])
+def test_the_manifest_records_the_status(no_tobacco, tmp_path, status):
+    data = ReportData.from_raw(no_tobacco, {"unit_name": "某县疾控中心", "lectures": "3场"},
+                               unit="某县疾控中心", status=status)
+    assert not data.marked_draft
+    assert read_manifest(write_package(data, tmp_path / "p.zip"))["status"] == status
+    assert read_package(tmp_path / "p.zip").manifest["status"] == status
+
+
+def test_a_package_without_its_template_file_is_rejected(good, tmp_path):
+    manifest = read_manifest_of(good)
+    files = [f for f in manifest["files"] if f["kind"] != "template"]
+    items = [(info, data) for info, data in members(good) if info.filename != "表单模板.toml"]
+    path = write_members(tmp_path / "无模板.zip", items)
+    path = with_manifest(path, tmp_path / "无模板2.zip", files=files, resign=True)
+    with pytest.raises(PackageRejected, match="没有表单模板"):
+        read_package(path)
+
+
+# --- the template travels -----------------------------------------------------------------------
+
+def test_the_package_carries_the_template_it_was_filled_in(good, week_template):
+    package = read_package(good)
+    assert package.template == week_template and package.template_problems == ()
+    with zipfile.ZipFile(good) as archive:
+        assert archive.read("表单模板.toml").decode("utf-8") == week_template.source
+
+
+def test_a_form_this_database_lacks_is_merged_with_the_template_it_carries(no_tobacco, tmp_path):
+    paths = []
+    for unit, lectures in ((A, "3场"), (B, "约5场")):
+        data = ReportData.from_raw(no_tobacco, {"unit_name": unit, "lectures": lectures},
+                                   unit=unit)
+        paths.append(write_package(data, tmp_path / f"{unit}.zip"))
+    result = merge_packages(paths, templates={})
+    assert [p.name for p in result.merged] == [f"{A}.zip", f"{B}.zip"]
+    assert result.new_template == no_tobacco and result.template == no_tobacco
+    assert result.values["lectures"]["value"] == 8
+
+
+def test_a_known_form_is_merged_with_the_local_template(packages, week_template):
+    result = merge_packages(list(packages.values()), templates={week_template.id: week_template})
+    assert result.new_template is None and len(result.merged) == 3
+
+
+def test_a_broken_carried_template_is_refused_for_a_form_this_database_lacks(no_tobacco, tmp_path):
+    broken = dataclasses.replace(no_tobacco, source=no_tobacco.source.replace(
+        'type = "count"', 'type = "countt"', 1))
+    data = ReportData.from_raw(broken, {"unit_name": A}, unit=A)
+    path = write_package(data, tmp_path / "坏模板.zip")
+    reason = reason_for(path, templates={})
+    assert "包中的表单模板又有错误" in reason and "countt" in reason
+    # where the form is known, its own template is used and the package merges
+    assert merge_packages([path], templates={no_tobacco.id: no_tobacco}).merged == [path]
+
+
+# --- packages of format 1 -----------------------------------------------------------------------
+
+def test_a_format_1_package_merges_into_the_same_version_of_a_known_form(good, tmp_path,
+                                                                         week_template):
+    path = as_format_1(good, tmp_path / "旧包.zip")
+    package = read_package(path)
+    assert package.legacy and package.template is None
+    result = merge_packages([path], templates={week_template.id: week_template})
+    assert result.merged == [path] and result.new_template is None
+
+
+def test_a_format_1_package_of_another_version_is_refused(good, tmp_path, week_template):
+    path = as_format_1(good, tmp_path / "旧包.zip")
+    reason = reason_for(path, templates={week_template.id: template_version(week_template, 2)})
+    assert "旧版填报软件" in reason and "第2版" in reason and "第1版" in reason
+
+
+def test_a_format_1_package_of_a_form_this_database_lacks_is_refused(good, tmp_path):
+    path = as_format_1(good, tmp_path / "旧包.zip")
+    reason = reason_for(path, templates={})
+    assert "旧版填报软件" in reason and "本机没有这个表单" in reason
+
+
+def test_a_format_1_package_that_claims_another_form_is_refused(good, tmp_path, templates):
+    path = as_format_1(good, tmp_path / "旧包.zip", form_id=AWARD)
+    reason = reason_for(path, templates=templates)
+    assert "不是表单“省、市、自治区抗癌协会评优汇总表”的栏目" in reason
