@@ -135,20 +135,30 @@ def _count_issues(spec: FieldSpec, count: Any, unit: str | None, listed: int, pa
     return []
 
 
-# Anything that looks like a link, well formed or not, so that a bad one can be named.
+# Anything that looks like a link, well formed or not, so that a bad one can be named. A link
+# runs to a blank, Chinese punctuation, the next link, or a "(" before Chinese (its name);
+# Chinese letters inside it are part of it (https://baike.baidu.com/item/肿瘤).
 _URL_RE = re.compile(
     r"((?:[Hh][Tt][Tt][Pp][Ss]?(?:[:：]/*|//)|[A-Za-z][A-Za-z0-9+.\-]{1,9}://|www\.)"
-    r"[^\s\u3000，。；、“”‘’（）《》【】\u4e00-\u9fff]+)"
+    r"(?:(?![Hh][Tt][Tt][Pp][Ss]?[:：]//)"
+    r"(?:[^\s\u3000，。；、“”‘’（）《》【】<>\"(]|\((?![\u4e00-\u9fff])))+)"
 )
 _GLUED_SCHEME = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?[:：/]")
-_VALID_URL = re.compile(r"https?://([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)(?::(\d{1,5}))?(?:[/?#]\S*)?",
+_HOST_LABEL = r"(?:[^\W_]|-)+"
+_VALID_URL = re.compile(rf"https?://({_HOST_LABEL}(?:\.{_HOST_LABEL})+)(?::(\d{{1,5}}))?(?:[/?#]\S*)?",
                         re.IGNORECASE)
 _IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _NAME_STRIP = " \t:：-—，,；;、。"
+# Chinese after a page's file name is the next link's name glued on: ….html四川在线
+_TRAILING_NAME = re.compile(r"(?<=\.)(?:s?html?|php|aspx?|jsp)([\u4e00-\u9fff].*)$", re.IGNORECASE)
+_BRACKET_NAME = re.compile(r"^[ \t]*[（(]([^（）()\n]{1,40})[）)]")
 
 
 def valid_url(url: str) -> bool:
-    """An http(s) URL with a dotted host name (or IPv4 address) and a sane port."""
+    """An http(s) URL with a dotted host name (or IPv4 address) and a sane port.
+
+    Internationalised hosts count, written in Chinese (例子.中国) or as xn--.
+    """
     return len(url) <= 2048 and _valid_url(url)
 
 
@@ -173,7 +183,8 @@ def _name(chunk: str) -> str:
 def split_links(text: str) -> tuple[list[dict[str, str]], list[str]]:
     """Links as ``{"name", "url"}`` and names left without a URL.
 
-    Accepts a name line followed by its URL line, or a URL glued to its name.
+    Accepts a name line followed by its URL line, a URL glued to its name, or a URL with
+    its name in brackets after it: ``http://… （涪城发布）``.
     """
     pieces = _URL_RE.split(text)  # name, url, name, url, …, trailing text
     links: list[dict[str, str]] = []
@@ -183,7 +194,16 @@ def split_links(text: str) -> tuple[list[dict[str, str]], list[str]]:
             glued = _GLUED_SCHEME.search(url)
             if glued:  # CCTVhttp://…: the letters before the scheme are the name
                 name, url = name + url[: glued.start()], url[glued.start() :]
-        links.append({"name": _name(name), "url": url.rstrip(".,;)")})
+        trailing = _TRAILING_NAME.search(url)
+        if trailing:  # ….html四川在线: the Chinese belongs to what follows
+            url = url[: trailing.start(1)]
+            pieces[index + 1] = trailing[1] + pieces[index + 1]
+        name = _name(name)
+        after = _BRACKET_NAME.match(pieces[index + 1])
+        if after:  # http://… （涪城发布）
+            name = f"{name}（{after[1].strip()}）" if name else after[1].strip()
+            pieces[index + 1] = pieces[index + 1][after.end():]
+        links.append({"name": name, "url": url.rstrip(".,;)")})
     orphans = [line for line in (raw.strip(_NAME_STRIP) for raw in pieces[-1].split("\n"))
                if line]
     return links, orphans

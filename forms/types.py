@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from forms.issues import ERROR, WARNING, Issue, has_errors
+from forms.phones import area_code, read_phone, split_phones
 from forms.quantity import (
     QUALIFIER_SYMBOLS,
     Quantity,
@@ -351,33 +352,33 @@ class ChecklistType(FieldType):
         return Parsed(chosen, issues, f"已选{len(chosen)}项")
 
 
-_PHONE_LABEL = re.compile(r"^[^\d+(]{1,10}[:：]\s*")
-
-
 class PhoneType(FieldType):
+    """One number or several (、 ， ; / or spaces between them), each checked."""
+
     name = "phone"
-    _MOBILE = re.compile(r"^1[3-9]\d{9}$")
-    # Area codes are 010 and 020-029, or four digits (0571); the local number has 7-8 digits.
-    _LANDLINE = re.compile(r"^(010|02\d|0[3-9]\d{2})([1-9]\d{6,7})$")
 
     def _parse(self, spec: FieldSpec, text: str) -> Parsed:
-        plain = _PHONE_LABEL.sub("", normalise_digits(text))  # 联系电话：027-…
-        ext = ""
-        match = re.search(r"(?:转|ext\.?|-)\s*(\d{1,5})$", plain)
-        digits = re.sub(r"[\s\-()（）]", "", plain)
-        if digits.startswith("+86"):
-            digits = digits[3:]
-        elif digits.startswith("0086"):
-            digits = digits[4:]
-        if not self._MOBILE.match(digits) and not self._LANDLINE.match(digits) and match:
-            ext = match[1]
-            digits = re.sub(r"[\s\-()（）]", "", plain[: match.start()]).removeprefix("+86")
-        if self._MOBILE.match(digits):
-            return Parsed(digits, (), digits)
-        landline = self._LANDLINE.match(digits)
-        if landline:
-            number = f"{landline[1]}-{landline[2]}" + (f"转{ext}" if ext else "")
-            return Parsed(number, (), number)
-        return Parsed(None, (problem(spec, ERROR, "bad_phone", "电话号码格式不正确",
-                                     "座机请带区号，如“027-85880016”；手机为11位数字"),))
-
+        pieces = split_phones(text)
+        numbers: list[str] = []
+        bad: list[tuple[int, str]] = []
+        area = None
+        for index, piece in enumerate(pieces, 1):
+            number = read_phone(piece, area)
+            if number is None:
+                bad.append((index, piece))
+            else:
+                numbers.append(number)
+                area = area_code(number) or area
+        hint = "座机请带区号，如“027-85880016”；手机为11位数字；多个号码用顿号“、”分隔"
+        if bad:
+            if len(pieces) <= 1:
+                return Parsed(None, (problem(spec, ERROR, "bad_phone", "电话号码格式不正确", hint),))
+            return Parsed(None, tuple(
+                problem(spec, ERROR, "bad_phone", f"第{index}个号码“{piece[:30]}”格式不正确", hint)
+                for index, piece in bad[:MAX_LISTED]))
+        issues = ()
+        unique = list(dict.fromkeys(numbers))
+        if len(unique) < len(numbers):
+            issues = (problem(spec, WARNING, "duplicate_phone", "号码重复填写", "请删去重复的号码"),)
+        value = "、".join(unique)
+        return Parsed(value, issues, value)
