@@ -77,3 +77,25 @@ def test_the_ts_file_covers_every_string_in_the_source(tmp_path):
 
     missing = texts(fresh) - texts(TRANSLATIONS_DIR / "tianbao_en.ts")
     assert not missing, f"run pyside6-lupdate and translate: {sorted(missing)[:10]}"
+
+
+def test_qt_s_own_dialogs_speak_chinese(qapp):
+    """Qt's file and print dialogs: PySide6's qtbase_zh_CN.qm plus the labels it lacks."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel
+
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        assert len(translators) == 2
+        dialog = QFileDialog(None, "x")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        labels = [label.text() for label in dialog.findChildren(QLabel)]
+        assert labels == ["查找范围(&L)：", "文件名称(&N)：", "文件类型(&T)："]
+        printing = QPrintDialog(QPrinter())
+        assert "页面集(&S)：" in [label.text() for label in printing.findChildren(QLabel)]
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        assert buttons.buttons()[0].text() == "取消"
+        dialog.deleteLater()
+        printing.deleteLater()
+    finally:
+        remove_translators(qapp, translators)
