@@ -42,6 +42,9 @@ class Settings:
     export_folder: str = ""  # empty: ask, or use the user's documents folder
     language: str = "zh_CN"
     attachment_max_mb: int = 500
+    # The folders last chosen in the file dialogs (empty: none yet), each kept apart.
+    last_export_folder: str = ""
+    last_attachment_folder: str = ""
 
     @property
     def attachment_max_bytes(self) -> int:

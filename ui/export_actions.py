@@ -113,13 +113,18 @@ def export_report(parent: QWidget | None, store: Any, settings: Any, report_id: 
     title, file_filter, label = kind_texts(kind)
     try:
         data = operations.report_data(store, report_id)
-        default = suggested_path(data, kind, folder or default_folder(settings))
+        folder = folder or operations.remembered_folder(store, "exports") or default_folder(settings)
+        default = suggested_path(data, kind, folder)
     except Exception as exc:  # noqa: BLE001 - shown in one place
         show_error(parent, exc, title)
         return None
     path = ask_save_path(parent, title, default, file_filter, SUFFIXES[kind])
     if path is None:
         return None
+    try:
+        operations.remember_folder(store, "exports", path.parent)
+    except Exception:  # noqa: BLE001 - a convenience: never stands in the export's way
+        log.warning("could not remember the export folder", exc_info=True)
     write = writer_for(kind, store)
     try:
         run_with_progress(parent, label, lambda progress, cancelled:

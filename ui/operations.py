@@ -368,3 +368,23 @@ def merge_into_new_report(store: Any, paths: Any, *, title: str | None = None,
         storage.update_report(store.db, report_id, source_info=source_info)
     return MergeOutcome(report_id, list(result.merged), list(result.rejected),
                         result.new_template.id if result.new_template is not None else None)
+
+
+# --- the folders the file dialogs remember -------------------------------------------------
+
+FOLDER_SETTINGS = {"exports": "last_export_folder", "attachments": "last_attachment_folder"}
+
+
+def remembered_folder(store: Any, purpose: str) -> Path | None:
+    """The folder last chosen for ``purpose`` ("exports", "attachments"), if it still exists."""
+    text = getattr(storage.get_settings(store.db), FOLDER_SETTINGS[purpose])
+    folder = Path(text) if text else None
+    return folder if folder is not None and folder.is_dir() else None
+
+
+def remember_folder(store: Any, purpose: str, folder: Path) -> None:
+    """Keep ``folder`` for the next file dialog of ``purpose`` (not on a read-only store)."""
+    if store.read_only or str(folder) == getattr(storage.get_settings(store.db),
+                                                 FOLDER_SETTINGS[purpose]):
+        return
+    storage.update_settings(store.db, **{FOLDER_SETTINGS[purpose]: str(folder)})

@@ -40,7 +40,7 @@ def files(tmp_path):
 
 def test_add_files_lists_them_with_a_thumbnail(editor, qtbot, store, files, monkeypatch):
     panel = editor.attachments
-    monkeypatch.setattr(attachments, "ask_files", lambda parent: list(files))
+    monkeypatch.setattr(attachments, "ask_files", lambda parent, folder=None: list(files))
     panel.add_button.click()
     qtbot.waitUntil(lambda: panel.list.count() == 2, timeout=3000)
     stored = storage.list_attachments(store.db, editor.current_report_id())
@@ -51,6 +51,22 @@ def test_add_files_lists_them_with_a_thumbnail(editor, qtbot, store, files, monk
     generic = panel._file_icon.cacheKey()  # noqa: SLF001
     qtbot.waitUntil(lambda: panel.list.item(1).icon().cacheKey() != generic, timeout=3000)
     assert panel.list.item(0).icon().cacheKey() == generic  # not an image
+
+
+def test_the_file_dialog_opens_where_the_last_attachments_came_from(editor, qtbot, store, files,
+                                                                    monkeypatch):
+    panel = editor.attachments
+    asked: list = []
+    monkeypatch.setattr(attachments, "ask_files",
+                        lambda parent, folder=None: asked.append(folder) or [files[0]])
+    panel.add_button.click()
+    qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: panel.add_button.isEnabled(), timeout=3000)
+    panel.add_button.click()
+    assert asked == [None, files[0].parent]
+    settings = storage.get_settings(store.db)
+    assert (settings.last_attachment_folder, settings.last_export_folder) == (
+        str(files[0].parent), "")
 
 
 def test_files_dropped_on_the_panel_are_added(editor, qtbot, store, files):

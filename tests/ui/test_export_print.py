@@ -87,6 +87,40 @@ def test_default_folder_prefers_the_setting(tmp_path, store):
     assert export_actions.default_folder(missing, home=home) == home / "Documents"
 
 
+def test_the_save_dialog_opens_where_the_last_export_went(window, store, seed_report, save_to,
+                                                         monkeypatch, tmp_path):
+    window.report_list.reload(select_id=seed_report)
+    elsewhere = tmp_path / "U盘"
+    elsewhere.mkdir()
+    monkeypatch.setattr(export_actions, "ask_save_path",
+                        lambda parent, title, default, file_filter, suffix:
+                        save_to.append(default) or elsewhere / default.name)
+    window.export("xlsx")
+    window.export("pdf")
+    assert save_to[1].parent == elsewhere
+    assert storage.get_settings(store.db).last_export_folder == str(elsewhere)
+    assert storage.get_settings(store.db).last_attachment_folder == ""
+    for file in elsewhere.iterdir():
+        file.unlink()
+    elsewhere.rmdir()  # gone: back to the export folder of the settings
+    storage.update_settings(store.db, export_folder=str(tmp_path))
+    window.settings = storage.get_settings(store.db)
+    window.export("xlsx")
+    assert save_to[2].parent == tmp_path
+
+
+def test_a_new_export_folder_in_the_settings_wins_over_the_last_one(window, store, monkeypatch,
+                                                                    tmp_path):
+    from ui.dialogs.settings import SettingsDialog, SettingsResult
+
+    storage.update_settings(store.db, last_export_folder=str(tmp_path))
+    monkeypatch.setattr(SettingsDialog, "ask", classmethod(
+        lambda cls, *a, **k: SettingsResult({"export_folder": str(tmp_path / "x")})))
+    window.show_settings()
+    settings = storage.get_settings(store.db)
+    assert (settings.export_folder, settings.last_export_folder) == (str(tmp_path / "x"), "")
+
+
 def test_print_renders_every_pdf_page_and_paints_them(qapp, store, seed_report, tmp_path):
     from exports.pdf import write_pdf
 

@@ -7,6 +7,7 @@ read and scaled there too, one at a time, so the window never waits for them.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 import threading
 from pathlib import Path
@@ -46,9 +47,11 @@ from PySide6.QtWidgets import (
 )
 
 import storage
+from ui import operations
 from ui.editor.worker import DbWorker
 from ui.errors import error_text
 
+log = logging.getLogger("tianbao.ui")
 THUMB_SIZE = 56
 THUMB_MAX_BYTES = 20 * 1024 * 1024  # bigger images get the generic icon
 SHOW_PROGRESS_AT = 8 * 1024 * 1024
@@ -211,8 +214,16 @@ class AttachmentsPanel(QWidget):
     def choose_files(self) -> None:
         if self.report_id is None or self.read_only:
             return
-        paths = ask_files(self)
+        try:
+            folder = operations.remembered_folder(self.store, "attachments")
+        except Exception:  # noqa: BLE001 - a convenience: start in the default folder
+            folder = None
+        paths = ask_files(self, folder)
         if paths:
+            try:
+                operations.remember_folder(self.store, "attachments", paths[0].parent)
+            except Exception:  # noqa: BLE001
+                log.warning("could not remember the attachment folder", exc_info=True)
             self.add_files(paths)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
@@ -376,10 +387,11 @@ def _show_progress(dialog: QProgressDialog, progress: _Progress) -> None:
         dialog.setValue(min(999, progress.done * 1000 // progress.total))
 
 
-def ask_files(parent: QWidget) -> list[Path]:
-    """The file dialog for 添加附件 (patched in tests)."""
+def ask_files(parent: QWidget, folder: Path | None = None) -> list[Path]:
+    """The file dialog for 添加附件, opened in ``folder`` (patched in tests)."""
     title = QCoreApplication.translate("AttachmentsPanel", "添加附件")
-    chosen, _ = QFileDialog.getOpenFileNames(parent, title)  # no filter: any file
+    chosen, _ = QFileDialog.getOpenFileNames(  # no filter: any file
+        parent, title, str(folder) if folder else "")
     return [Path(name) for name in chosen]
 
 
