@@ -412,12 +412,18 @@ class MainWindow(QMainWindow):
             return
         if not result.changes:
             return
+        changes = dict(result.changes)
+        if "export_folder" in changes:  # chosen in the settings: wins over the last one used
+            changes["last_export_folder"] = ""
         try:
-            self.settings = storage.update_settings(self.store.db, **result.changes)
+            self.settings = storage.update_settings(self.store.db, **changes)
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc, self.tr("未能保存设置"))
             return
         if "language" in result.changes:
+            from ui.startup import keep_language  # noqa: PLC0415
+
+            keep_language(storage.data_dir(), self.settings.language)
             QMessageBox.information(self, self.tr("界面语言"),
                                     self.tr("界面语言将在重新启动填报后更改。"))
         self.statusBar().showMessage(self.tr("设置已保存"), 5000)

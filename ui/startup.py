@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 if TYPE_CHECKING:
@@ -20,12 +21,15 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 FONT_DIR = ROOT / "resources" / "fonts"
 TRANSLATIONS_DIR = ROOT / "resources" / "translations"
+ICON_FILE = ROOT / "resources" / "icons" / "tianbao.png"
 FORMS_DIR = ROOT / "resources" / "forms"  # the same folder as forms.loader.FORMS_DIR
 FONT_FILES = ("TianbaoSans-Regular.ttf", "TianbaoSans-Bold.ttf")
 APP_FONT_POINT_SIZE = 10
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = {"zh_CN": "中文", "en": "English"}  # each shown in its own language
 LOG_FILE_NAME = "tianbao.log"
+LANGUAGE_FILE_NAME = "language"  # the language last used, for messages before the settings
+SMOKE_QUIT_ENV = "TIANBAO_SMOKE_QUIT_MS"  # the bundle's smoke test: quit this long after ready
 
 log = logging.getLogger("tianbao")
 
@@ -80,26 +84,27 @@ def quick_form_titles(folder: Path = FORMS_DIR) -> dict[str, str]:
 
 def install_translators(app: QCoreApplication, language: str,
                         folder: Path = TRANSLATIONS_DIR) -> list[QTranslator]:
-    """Install Qt's own strings (buttons like 确定/取消) and ours for ``language``.
+    """Install Qt's own strings (buttons like 确定/取消, the file and print dialogs) and
+    ours for ``language``.
 
-    Chinese is the source language, so ours needs no file; English loads tianbao_en.qm.
-    The translators are returned so the caller keeps them alive.
+    Qt's come from PySide6 (qtbase_zh_CN.qm), with the few it lacks from our
+    qt_extra_zh_CN.qm (installed last: searched first). Chinese is the source language of
+    our own strings, so they need no file; English loads tianbao_en.qm. The translators are
+    returned so the caller keeps them alive.
     """
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
     QLocale.setDefault(QLocale(language))
-    installed = []
-    qt_base = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if language != "en" and qt_base.load(f"qtbase_{language}", qt_dir):
-        app.installTranslator(qt_base)
-        installed.append(qt_base)
-    if language != DEFAULT_LANGUAGE:
-        ours = QTranslator(app)
-        if ours.load(f"tianbao_{language}", str(folder)):
-            app.installTranslator(ours)
-            installed.append(ours)
+    wanted = [(f"tianbao_{language}", str(folder))] if language != DEFAULT_LANGUAGE else [
+        (f"qtbase_{language}", qt_dir), (f"qt_extra_{language}", str(folder))]
+    installed = []
+    for name, where in wanted:
+        translator = QTranslator(app)
+        if translator.load(name, where):
+            app.installTranslator(translator)
+            installed.append(translator)
         else:
-            log.warning("no translation file for %s in %s", language, folder)
+            log.warning("no translation file %s in %s", name, where)
     return installed
 
 
@@ -160,6 +165,47 @@ def make_excepthook(log_path: Path | None,
     return hook
 
 
+def last_language(folder: Path) -> str:
+    """The language last used on this computer (for dialogs shown before the settings are read)."""
+    try:
+        language = (folder / LANGUAGE_FILE_NAME).read_text(encoding="utf-8").strip()
+    except (OSError, ValueError):
+        return DEFAULT_LANGUAGE
+    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def keep_language(folder: Path, language: str) -> None:
+    """Remember ``language`` for the next start (best effort: a convenience)."""
+    if language not in LANGUAGES or last_language(folder) == language:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / LANGUAGE_FILE_NAME).write_text(language, encoding="utf-8")
+    except OSError:
+        log.warning("could not remember the language in %s", folder)
+
+
+def quit_when_ready(window: Any, environ: Mapping[str, str] = os.environ) -> None:
+    """For the bundle's smoke test: log when the store is attached (editing possible), then
+    close the window ``TIANBAO_SMOKE_QUIT_MS`` ms later. Nothing happens without it."""
+    delay = environ.get(SMOKE_QUIT_ENV, "")
+    if not delay.isdigit():
+        return
+    timer = QTimer(window)
+    timer.setInterval(20)
+
+    def check() -> None:
+        if window.store is None:
+            return
+        timer.stop()
+        log.info("smoke test: window ready on %s with %d reports", window.db_path,
+                 window.report_list.model.rowCount())
+        QTimer.singleShot(int(delay), window.close)
+
+    timer.timeout.connect(check)
+    timer.start()
+
+
 # --- run: the window first when storage.peek can read the file ---------------------------
 
 def run_app(db_path: Path | None) -> int:
@@ -174,6 +220,7 @@ def run_app(db_path: Path | None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(startup.ICON_FILE)))
     folder = data_dir()
     log_path: Path | None = folder / startup.LOG_FILE_NAME
     windows: list[QWidget] = []
@@ -190,6 +237,7 @@ def run_app(db_path: Path | None) -> int:
                         form_titles={**startup.quick_form_titles(), **peek.form_titles})
     windows.append(window)
     window.show()
+    startup.quit_when_ready(window)
     opener = BackgroundOpen(path, prepare=lambda: _start_log(folder, path), parent=window)
     opener.finished.connect(window.finish_opening)
     QTimer.singleShot(0, opener.start)
@@ -198,6 +246,7 @@ def run_app(db_path: Path | None) -> int:
     try:
         return app.exec()
     finally:
+        startup.keep_language(folder, window.settings.language)  # not before the first paint
         opened = opener.wait(timeout=60)
         if opened is not None and opened.store is not None and window.store is None:
             opened.store.close()  # quit before it was attached
@@ -218,16 +267,18 @@ def _run_opened_first(app: QApplication, path: Path, folder: Path,
     from ui.open_store import open_store  # noqa: PLC0415
 
     log_path = startup.setup_logging(folder)
-    translators = startup.install_translators(app, startup.DEFAULT_LANGUAGE)
+    language = startup.last_language(folder)  # for the dialogs before the settings are read
+    translators = startup.install_translators(app, language)
     log.info("starting on %s", path)
     store = open_store(None, path, cancel_text=QApplication.translate("MainWindow", "退出"))
     if store is None:
         return 1
     try:
         settings = storage.get_settings(store.db)
-        if settings.language != startup.DEFAULT_LANGUAGE:
+        if settings.language != language:
             startup.remove_translators(app, translators)
             translators = startup.install_translators(app, settings.language)
+            startup.keep_language(folder, settings.language)
         app.setApplicationDisplayName(QApplication.translate("MainWindow", "填报"))
         window = MainWindow(store, settings, log_path=log_path)
     except BaseException:
@@ -235,6 +286,7 @@ def _run_opened_first(app: QApplication, path: Path, folder: Path,
         raise
     windows.append(window)
     window.show()
+    startup.quit_when_ready(window)
     if move is not None:
         tell_data_moved(window, move)
     return app.exec()

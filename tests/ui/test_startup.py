@@ -241,3 +241,53 @@ def test_the_data_moved_from_the_old_place_is_announced(started, tmp_path, monke
     messages.shown.clear()
     assert main_window.run(None) == 0
     assert messages.texts() == []
+
+
+def test_dialogs_before_the_settings_speak_the_language_last_used(started, tmp_path,
+                                                                 monkeypatch):
+    """A newer file cannot be read, so its settings neither: the language last used is."""
+    import sqlite3
+
+    english = tmp_path / "english.db"
+    with storage.open_database(english, daily_backup=False) as store:
+        storage.update_settings(store.db, language="en")
+    assert main_window.run(english) == 0
+    assert startup.last_language(storage.data_dir()) == "en"
+    newer = tmp_path / "newer.db"
+    with storage.open_database(newer, daily_backup=False):
+        pass
+    conn = sqlite3.connect(newer)
+    conn.execute("PRAGMA user_version = 999")
+    conn.commit()
+    conn.close()
+    asked: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr("ui.open_store.ask_choice", lambda parent, title, text, choices, **k:
+                        asked.append((title, choices)) or 0)
+    assert main_window.run(newer) == 1
+    assert asked == [("A Newer Tianbao Is Needed", ["OK"])]
+
+
+def test_the_language_file_is_read_with_care(tmp_path):
+    assert startup.last_language(tmp_path) == "zh_CN"
+    (tmp_path / startup.LANGUAGE_FILE_NAME).write_text("klingon", encoding="utf-8")
+    assert startup.last_language(tmp_path) == "zh_CN"
+    startup.keep_language(tmp_path / "new", "en")
+    assert startup.last_language(tmp_path / "new") == "en"
+
+
+def test_the_smoke_test_variable_closes_the_window_once_it_is_ready(qtbot, store, monkeypatch,
+                                                                   caplog):
+    window = main_window.MainWindow(store, storage.get_settings(store.db))
+    qtbot.addWidget(window)
+    window.show()
+    startup.quit_when_ready(window, {})
+    startup.quit_when_ready(window, {startup.SMOKE_QUIT_ENV: "10"})
+    with caplog.at_level(logging.INFO, logger="tianbao"):
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+    assert "smoke test: window ready" in caplog.text
+
+
+def test_the_window_has_the_icon(started, tmp_path):
+    assert main_window.run(tmp_path / "icon.db") == 0
+    assert not QApplication.windowIcon().isNull()
+    assert startup.ICON_FILE.is_file()
