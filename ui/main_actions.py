@@ -23,6 +23,7 @@ class Actions:
     package: QAction
     print: QAction
     merge: QAction
+    templates: QAction
     open_database: QAction
     backups: QAction
     settings: QAction
@@ -63,6 +64,8 @@ class MainActions(QObject):
                         self.tr("生成报送包（表格、PDF 和附件），发给上级单位")),
             "print": (self.tr("打印(&P)…"), self.tr("预览并打印，与导出的 PDF 完全一致")),
             "merge": (self.tr("汇总(&M)…"), self.tr("把下级单位发来的报送包汇总成一份报表")),
+            "templates": (self.tr("表单管理(&G)…"),
+                          self.tr("查看、导入、导出、预览表单模板，查看模板的问题")),
             "open_database": (self.tr("打开其他数据库(&O)…"), self.tr("打开另一个填报数据库文件")),
             "backups": (self.tr("备份与恢复(&B)…"), self.tr("查看自动备份，立即备份，或从备份恢复")),
             "settings": (self.tr("设置(&S)…"), self.tr("单位、联系人、导出文件夹和语言")),
@@ -87,6 +90,7 @@ SHORTCUTS: dict[str, list[Key | str]] = {
     "export_xlsx": ["Ctrl+E"],
     "export_pdf": ["Ctrl+Shift+E"],
     "package": ["Ctrl+Shift+P"],
+    "templates": ["Ctrl+Shift+M"],
     "print": [Key.Print],
     "open_database": [Key.Open],
     "settings": ["Ctrl+,"],
@@ -97,7 +101,8 @@ SHORTCUTS: dict[str, list[Key | str]] = {
 
 MENUS = {
     "file": ["new", "copy", "delete", "trash", None, "export_xlsx", "export_pdf", "package",
-             "print", None, "merge", None, "open_database", "backups", "settings", None, "quit"],
+             "print", None, "merge", "templates", None, "open_database", "backups", "settings",
+             None, "quit"],
     "edit": ["undo", "redo"],
     "help": ["about"],
 }

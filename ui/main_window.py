@@ -88,7 +88,8 @@ class MainWindow(QMainWindow):
             "new": self.new_report, "copy": self.copy_report, "delete": self.delete_report,
             "trash": self.show_trash, "export_xlsx": lambda: self.export("xlsx"),
             "export_pdf": lambda: self.export("pdf"), "package": lambda: self.export("package"),
-            "print": self.print_report, "merge": self.merge, "open_database": self.open_database,
+            "print": self.print_report, "merge": self.merge, "templates": self.show_templates,
+            "open_database": self.open_database,
             "backups": self.show_backups, "settings": self.show_settings, "quit": self.close,
             "undo": self.undo, "redo": self.redo, "about": self.about,
         })
@@ -360,6 +361,12 @@ class MainWindow(QMainWindow):
             self.reload_templates()
         self.report_list.reload(rescan_years=True,
                                 select_id=new_id if isinstance(new_id, int) else None)
+
+    def show_templates(self) -> None:
+        from ui.dialogs.templates import TemplatesDialog  # noqa: PLC0415
+
+        if TemplatesDialog.run(self, self.store):
+            self.reload_templates()
 
     def undo(self) -> None:
         self.editor.undo()

@@ -309,6 +309,14 @@ Use the later package? Choose “No” to merge only the earlier one.</translati
         <translation>Merge the packages sent by lower-level units into one report</translation>
     </message>
     <message>
+        <source>表单管理(&amp;G)…</source>
+        <translation>Mana&amp;ge Forms…</translation>
+    </message>
+    <message>
+        <source>查看、导入、导出、预览表单模板，查看模板的问题</source>
+        <translation>View, import, export and try out form templates, and see their problems</translation>
+    </message>
+    <message>
         <source>打开其他数据库(&amp;O)…</source>
         <translation>&amp;Open Another Database…</translation>
     </message>
@@ -904,6 +912,199 @@ What you typed stays in the form, and saving is retried every few seconds.</tran
     <message>
         <source>选择导出文件夹</source>
         <translation>Choose Export Folder</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePreview</name>
+    <message>
+        <source>预览：{title}</source>
+        <translation>Preview: {title}</translation>
+    </message>
+    <message>
+        <source>这是试填用的空白报表：可以随意输入，看看校验和提示是否合适。关闭窗口后内容即丢弃，不会保存到您的报表中。</source>
+        <translation>A blank report to try the form: type anything and see whether the checks and hints fit. What you type is discarded when the window closes and never saved to your reports.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateTableModel</name>
+    <message>
+        <source>表单</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>编号（id）</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>报表数</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>有 {n} 处错误</source>
+        <translation>{n} mistake(s)</translation>
+    </message>
+    <message>
+        <source>未使用（另一版本较新）</source>
+        <translation>Not used (another version is newer)</translation>
+    </message>
+    <message>
+        <source>可用</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>内置</source>
+        <translation>Built-in</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Imported</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>导入表单模板</source>
+        <translation>Import Form Template</translation>
+    </message>
+    <message>
+        <source>表单模板 (*.toml);;所有文件 (*)</source>
+        <translation>Form templates (*.toml);;All files (*)</translation>
+    </message>
+    <message>
+        <source>导出表单模板</source>
+        <translation>Export Form Template</translation>
+    </message>
+    <message>
+        <source>表单模板 (*.toml)</source>
+        <translation>Form templates (*.toml)</translation>
+    </message>
+    <message>
+        <source>表单管理</source>
+        <translation>Manage Forms</translation>
+    </message>
+    <message>
+        <source>内置表单随软件提供，不能修改或删除。导入的表单保存在当前数据库文件中，随数据库一起备份；每份报表都保留它填写时所用的模板。</source>
+        <translation>Built-in forms come with the app and cannot be changed or deleted. Imported forms are kept in this database file and backed up with it; every report keeps the template it was filled in.</translation>
+    </message>
+    <message>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>预览试填</source>
+        <translation>Try It Out</translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>未能读取表单模板</source>
+        <translation>Could not read the form templates</translation>
+    </message>
+    <message>
+        <source>这个模板有 {n} 处错误，不能用来新建报表：</source>
+        <translation>This template has {n} mistake(s) and cannot be used for new reports:</translation>
+    </message>
+    <message>
+        <source>第 {version} 版，{n} 个字段。</source>
+        <translation>Version {version}, {n} fields.</translation>
+    </message>
+    <message>
+        <source>导入自“{name}”，导入时间 {time}。</source>
+        <translation>Imported from “{name}” on {time}.</translation>
+    </message>
+    <message>
+        <source>未使用：另一来源的同一表单版本较新或相同，新建报表时用那一个。</source>
+        <translation>Not used: the same form from the other origin has a newer or equal version, and new reports use that one.</translation>
+    </message>
+    <message>
+        <source>已有 {n} 份报表使用这个表单，不能删除。</source>
+        <translation>{n} report(s) use this form, so it cannot be deleted.</translation>
+    </message>
+    <message>
+        <source>未能导入表单</source>
+        <translation>Form Not Imported</translation>
+    </message>
+    <message>
+        <source>已导入表单“{title}”（第 {version} 版）。</source>
+        <translation>Imported the form “{title}” (version {version}).</translation>
+    </message>
+    <message>
+        <source>表单“{title}”（第 {version} 版）已导入过，内容相同，未做改动。</source>
+        <translation>The form “{title}” (version {version}) was already imported with the same content; nothing changed.</translation>
+    </message>
+    <message>
+        <source>导入表单</source>
+        <translation>Import Form</translation>
+    </message>
+    <message>
+        <source>……共 {n} 处，全部列在下方。</source>
+        <translation>…{n} in all, every one listed below.</translation>
+    </message>
+    <message>
+        <source>“{name}”有 {n} 处错误，未导入：</source>
+        <translation>“{name}” has {n} mistake(s) and was not imported:</translation>
+    </message>
+    <message>
+        <source>模板有错误，未导入</source>
+        <translation>Template Has Mistakes, Not Imported</translation>
+    </message>
+    <message>
+        <source>“{name}”有 {n} 处错误，没有导入任何内容。请改正后再导入：
+
+</source>
+        <translation>“{name}” has {n} mistake(s); nothing was imported. Correct them and import again:
+
+</translation>
+    </message>
+    <message>
+        <source>未能导出表单</source>
+        <translation>Form Not Exported</translation>
+    </message>
+    <message>
+        <source>导出表单</source>
+        <translation>Export Form</translation>
+    </message>
+    <message>
+        <source>已导出到：{path}</source>
+        <translation>Exported to: {path}</translation>
+    </message>
+    <message>
+        <source>删除表单</source>
+        <translation>Delete Form</translation>
+    </message>
+    <message>
+        <source>删除导入的表单“{title}”（{form_id}）吗？
+
+还没有报表使用它。删除后如需再用，可重新导入模板文件。</source>
+        <translation>Delete the imported form “{title}” ({form_id})?
+
+No report uses it yet. To use it again later, import its template file again.</translation>
+    </message>
+    <message>
+        <source>未能删除表单</source>
+        <translation>Form Not Deleted</translation>
+    </message>
+    <message>
+        <source>无法预览表单</source>
+        <translation>Cannot Preview the Form</translation>
     </message>
 </context>
 <context>
