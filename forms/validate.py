@@ -8,6 +8,7 @@ from typing import Any
 
 from forms.issues import ERROR, Issue
 from forms.lists import split_compound
+from forms.outliers import NO_HISTORY, UnitHistory, outlier
 from forms.registry import parse_field
 from forms.rules import ComparisonTexts, rule_keys, run_rule
 from forms.spec import FormTemplate
@@ -45,8 +46,10 @@ class Validator:
     'fractional_count'
     """
 
-    def __init__(self, template: FormTemplate, raw: Mapping[str, str] | None = None) -> None:
+    def __init__(self, template: FormTemplate, raw: Mapping[str, str] | None = None,
+                 history: UnitHistory = NO_HISTORY) -> None:
         self.template = template
+        self.history = history  # the unit's earlier figures, for the outlier warnings
         self.raw: dict[str, str] = {}
         self.texts = ComparisonTexts(self.raw)  # for the text rules, computed when needed
         self.parsed: dict[str, Parsed] = {}
@@ -99,6 +102,18 @@ class Validator:
             touched.update(i.field for i in self._rule_issues[index])
         return touched
 
+    def set_history(self, history: UnitHistory) -> set[str]:
+        """Compare with these earlier figures from now on; returns the keys that may change."""
+        touched = set(self.history.figures) | set(history.figures)
+        self.history = history
+        return {key for key in touched if key in self.parsed}
+
+    def _outliers(self, key: str) -> list[Issue]:
+        if key not in self.history.figures:
+            return []
+        found = outlier(self.template.field(key), self.parsed[key].value, self.history)
+        return [found] if found else []
+
     def values(self) -> dict[str, Any]:
         return {k: p.value for k, p in self.parsed.items() if p.value is not None}
 
@@ -108,6 +123,7 @@ class Validator:
     def issues_for(self, key: str) -> list[Issue]:
         issues = list(self.parsed[key].issues) if key in self.parsed else []
         issues += self._required(key)
+        issues += self._outliers(key)
         for index in self._rules_by_key.get(key, ()):
             issues += [i for i in self._rule_issues[index] if i.field == key]
         return issues
@@ -121,6 +137,8 @@ class Validator:
     def issues(self) -> list[Issue]:
         issues = [i for key in self._order for i in self.parsed[key].issues]
         issues += [i for key in self._order for i in self._required(key)]
+        issues += [i for key in self.history.figures if key in self._order
+                   for i in self._outliers(key)]
         issues += [i for rule in self._rule_issues for i in rule]
         return sorted(issues, key=lambda i: self._order.get(i.field, len(self._order)))
 
@@ -129,9 +147,10 @@ class Validator:
         return ReportCheck(self.values(), self.issues(), displays)
 
 
-def validate_report(template: FormTemplate, raw: Mapping[str, str]) -> ReportCheck:
+def validate_report(template: FormTemplate, raw: Mapping[str, str],
+                    history: UnitHistory = NO_HISTORY) -> ReportCheck:
     """Validate a whole report's raw texts (keyed by field or part key)."""
-    return Validator(template, raw).check()
+    return Validator(template, raw, history).check()
 
 
 def expand_values(template: FormTemplate, mapping: Mapping[str, Any]) -> tuple[dict[str, str], list[str]]:

@@ -30,6 +30,7 @@ __all__ = [
     "DatabaseNotFoundError", "DatabaseUnreadableError", "DatabaseUnwritableError", "DiskFullError", "NewerSchemaError",
     "NotTianbaoDatabaseError", "ReadOnlyError", "ReportNotFoundError", "StorageError",
     "TemplateInUseError", "TemplateNotFoundError", "TemplateVersionError", "ImportedTemplate",
+    "EarlierReport", "earlier_reports",
     "count_reports_by_form", "delete_imported_template", "get_imported_template",
     "import_template", "list_imported_templates", "template_sha256",
     "add_attachment", "auto_backup", "backup_database", "backups_dir", "copy_report",

@@ -29,6 +29,7 @@ from storage.backup import (
 )
 from storage.common import JsonText
 from storage.database import Store, open_database
+from storage.earlier import EarlierReport, earlier_reports
 from storage.errors import (
     AttachmentCancelledError,
     AttachmentCorruptError,

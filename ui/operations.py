@@ -14,8 +14,10 @@ from typing import Any
 
 import storage
 from exports.model import AttachmentInfo, ReportData
+from forms import outliers
 from forms.issues import Issue
 from forms.loader import load_template_text
+from forms.outliers import UnitHistory
 from forms.spec import FormTemplate
 from forms.validate import Validator
 
@@ -59,8 +61,30 @@ def open_session(store: Any, report_id: int) -> ReportSession:
     template = template_for_report(store, report_id)
     raw = {key: value.raw for key, value in storage.get_values(store.db, report_id).items()}
     validator = Validator(template, raw)
+    meta = report_meta(template, validator.values(), validator.raw)
+    validator.set_history(unit_history(store, template.id, meta, exclude=report_id))
     return ReportSession(report, template, validator,
                          dict(storage.get_explanations(store.db, report_id)))
+
+
+def unit_history(store: Any, form_id: str, meta: dict[str, Any], *,
+                 exclude: int | None = None) -> UnitHistory:
+    """The figures of the unit's earlier reports of this form, for the outlier warnings.
+
+    ``meta`` is the report's ``report_meta`` (unit, period, year). Read once when a report
+    is opened and again when its unit or period changes, never per keystroke.
+    """
+    earlier = storage.earlier_reports(store.db, form_id=form_id, unit=meta.get("unit") or "",
+                                      period=meta.get("period") or "", year=meta.get("year"),
+                                      exclude=exclude)
+    return outliers.unit_history(earlier, period=meta.get("period") or "", year=meta.get("year"))
+
+
+def refresh_history(store: Any, session: ReportSession) -> set[str]:
+    """Re-read the unit's history (its unit or period changed); returns the keys to re-show."""
+    template, validator = session.template, session.validator
+    meta = report_meta(template, validator.values(), validator.raw)
+    return validator.set_history(unit_history(store, template.id, meta, exclude=session.report_id))
 
 
 def report_meta(template: FormTemplate, values: dict[str, Any], raw: dict[str, str]) -> dict[str, Any]:
@@ -95,6 +119,7 @@ def save_field(store: Any, session: ReportSession, key: str, raw: str) -> bool:
                session.template.date_field, "activity_time"):
         meta = report_meta(session.template, session.validator.values(), session.validator.raw)
         storage.update_report(store.db, session.report_id, **meta)
+        refresh_history(store, session)
     return changed
 
 
@@ -105,6 +130,7 @@ def save_fields(store: Any, session: ReportSession, raw: dict[str, str]) -> None
     storage.save_values(store.db, session.report_id, values)
     meta = report_meta(session.template, session.validator.values(), session.validator.raw)
     storage.update_report(store.db, session.report_id, **meta)
+    refresh_history(store, session)
 
 
 def create_report(store: Any, form_id: str, *, raw: dict[str, str] | None = None,

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
-from forms.spec import FieldSpec
+from forms.outliers import NO_HISTORY, UnitHistory
+from forms.spec import FieldSpec, FormTemplate
 from forms.validate import validate_report
+from ui import operations
 from ui.cli.common import (
     EXIT_OK,
     EXIT_REFUSED,
+    db_path,
     get_template,
     load_templates,
     print_json,
@@ -52,7 +56,8 @@ def list_forms(args: argparse.Namespace) -> int:
 
 def check_values(args: argparse.Namespace) -> int:
     template = get_template(args.form_id, args)
-    result = validate_report(template, read_values_file(args.values, template))
+    raw = read_values_file(args.values, template)
+    result = validate_report(template, raw, _unit_history(args, template, raw))
     if args.json:
         print_json(result.to_dict())
     else:
@@ -60,3 +65,20 @@ def check_values(args: argparse.Namespace) -> int:
             print(issue.line())
         print(f"共 {len(result.errors)} 个错误，{len(result.warnings)} 个警告。")
     return EXIT_REFUSED if result.errors else EXIT_OK
+
+
+def _unit_history(args: argparse.Namespace, template: FormTemplate,
+                  raw: dict[str, str]) -> UnitHistory:
+    """The unit's earlier figures in the database, when there is one (read-only)."""
+    path = db_path(args)
+    if not Path(path).exists():
+        return NO_HISTORY
+    import storage  # noqa: PLC0415 - only when a database is there
+
+    check = validate_report(template, raw)
+    meta = operations.report_meta(template, check.values, raw)
+    try:
+        with storage.open_database(path, read_only=True) as store:
+            return operations.unit_history(store, template.id, meta)
+    except storage.StorageError:
+        return NO_HISTORY  # an old or damaged file: the figures are still checked alone

@@ -282,6 +282,18 @@ class ReportEditor(QWidget):
             return
         self.header.title_label.setText(meta.get("title") or self.session.template.title)
         self.report_changed.emit(self.session.report_id)
+        # A new unit or period: compare with that unit's earlier reports (read off this thread).
+        session = self.session
+        self.worker.submit(
+            lambda: operations.unit_history(self.store, session.template.id, meta,
+                                            exclude=session.report_id),
+            lambda history: self._history_loaded(session, history))
+
+    def _history_loaded(self, session: operations.ReportSession, history: Any) -> None:
+        if session is not self.session:
+            return  # another report is open now
+        self._show_states(session.validator.set_history(history))
+        self.refresh_issues()
 
     # --- issues, completion --------------------------------------------------------------
 
