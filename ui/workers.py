@@ -43,13 +43,8 @@ def run_with_progress(parent: QWidget | None, label: str, job: Job, *,
     """
     cancel = threading.Event()
     worker = _Worker(job, cancel)
-    dialog = QProgressDialog(label, _cancel_text() if cancellable else "", 0, 0, parent)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(min_duration_ms)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    if not cancellable:
-        dialog.setCancelButton(None)
+    dialog = progress_dialog(parent, label, _cancel_text() if cancellable else None,
+                             min_duration_ms=min_duration_ms)
     dialog.canceled.connect(cancel.set)
 
     def show_progress(done: int, total: int, text: str) -> None:
@@ -71,6 +66,26 @@ def run_with_progress(parent: QWidget | None, label: str, job: Job, *,
     if worker.error is not None:
         raise worker.error
     return worker.result
+
+
+def progress_dialog(parent: QWidget | None, label: str, cancel_text: str | None, *,
+                    maximum: int = 0, min_duration_ms: int = 300) -> QProgressDialog:
+    """A window-modal progress dialog that shows once the work has taken ``min_duration_ms``.
+
+    Qt starts a 4 s timer when the dialog is made; ``setMinimumDuration`` only restarts it
+    while the value equals the minimum, which a new dialog's is not (it is reset to -1).
+    Setting the value to the minimum after the duration starts the timer with our duration.
+    ``maximum`` 0 shows a busy bar; ``cancel_text`` None leaves out the Cancel button.
+    """
+    dialog = QProgressDialog(label, cancel_text or "", 0, maximum, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    if cancel_text is None:
+        dialog.setCancelButton(None)
+    dialog.setMinimumDuration(min_duration_ms)
+    dialog.setValue(dialog.minimum())
+    return dialog
 
 
 def _cancel_text() -> str:

@@ -53,3 +53,34 @@ def test_cancel_button_reaches_the_job(qapp):
 
     QTimer.singleShot(20, press_cancel)
     assert run_with_progress(None, "工作中…", job, cancellable=True, min_duration_ms=0) == "stopped"
+
+
+def test_a_one_second_job_shows_its_progress(qapp):
+    """Qt's own default would show the dialog only after 4 s: too late for a 1 s job."""
+    finish = threading.Event()
+    seen: list[str] = []
+
+    def watch():
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QProgressDialog) and w.isVisible()]
+        if dialogs:
+            seen.append(dialogs[0].labelText())
+            finish.set()  # seen: the job may end now
+        elif not finish.is_set():
+            QTimer.singleShot(20, watch)
+
+    def job(progress, cancelled):
+        finish.wait(1.0)  # a one-second job, cut short once its dialog has been seen
+        return "done"
+
+    QTimer.singleShot(0, watch)
+    assert run_with_progress(None, "正在导出…", job) == "done"
+    assert seen == ["正在导出…"]
+
+
+def test_progress_dialog_helper_starts_the_short_timer(qtbot):
+    from ui.workers import progress_dialog
+
+    dialog = progress_dialog(None, "工作中…", None, min_duration_ms=0)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.isVisible, timeout=1000)

@@ -50,6 +50,7 @@ import storage
 from ui import operations
 from ui.editor.worker import DbWorker
 from ui.errors import error_text
+from ui.workers import progress_dialog
 
 log = logging.getLogger("tianbao.ui")
 THUMB_SIZE = 56
@@ -254,13 +255,10 @@ class AttachmentsPanel(QWidget):
             return
         report_id = self.report_id
         progress = _Progress()
-        dialog = QProgressDialog(self.tr("正在添加附件…"), self.tr("取消"), 0, 1000, self)
-        dialog.setWindowTitle(self.tr("添加附件"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
         big = sum(_size(path) for path in paths) > SHOW_PROGRESS_AT
-        dialog.setMinimumDuration(0 if big else 400)  # at once for a big file: window blocked
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
+        dialog = progress_dialog(self, self.tr("正在添加附件…"), self.tr("取消"), maximum=1000,
+                                 min_duration_ms=0 if big else 400)  # big: at once
+        dialog.setWindowTitle(self.tr("添加附件"))
         dialog.canceled.connect(progress.cancel.set)
         poll = QTimer(dialog, interval=100)
         poll.timeout.connect(lambda: _show_progress(dialog, progress))
