@@ -26,6 +26,9 @@ class EmptyEditor(QWidget):
     def current_report_id(self) -> int | None:
         return None
 
+    def report_title(self) -> str:
+        return ""
+
     def flush(self) -> None:
         """Nothing is pending."""
 

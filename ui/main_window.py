@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 import storage  # cheap: its API (and sqlite-utils) loads on first use
+from ui import file_commands, report_commands
 from ui.empty_editor import EmptyEditor
 from ui.errors import show_error
 from ui.main_actions import build_actions
-from ui.open_store import Opened, open_store, recover_from, restore_and_open
+from ui.open_store import Opened, recover_from
 from ui.report_list import ReportListPanel
 
 if TYPE_CHECKING:
@@ -30,16 +31,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("tianbao.ui")
 APP_NAME = "Tianbao"
-
-
-def ask_database_path(parent: QWidget | None, start: Path) -> Path | None:
-    """The file dialog for 打开其他数据库 (patched in tests)."""
-    title = QApplication.translate("MainWindow", "打开数据库")
-    file_filter = QApplication.translate("MainWindow", "填报数据库 (*.db);;所有文件 (*)")
-    from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - not needed for the first paint
-
-    chosen, _ = QFileDialog.getOpenFileName(parent, title, str(start), file_filter)
-    return Path(chosen) if chosen else None
 
 
 def load_templates(store: Any) -> dict[str, FormTemplate]:
@@ -102,6 +93,7 @@ class MainWindow(QMainWindow):
         self.resize(width, min(900, int(available.height() * 0.9)))
         self.splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
         self._store_changed()
+        self.select_last_report()
 
     # --- store and editor ------------------------------------------------------------
 
@@ -126,8 +118,6 @@ class MainWindow(QMainWindow):
     def _store_changed(self) -> None:
         read_only = self.store is not None and self.store.read_only
         suffix = self.tr("（只读）") if read_only else ""
-        self.setWindowTitle(self.tr("填报 — {name}{suffix}").format(
-            name=self.db_path.name, suffix=suffix))
         self.db_label.setText(str(self.db_path) + suffix)
         self.db_label.setToolTip(str(self.db_path))
         if self.store is None:
@@ -142,7 +132,18 @@ class MainWindow(QMainWindow):
                 Qt.ShortcutContext.WidgetWithChildrenShortcut)
             if self.store.backup_error is not None:
                 self.statusBar().showMessage(self.store.backup_error.text(), 15000)
-        self._update_actions()
+        self.update_actions()
+
+    def update_title(self) -> None:
+        """"report title — file — 填报": the program's name once, last, as Qt would add it.
+
+        Qt appends the application's display name unless the title already ends with it.
+        """
+        read_only = self.store is not None and self.store.read_only
+        parts = [self.editor.report_title(),
+                 self.db_path.name + (self.tr("（只读）") if read_only else ""),
+                 QApplication.translate("MainWindow", "填报")]
+        self.setWindowTitle(" — ".join(part for part in parts if part))
 
     def finish_opening(self, opened: Opened) -> None:
         """Startup, second stage: attach the store opened in the background, or explain
@@ -165,14 +166,16 @@ class MainWindow(QMainWindow):
     def attach(self, store: Any, *, templates: dict[str, FormTemplate] | None = None) -> None:
         """Replace the startup preview with the open ``store``: list, actions, editor."""
         self.statusBar().clearMessage()
-        self.set_store(store, templates=templates)
+        self.set_store(store, templates=templates, keep_selection=True)
         pending, self._pending_report = self._pending_report, None
         pending = pending if pending is not None else self.report_list.current_report_id()
         if pending is not None:
             self.show_report(pending)
 
-    def set_store(self, store: Any, *, templates: dict[str, FormTemplate] | None = None) -> None:
-        """Switch to another open database (the old one is closed) and to its forms."""
+    def set_store(self, store: Any, *, templates: dict[str, FormTemplate] | None = None,
+                  keep_selection: bool = False) -> None:
+        """Switch to another open database (the old one is closed), to its forms, and to
+        the report last shown in it; ``keep_selection``: the same file, whose preview was shown."""
         old, self.store = self.store, store
         self.db_path = store.path
         self.settings = storage.get_settings(store.db)
@@ -182,6 +185,8 @@ class MainWindow(QMainWindow):
             old.close()
         self.report_list.set_store(store)
         self._store_changed()
+        if not keep_selection:
+            self.select_last_report()
 
     def reload_templates(self, templates: dict[str, FormTemplate] | None = None) -> None:
         """Take up the forms of the open database again (after an import or a delete)."""
@@ -196,7 +201,9 @@ class MainWindow(QMainWindow):
     def current_report_id(self) -> int | None:
         return self.editor.current_report_id()
 
-    def _update_actions(self) -> None:
+    def update_actions(self) -> None:
+        """Enable what the state allows (and keep the title with the report shown)."""
+        self.update_title()
         if self.store is None:  # still opening: only what needs no database
             for action in self.commands.all():
                 action.setEnabled(action in (self.commands.quit, self.commands.about))
@@ -236,7 +243,25 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc, self.tr("无法打开报表"))
             self.editor.clear()
-        self._update_actions()
+        else:
+            self._remember_report(report_id)
+        self.update_actions()
+
+    def _remember_report(self, report_id: int) -> None:
+        """Note the report shown, to show it again when this database is next opened."""
+        if self.store.read_only or self.settings.last_report_id == report_id:
+            return
+        try:
+            self.settings = storage.update_settings(self.store.db, last_report_id=report_id)
+        except Exception as exc:  # noqa: BLE001 - only a convenience: never in the way
+            log.warning("could not remember report %s: %s", report_id, exc)
+
+    def select_last_report(self) -> None:
+        """Select and show the report last shown in this database; else select nothing."""
+        last = self.settings.last_report_id
+        if not (last and self.report_list.select_report(last)):
+            self.report_list.clear_selection()
+        self.show_report(self.report_list.current_report_id())
 
     def _saved(self, time_text: str) -> None:
         self.statusBar().showMessage(self.tr("已保存 {time}").format(time=time_text), 5000)
@@ -247,87 +272,25 @@ class MainWindow(QMainWindow):
     def _report_changed(self, report_id: int) -> None:
         self.report_list.reload(rescan_years=True)
         self.report_list.refresh_report(report_id)
-        self._update_actions()
+        self.update_actions()
 
-    # --- reports ---------------------------------------------------------------------
+    # --- commands (ui.report_commands, ui.file_commands) ------------------------------
 
     def new_report(self, *_: object, copy_from: int | None = None) -> int | None:
-        from ui import operations  # noqa: PLC0415
-        from ui.dialogs.new_report import NewReportDialog, source_reports  # noqa: PLC0415
-
-        if not self.flush_editor():
-            return None
-        everything = storage.list_reports(self.store.db)
-        from ui.report_list import ReportRow  # noqa: PLC0415
-
-        sources = source_reports([ReportRow.from_summary(s) for s in everything])
-        if not self.templates:
-            QMessageBox.warning(self, self.tr("新建报表"),
-                                self.tr("没有可用的表单。请在“文件 → 表单管理”中查看模板的问题或导入表单。"))
-            return None
-        try:
-            defaults = {t.id: operations.default_period(self.store, t)
-                        for t in self.templates.values()}
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return None
-        request = NewReportDialog.ask(self, self.templates, self.settings.unit_name, sources,
-                                      defaults, copy_from=copy_from)
-        if request is None:
-            return None
-        try:
-            report_id = operations.new_report(
-                self.store, request.form_id, period=request.period, unit=request.unit,
-                values_path=request.values_path, copy_from=request.copy_from)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc, self.tr("未能新建报表"))
-            return None
-        log.info("created report %s", report_id)
-        self.report_list.reload(rescan_years=True, select_id=report_id)
-        self.statusBar().showMessage(self.tr("已新建报表"), 5000)
-        return report_id
+        return report_commands.new_report(self, copy_from)
 
     def copy_report(self) -> int | None:
         report_id = self.current_report_id()
         return None if report_id is None else self.new_report(copy_from=report_id)
 
     def delete_report(self) -> bool:
-        report_id = self.report_list.current_report_id() or self.current_report_id()
-        if report_id is None or self.store.read_only:
-            return False
-        try:
-            report = storage.get_report(self.store.db, report_id)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return False
-        answer = QMessageBox.question(
-            self, self.tr("删除报表"),
-            self.tr("把“{title}”移到回收站吗？\n\n以后可以在“文件 → 回收站”中恢复。").format(
-                title=report.title or report_id),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes)
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        if report_id == self.current_report_id():
-            if not self.flush_editor():
-                return False
-            self.editor.clear()
-        try:
-            storage.trash_report(self.store.db, report_id)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc, self.tr("未能删除报表"))
-            return False
-        self.report_list.reload(rescan_years=True)
-        self._update_actions()
-        self.statusBar().showMessage(self.tr("已移到回收站"), 5000)
-        return True
+        return report_commands.delete_report(self)
 
     def show_trash(self) -> None:
-        from ui.dialogs.trash import TrashDialog  # noqa: PLC0415
+        report_commands.show_trash(self)
 
-        restored = TrashDialog.run(self, self.store, self.form_titles)
-        if restored:
-            self.report_list.reload(rescan_years=True, select_id=restored[-1])
+    def merge(self) -> None:
+        report_commands.merge(self)
 
     def export(self, kind: str) -> Path | None:
         from ui.export_actions import export_report  # noqa: PLC0415
@@ -347,21 +310,6 @@ class MainWindow(QMainWindow):
         if report_id is not None and self.flush_editor():
             print_report(self, self.store, report_id)
 
-    def merge(self) -> None:
-        from ui.merge_dialog import run_merge_dialog  # noqa: PLC0415
-
-        if not self.flush_editor():
-            return
-        try:
-            new_id = run_merge_dialog(self, self.store)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc, self.tr("汇总未完成"))
-            return
-        if isinstance(new_id, int):  # the packages may have brought a form this file lacked
-            self.reload_templates()
-        self.report_list.reload(rescan_years=True,
-                                select_id=new_id if isinstance(new_id, int) else None)
-
     def show_templates(self) -> None:
         from ui.dialogs.templates import TemplatesDialog  # noqa: PLC0415
 
@@ -374,79 +322,17 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         self.editor.redo()
 
-    # --- files and settings ----------------------------------------------------------
-
     def open_database(self) -> bool:
-        path = ask_database_path(self, self.store.path.parent)
-        if path is None or path.absolute() == self.store.path.absolute():
-            return False
-        if not self.flush_editor():
-            return False
-        store = open_store(self, path)
-        if store is None:
-            return False
-        self.set_store(store)
-        log.info("opened %s", path)
-        return True
+        return file_commands.open_database(self)
 
     def show_backups(self) -> None:
-        from ui.dialogs.backups import BackupDialog  # noqa: PLC0415
-
-        backup = BackupDialog.run(self, self.store)
-        if backup is None or not self.flush_editor():
-            return
-        path = self.store.path
-        self.editor.clear()
-        self.store.close()
-        store = restore_and_open(self, backup, path) or open_store(self, path)
-        if store is None:
-            QMessageBox.critical(self, self.tr("无法打开数据库"),
-                                 self.tr("数据库未能重新打开，填报将关闭。请重新启动填报。"))
-            self.store = None
-            self.close()
-            return
-        self.set_store(store)
+        file_commands.show_backups(self)
 
     def show_settings(self) -> None:
-        from ui.dialogs.settings import SettingsDialog  # noqa: PLC0415
-
-        result = SettingsDialog.ask(self, self.settings, self.store.path,
-                                    read_only=self.store.read_only)
-        if result is None:
-            return
-        if result.open_other_database:
-            self.open_database()
-            return
-        if not result.changes:
-            return
-        changes = dict(result.changes)
-        if "export_folder" in changes:  # chosen in the settings: wins over the last one used
-            changes["last_export_folder"] = ""
-        try:
-            self.settings = storage.update_settings(self.store.db, **changes)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc, self.tr("未能保存设置"))
-            return
-        if "language" in result.changes:
-            from ui.startup import keep_language  # noqa: PLC0415
-
-            keep_language(storage.data_dir(), self.settings.language)
-            QMessageBox.information(self, self.tr("界面语言"),
-                                    self.tr("界面语言将在重新启动填报后更改。"))
-        self.statusBar().showMessage(self.tr("设置已保存"), 5000)
+        file_commands.show_settings(self)
 
     def about(self) -> None:
-        from html import escape  # noqa: PLC0415
-
-        from exports.meta import APP_VERSION  # noqa: PLC0415 - the version the exports record
-        from ui.startup import LOG_FILE_NAME  # noqa: PLC0415
-
-        log_path = self.log_path or storage.data_dir() / LOG_FILE_NAME
-        QMessageBox.about(self, self.tr("关于填报"), self.tr(
-            "<h3>填报 Tianbao {version}</h3>"
-            "<p>离线填写、校验、导出和汇总各类总结报表。所有数据保存在本机的一个文件中。</p>"
-            "<p>数据库：{db}<br>日志文件：{log}</p>").format(
-            version=APP_VERSION, db=escape(str(self.db_path)), log=escape(str(log_path))))
+        file_commands.about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.store is None:

@@ -363,6 +363,9 @@ class ReportListPanel(QWidget):
         self.view.scrollTo(index)
         return True
 
+    def clear_selection(self) -> None:
+        self.view.selectionModel().clearSelection()
+
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._quiet:
             self.report_selected.emit(self.model.data(current, ID_ROLE)

@@ -420,10 +420,6 @@ Use the later package? Choose “No” to merge only the earlier one.</translati
         <translation> (read-only)</translation>
     </message>
     <message>
-        <source>填报 — {name}{suffix}</source>
-        <translation>Tianbao — {name}{suffix}</translation>
-    </message>
-    <message>
         <source>正在检查数据库…</source>
         <translation>Checking the database…</translation>
     </message>

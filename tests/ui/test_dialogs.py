@@ -151,3 +151,11 @@ def test_restore_from_backup_in_the_window(window, store, monkeypatch):
     window.show_backups()
     assert [r.id for r in storage.list_reports(window.store.db)] == [first]
     assert window.store is not store
+
+
+@pytest.mark.parametrize("form_id", [WEEK, AWARD])
+def test_new_report_dialog_starts_on_the_form_used_last(qtbot, form_id):
+    made = NewReportDialog(builtin_templates(), "", [], {WEEK: 31, AWARD: 2025}, form_id=form_id)
+    qtbot.addWidget(made)
+    assert made.request().form_id == form_id
+    assert made.period_spin.value() == (31 if form_id == WEEK else 2025)

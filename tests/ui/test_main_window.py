@@ -21,8 +21,8 @@ def answer_new_report(monkeypatch, request: NewReportRequest | None) -> list[dic
     """Patch the dialog's ask(); returns the list of what it was asked with."""
     calls: list[dict] = []
 
-    def ask(parent, templates, unit, reports, defaults, *, copy_from=None):
-        calls.append({"unit": unit, "reports": reports, "defaults": defaults,
+    def ask(parent, templates, unit, reports, defaults, *, copy_from=None, form_id=None):
+        calls.append({"unit": unit, "reports": reports, "defaults": defaults, "form_id": form_id,
                       "copy_from": copy_from})
         return request
 
@@ -63,6 +63,20 @@ def test_new_report_through_the_dialog(window, store, monkeypatch):
     assert window.report_list.current_report_id() == report_id
     assert window.current_report_id() == report_id  # loaded into the editor
     assert window.commands.export_pdf.isEnabled()
+
+
+def test_new_report_offers_the_form_used_last(window, store, monkeypatch):
+    calls = answer_new_report(monkeypatch, None)
+    window.new_report()
+    assert calls[-1]["form_id"] is None  # no reports yet: the dialog's first form
+    make_report(store, "association_award_summary", year="2023")
+    make_report(store, WEEK, edition="第30届")
+    window.new_report()
+    assert calls[-1]["form_id"] == WEEK
+    only_award = make_report(store, "association_award_summary", year="2024")
+    window.new_report()
+    assert calls[-1]["form_id"] == "association_award_summary"
+    assert only_award
 
 
 def test_new_report_from_a_values_file(window, store, monkeypatch, seed_values_path):
@@ -182,7 +196,7 @@ def test_open_other_database_switches_the_store(window, store, monkeypatch, tmp_
     other_path = tmp_path / "other.db"
     with storage.open_database(other_path, daily_backup=False) as other:
         make_report(other, edition="第28届", unit_name="德阳市疾控中心")
-    monkeypatch.setattr("ui.main_window.ask_database_path", lambda parent, start: other_path)
+    monkeypatch.setattr("ui.file_commands.ask_database_path", lambda parent, start: other_path)
     assert window.open_database()
     assert window.store.path == other_path
     assert [r.unit for r in window.report_list.model.rows()] == ["德阳市疾控中心"]

@@ -52,15 +52,17 @@ class SourceReport:
 class NewReportDialog(QDialog):
     def __init__(self, templates: dict[str, FormTemplate], unit: str,
                  reports: list[SourceReport], defaults: dict[str, int],
-                 parent: QWidget | None = None, *, copy_from: int | None = None) -> None:
+                 parent: QWidget | None = None, *, copy_from: int | None = None,
+                 form_id: str | None = None) -> None:
+        """``form_id``: the form chosen at first (the one used last), unless copying."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("新建报表"))
         self.templates = templates
         self.reports = reports
         self.defaults = defaults
         self.form_combo = QComboBox(self)
-        for form_id, template in templates.items():
-            self.form_combo.addItem(template.title, form_id)
+        for key, template in templates.items():
+            self.form_combo.addItem(template.title, key)
         self.period_label = QLabel(self)
         self.period_spin = QSpinBox(self)
         self.unit_edit = QLineEdit(unit, self)
@@ -106,6 +108,7 @@ class NewReportDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
 
+        self.form_combo.setCurrentIndex(max(0, self.form_combo.findData(form_id)))
         self.form_combo.currentIndexChanged.connect(self._form_changed)
         self.report_combo.currentIndexChanged.connect(self._source_changed)
         self.start_group.idToggled.connect(self._update_enabled)
@@ -189,8 +192,9 @@ class NewReportDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, templates: dict[str, FormTemplate], unit: str,
             reports: list[SourceReport], defaults: dict[str, int], *,
-            copy_from: int | None = None) -> NewReportRequest | None:
-        dialog = cls(templates, unit, reports, defaults, parent, copy_from=copy_from)
+            copy_from: int | None = None, form_id: str | None = None) -> NewReportRequest | None:
+        dialog = cls(templates, unit, reports, defaults, parent, copy_from=copy_from,
+                     form_id=form_id)
         try:
             return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

@@ -116,6 +116,10 @@ class ReportEditor(QWidget):
     def current_report_id(self) -> int | None:
         return self.session.report_id if self.session is not None else None
 
+    def report_title(self) -> str:
+        """The title of the report shown, as its header shows it ("" when none is)."""
+        return self.header.title_label.text() if self.session is not None else ""
+
     def load_report(self, report_id: int) -> None:
         """Show a report (pending edits of the current one are saved first; may raise)."""
         self.flush()
