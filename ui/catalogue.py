@@ -17,6 +17,7 @@ of the template they were made with, whichever wins today.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -49,11 +50,26 @@ def problem_text(problem: Any) -> str:
 
 
 def check_template(text: str, source: str) -> tuple[FormTemplate | None, list[Any]]:
-    """The template and every problem found in ``text`` (forms.loader does the checking)."""
+    """The template and every problem found in ``text`` (forms.loader does the checking).
+
+    Results are kept by text: the catalogue is read for every new report and every
+    command, and the same few templates need not be parsed again each time.
+    """
+    template, problems = _checked(text, source)
+    return template, list(problems)
+
+
+@functools.lru_cache(maxsize=64)
+def _checked(text: str, source: str) -> tuple[FormTemplate | None, tuple[Any, ...]]:
     try:
-        return load_template_text(text, source), []
+        return load_template_text(text, source), ()
     except TemplateError as exc:
-        return None, [exc]
+        return None, (exc,)
+
+
+def forget_checked() -> None:
+    """Drop the templates kept by text (benchmarks measure a first load with it)."""
+    _checked.cache_clear()
 
 
 @dataclass(frozen=True)
