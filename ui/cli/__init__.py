@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from exports.meta import APP_VERSION
 from ui.cli import (
     export_commands,
     forms_commands,
@@ -47,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=program_name(), description="填报 Tianbao：离线填报、校验、导出和汇总报表。"
                      "不带命令时打开图形界面。")
     parser.add_argument("--db", type=Path, help="数据库文件（默认在用户数据目录中）")
+    parser.add_argument("--version", action="version", version=f"填报 Tianbao {APP_VERSION}",
+                        help="显示版本号")
     commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     for module in _MODULES:
         module.register(commands)
