@@ -31,11 +31,12 @@ def print_text(text: Any) -> str:
 
 def grid_fields(template: FormTemplate) -> list[FieldSpec]:
     """Fields printed in the label/value grid: not the heading's edition, the date or the sign-off."""
-    skip = set(template.signoff)
-    if template.date_field:
-        skip.add(template.date_field)
-    if template.period_field and "{edition}" in template.title_format:
-        skip.add(template.period_field)
+    roles = template.roles
+    skip = set(roles.signoff)
+    if roles.fill_date:
+        skip.add(roles.fill_date)
+    if roles.period and template.period_in_title():
+        skip.add(roles.period)
     return [spec for spec in template.fields() if spec.key not in skip]
 
 
@@ -77,23 +78,20 @@ def cell_text(data: ReportData, spec: FieldSpec) -> str:
 
 def heading_date(data: ReportData) -> str:
     """The fill date as typed, for the line under the title."""
-    field_id = data.template.date_field
-    return clean_text(data.raw.get(field_id, "")).strip() if field_id else ""
+    key = data.template.roles.fill_date
+    return clean_text(data.raw.get(key, "")).strip() if key else ""
 
 
 def signoff_entries(data: ReportData) -> list[tuple[str, str]]:
     """(label, text) for the sign-off block; contact person and phone fill in blanks."""
+    roles = data.template.roles
+    fallback = {roles.filled_by: data.contact_person, roles.phone: data.phone}
     entries: list[tuple[str, str]] = []
-    for key in data.template.signoff:
+    for key in roles.signoff:
         if not data.template.has(key):
             continue
-        spec = data.template.field(key)
-        text = clean_text(data.raw.get(key, "")).strip()
-        if not text and spec.type == "phone":
-            text = clean_text(data.phone).strip()
-        elif not text and spec.type not in ("date", "phone"):
-            text = clean_text(data.contact_person).strip()
-        entries.append((spec.label, text))
+        text = clean_text(data.raw.get(key, "")).strip() or clean_text(fallback.get(key)).strip()
+        entries.append((data.template.field(key).label, text))
     return entries
 
 

@@ -1,226 +1,224 @@
-"""Strict loading of form templates from TOML: a broken template never reaches the UI."""
+"""Loading form templates from TOML: every mistake is found and named, and a broken template
+never reaches the UI.
+
+>>> check = check_template_text('id = "x"\\ntitle = "表"\\nversion = 1\\nsections = []', "x.toml")
+>>> [p.text() for p in check.problems]
+['x.toml：第4行：sections：至少需要一节（[[sections]]）']
+"""
 
 from __future__ import annotations
 
+import logging
 import re
 import tomllib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from forms.issues import ERROR, WARNING
-from forms.quantity import COUNT_UNITS, MONEY_UNITS
-from forms.registry import COMPOUND_TYPES, TYPES
-from forms.rules import RULE_FIELD_TYPES, RULE_KINDS
-from forms.spec import FieldSpec, FormTemplate, RuleSpec, Section
+from forms.spec import FormTemplate
+from forms.template_fields import ID_RE, FieldReader
+from forms.template_lines import TemplateLines
+from forms.template_problems import TABLES, TEXTS, Problems, TemplateProblem
+from forms.template_roles import LEGACY_KEYS, read_roles
+from forms.template_rules import read_rules
+
+__all__ = ["FORMS_DIR", "TemplateCheck", "TemplateError", "TemplateProblem", "builtin_templates",
+           "check_template_file", "check_template_text", "load_builtin_templates",
+           "load_template", "load_template_text"]
+
+log = logging.getLogger("tianbao.forms")
 
 FORMS_DIR = Path(__file__).resolve().parent.parent / "resources" / "forms"
+MAX_TEMPLATE_CHARS = 2_000_000  # a real form is a few thousand; this leaves room for help texts
 
-_TEMPLATE_KEYS = {"id", "title", "version", "title_format", "unit_field", "period_field",
-                  "date_field", "signoff", "stamp_label", "sections", "rules"}
-_SECTION_KEYS = {"id", "title", "fields"}
-_FIELD_KEYS = {"id", "label", "type", "unit", "accept_units", "required", "min", "max",
-               "max_length", "over_length", "help", "placeholder", "approx_allowed", "layout",
-               "options", "parts"}
-_RULE_KEYS = {"kind", "fields", "severity", "min_length", "message"}
-_ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-_FIELD_TYPES: dict[str, Any] = {
-    "id": str, "label": str, "type": str, "unit": str, "accept_units": list, "required": bool,
-    "min": float, "max": float, "max_length": int, "over_length": str, "help": str,
-    "placeholder": str, "approx_allowed": bool, "layout": str, "options": list, "parts": object,
+TEMPLATE_KEYS: dict[str, Any] = {
+    "id": str, "title": str, "version": int, "title_format": str, "sections": TABLES,
+    "rules": TABLES, "roles": dict, "unit_field": str, "period_field": str, "date_field": str,
+    "signoff": TEXTS, "stamp_label": str,
 }
-_TYPE_NAMES = {str: "文字", list: "文字列表", bool: "布尔值（true 或 false）", float: "数字",
-               int: "整数", object: "值"}
+_TOP_LIMITS = {"id": 64, "title": 200, "title_format": 200, "unit_field": 100,
+               "period_field": 100, "date_field": 100, "signoff": 100, "stamp_label": 50}
+_TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+_TOML_MESSAGES = (  # tomllib's words → what to do, in Chinese
+    (re.compile(r"Unterminated string|Illegal character '\\n'"),
+     "引号没有配对，请检查文字两端的引号"),
+    (re.compile(r"Illegal character '(.+)'"), "含有不可见的控制字符（{char}），请删除"),
+    (re.compile(r"Expected '=' after a key"), "键后面缺少“=”"),
+    (re.compile(r"Cannot declare .* twice|Cannot overwrite a value"), "同一个键或表写了两次"),
+    (re.compile(r"Unescaped '\\'"), "文字中的反斜杠“\\”要写成“\\\\”"),
+)
+
+
+@dataclass
+class TemplateCheck:
+    """A template's text checked: the template when it is good, and every problem found."""
+
+    template: FormTemplate | None
+    problems: list[TemplateProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.template is not None and not self.problems
 
 
 class TemplateError(Exception):
-    """A template file that cannot be used; names the file and the field."""
+    """A template file that cannot be used; names the file, the line and the field."""
 
-    def __init__(self, source: str, where: str, message: str) -> None:
-        super().__init__(f"{source}：{where}：{message}")
-        self.source, self.where, self.message = source, where, message
+    def __init__(self, source: str, where: str, message: str, line: int | None = None,
+                 problems: list[TemplateProblem] | None = None) -> None:
+        self.source, self.where, self.message, self.line = source, where, message, line
+        self.problems = problems or [TemplateProblem(line, where, message, source)]
+        super().__init__(self.problems[0].text())
 
     def text(self) -> str:
         return str(self)
 
 
-class _Reader:
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.keys: set[str] = set()
-        self.types: dict[str, str] = {}  # key -> field type
-
-    def fail(self, where: str, message: str) -> TemplateError:
-        return TemplateError(self.source, where, message)
-
-    def check_keys(self, where: str, data: Any, allowed: set[str], required: set[str]) -> None:
-        if not isinstance(data, dict):
-            raise self.fail(where, "应为一个表（table）")
-        unknown = sorted(set(data) - allowed)
-        if unknown:
-            raise self.fail(where, f"未知的键：{', '.join(unknown)}")
-        missing = sorted(required - set(data))
-        if missing:
-            raise self.fail(where, f"缺少必填的键：{', '.join(missing)}")
-
-    def field(self, data: Any, where: str, parent: FieldSpec | None = None) -> FieldSpec:
-        if isinstance(data, dict) and "id" in data:
-            where = f"字段“{parent.id + '.' if parent else ''}{data['id']}”"
-        self.check_keys(where, data, _FIELD_KEYS, {"id", "label", "type"})
-        fid = data["id"]
-        if not isinstance(fid, str) or not _ID_RE.match(fid):
-            raise self.fail(where, "id 只能用小写英文字母、数字和下划线，并以字母开头")
-        key = f"{parent.id}.{fid}" if parent else fid
-        if key in self.keys:
-            raise self.fail(where, "id 重复")
-        self.keys.add(key)
-        ftype = data["type"]
-        self.types[key] = ftype
-        if ftype not in TYPES and (ftype not in COMPOUND_TYPES or parent is not None):
-            raise self.fail(where, f"未知的类型“{ftype}”（可用：{', '.join(sorted(TYPES) + list(COMPOUND_TYPES))}）")
-        self._check_values(data, where, ftype)
-        label = str(data["label"])
-        spec = FieldSpec(
-            id=fid, label=label, type=ftype, key=key,
-            full_label=f"{parent.label}（{label}）" if parent else label,
-            unit=data.get("unit"), accept_units=tuple(data.get("accept_units", ())),
-            required=bool(data.get("required", False)), min=data.get("min"), max=data.get("max"),
-            max_length=data.get("max_length"), over_length=data.get("over_length", ERROR),
-            help=str(data.get("help", "")), placeholder=str(data.get("placeholder", "")),
-            approx_allowed=bool(data.get("approx_allowed", True)),
-            layout=data.get("layout", "half"), options=tuple(data.get("options", ())),
-            parent=parent.id if parent else None,
-        )
-        if ftype in COMPOUND_TYPES:
-            raw_parts = data.get("parts")
-            if not isinstance(raw_parts, list) or len(raw_parts) < 2:
-                raise self.fail(where, "复合字段至少需要两个 parts")
-            parts = tuple(self.field(p, f"{where}.parts", spec) for p in raw_parts)
-            spec = FieldSpec(**{**_as_dict(spec), "parts": parts})
-        elif "parts" in data:
-            raise self.fail(where, f"只有复合类型（{', '.join(COMPOUND_TYPES)}）才能有 parts")
-        return spec
-
-    def check_types(self, where: str, data: dict[str, Any], types: dict[str, Any]) -> None:
-        for name, expected in types.items():
-            value = data.get(name)
-            if value is None:
-                continue
-            if expected is list:
-                ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
-            elif expected is float:
-                ok = isinstance(value, int | float) and not isinstance(value, bool)
-            elif expected is int:
-                ok = isinstance(value, int) and not isinstance(value, bool)
-            else:
-                ok = isinstance(value, expected)
-            if not ok:
-                raise self.fail(where, f"{name} 的值应为{_TYPE_NAMES[expected]}")
-
-    def _check_values(self, data: dict[str, Any], where: str, ftype: str) -> None:
-        self.check_types(where, data, _FIELD_TYPES)
-        if data.get("layout", "half") not in ("half", "full"):
-            raise self.fail(where, "layout 只能是 half 或 full")
-        if data.get("over_length", ERROR) not in (ERROR, WARNING):
-            raise self.fail(where, "over_length 只能是 error 或 warning")
-        units = [data["unit"]] if data.get("unit") else []
-        units += list(data.get("accept_units", ()))
-        known = MONEY_UNITS if ftype == "money" else COUNT_UNITS
-        for unit in units:
-            if unit not in known:
-                raise self.fail(where, f"未知的单位“{unit}”")
-        if ftype in ("choice", "checklist") and not data.get("options"):
-            raise self.fail(where, "选择类字段需要 options")
-        if data.get("max_length") is not None and data["max_length"] < 1:
-            raise self.fail(where, "max_length 应为正整数")
-
-    def rule(self, data: Any, number: int) -> RuleSpec:
-        where = f"规则 {number}"
-        self.check_keys(where, data, _RULE_KEYS, {"kind", "fields"})
-        self.check_types(where, data, {"kind": str, "fields": list, "severity": str,
-                                       "min_length": int, "message": str})
-        kind = data["kind"]
-        if kind not in RULE_KINDS:
-            raise self.fail(where, f"未知的规则类型“{kind}”")
-        fields = tuple(data["fields"])
-        arity = RULE_KINDS[kind]
-        if arity and len(fields) != arity:
-            raise self.fail(where, f"规则“{kind}”需要 {arity} 个字段")
-        for position, name in enumerate(fields):
-            if name == "*" and len(fields) == 1 and not arity:
-                continue
-            if name not in self.keys:
-                raise self.fail(where, f"引用了不存在的字段“{name}”")
-            if self.types[name] in COMPOUND_TYPES:
-                raise self.fail(where, f"字段“{name}”是复合字段，请引用它的部分，如“{name}.<部分id>”")
-            allowed = RULE_FIELD_TYPES.get(kind, ())
-            if allowed and self.types[name] not in allowed[position]:
-                raise self.fail(where, f"规则“{kind}”不能用于字段“{name}”（类型 {self.types[name]}）")
-        severity = data.get("severity", WARNING)
-        if severity not in (ERROR, WARNING):
-            raise self.fail(where, "severity 只能是 error 或 warning")
-        return RuleSpec(kind, fields, severity, int(data.get("min_length", 0)),
-                        str(data.get("message", "")))
-
-
-def _as_dict(spec: FieldSpec) -> dict[str, Any]:
-    return {name: getattr(spec, name) for name in FieldSpec.__dataclass_fields__}
-
-
-def load_template_text(text: str, source: str = "<模板>") -> FormTemplate:
-    """Parse and check a template's TOML text; raises TemplateError naming the problem."""
+def check_template_text(text: str, source: str = "<模板>") -> TemplateCheck:
+    """Check a template's TOML text; finds every mistake, never raises."""
+    if len(text) > MAX_TEMPLATE_CHARS:
+        return _failed(source, [TemplateProblem(
+            None, "文件", f"模板过大（{len(text):,}字），最多{MAX_TEMPLATE_CHARS:,}字")])
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(source, "TOML 语法", str(exc)) from exc
-    reader = _Reader(source)
-    reader.check_keys("模板", data, _TEMPLATE_KEYS, {"id", "title", "version", "sections"})
-    reader.check_types("模板", data, {"id": str, "title": str, "title_format": str,
-                                      "unit_field": str, "period_field": str, "date_field": str,
-                                      "signoff": list, "stamp_label": str})
-    if not _ID_RE.match(data["id"]):
-        raise reader.fail("id", "模板 id 只能用小写英文字母、数字和下划线，并以字母开头")
-    if isinstance(data["version"], bool) or not isinstance(data["version"], int) \
-            or data["version"] < 1:
-        raise reader.fail("version", "应为正整数")
-    if not isinstance(data["sections"], list) or not data["sections"]:
-        raise reader.fail("sections", "至少需要一节（[[sections]]）")
-    sections = []
-    for index, raw in enumerate(data["sections"], 1):
-        reader.check_keys(f"第{index}节", raw, _SECTION_KEYS, {"id", "title", "fields"})
-        if not isinstance(raw["fields"], list) or not raw["fields"]:
-            raise reader.fail(f"第{index}节", "至少需要一个字段（[[sections.fields]]）")
-        fields = tuple(reader.field(f, f"第{index}节") for f in raw["fields"])
-        sections.append(Section(str(raw["id"]), str(raw["title"]), fields))
-    rules = tuple(reader.rule(r, n) for n, r in enumerate(data.get("rules", []), 1))
-    references = [(name, data[name]) for name in ("unit_field", "period_field", "date_field")
-                  if name in data]
-    references += [("signoff", key) for key in data.get("signoff", [])]
-    for name, key in references:
-        if key not in reader.keys:
-            raise reader.fail(name, f"引用了不存在的字段“{key}”")
+        match = _TOML_LINE.search(str(exc))
+        line = int(match[1]) if match else text.count("\n") + 1 if "end of document" in str(exc) \
+            else None
+        return _failed(source, [TemplateProblem(line, "TOML 语法", toml_message(str(exc)))])
+    except RecursionError:
+        return _failed(source, [TemplateProblem(None, "TOML 语法", "嵌套过深，无法读取")])
+    problems = Problems(TemplateLines(text))
+    try:
+        template = _read(data, problems, text, source)
+    except RecursionError:  # pragma: no cover - tomllib refuses deep nesting first
+        problems.add(None, "模板", "嵌套过深，无法读取")
+        template = None
+    found = [replace(p, source=source) for p in problems.listed()]
+    return TemplateCheck(None if found else template, found)
+
+
+def toml_message(error: str) -> str:
+    """tomllib's error in Chinese, with the original words for a programmer."""
+    detail = _TOML_LINE.sub("", error).replace("(at end of document)", "").strip()
+    for pattern, message in _TOML_MESSAGES:
+        match = pattern.search(detail)
+        if match:
+            char = ""
+            if match.groups():
+                try:
+                    char = f"U+{ord(match[1].encode().decode('unicode_escape')):04X}"
+                except (UnicodeDecodeError, TypeError):
+                    char = match[1]
+            return message.format(char=char) + f"（{detail}）"
+    return f"格式有误（{detail}），请检查引号、括号和等号"
+
+
+def _failed(source: str, problems: list[TemplateProblem]) -> TemplateCheck:
+    return TemplateCheck(None, [replace(p, source=source) for p in problems])
+
+
+def _read(data: dict[str, Any], problems: Problems, text: str, source: str) -> FormTemplate | None:
+    lines = problems.lines
+    where = "模板"
+    problems.check_keys(None, where, data, TEMPLATE_KEYS, {"id", "title", "version", "sections"})
+    bad = problems.check_types(None, where, data, {k: v for k, v in TEMPLATE_KEYS.items()
+                                                   if k not in ("version", "sections")},
+                               _TOP_LIMITS)
+    form_id = data.get("id")
+    if "id" in data and "id" not in bad and not ID_RE.match(form_id):
+        problems.add(lines.key("id"), "id", "模板 id 只能用小写英文字母、数字和下划线，并以字母开头")
+    version = data.get("version")
+    if "version" in data and (isinstance(version, bool) or not isinstance(version, int)
+                              or version < 1):
+        problems.add(lines.key("version"), "version", "应为正整数")
+    sections = data.get("sections")
+    if "sections" in data and (not isinstance(sections, list) or not sections):
+        problems.add(lines.key("sections") or lines.table("sections", 0), "sections",
+                     "至少需要一节（[[sections]]）")
+        sections = None
+    title_format = data.get("title_format", "") if "title_format" not in bad else ""
+    for placeholder in _PLACEHOLDER.findall(title_format):
+        if placeholder not in ("{edition}", "{period}", "{year}"):
+            problems.add(lines.key("title_format"), "title_format",
+                         f"不认识的占位符“{placeholder}”（可用：{{edition}}、{{period}}、{{year}}）")
+    if not isinstance(sections, list):
+        return None
+    reader = FieldReader(problems)
+    too_many = reader.too_many(sections)
+    if too_many:
+        problems.add(lines.table("sections", 0), "sections", too_many)
+        return None
+    read = reader.read_sections(sections)
+    built = reader.sections(read)
+    top = {k: v for k, v in data.items() if k not in bad}
+    roles = read_roles({k: v for k, v in top.items() if k in LEGACY_KEYS or k == "roles"},
+                       reader.types, problems)
+    rules = read_rules(data.get("rules", []), reader.types, problems) if "rules" not in bad else ()
+    if problems.found:
+        return None
     return FormTemplate(
-        id=data["id"], title=data["title"], version=data["version"], sections=tuple(sections),
-        rules=rules, title_format=data.get("title_format", ""),
-        unit_field=data.get("unit_field"), period_field=data.get("period_field"),
-        date_field=data.get("date_field"), signoff=tuple(data.get("signoff", ())),
-        stamp_label=data.get("stamp_label", ""), source=text, path=source,
+        id=form_id, title=data["title"], version=version, sections=built, rules=rules,
+        title_format=title_format, roles=roles, source=text, path=source,
     )
 
 
-def load_template(path: Path) -> FormTemplate:
+def load_template_text(text: str, source: str = "<模板>") -> FormTemplate:
+    """Parse and check a template's TOML text; raises TemplateError naming the first problem."""
+    check = check_template_text(text, source)
+    if check.template is None:
+        first = check.problems[0]
+        raise TemplateError(source, first.where, first.message, first.line, check.problems)
+    return check.template
+
+
+def _read_file(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise TemplateError(str(path), "文件", f"无法读取：{exc}") from exc
-    return load_template_text(text, str(path))
+
+
+def check_template_file(path: Path | str) -> TemplateCheck:
+    """``check_template_text`` on a file; an unreadable file is one problem."""
+    path = Path(path)
+    try:
+        text = _read_file(path)
+    except TemplateError as exc:
+        return TemplateCheck(None, exc.problems)
+    return check_template_text(text, str(path))
+
+
+def load_template(path: Path) -> FormTemplate:
+    return load_template_text(_read_file(path), str(path))
+
+
+def load_builtin_templates(folder: Path = FORMS_DIR
+                           ) -> tuple[dict[str, FormTemplate], list[TemplateProblem]]:
+    """Every good template in ``folder`` by id, and the problems of the others.
+
+    A broken file never stops the others; each problem names its file (``source``).
+    """
+    templates: dict[str, FormTemplate] = {}
+    problems: list[TemplateProblem] = []
+    for path in sorted(folder.glob("*.toml")):
+        check = check_template_file(path)
+        template = check.template
+        if template is None:
+            problems += check.problems
+        elif template.id in templates:
+            problems.append(TemplateProblem(None, "id", f"模板 id“{template.id}”与另一个模板"
+                                            f"（{Path(templates[template.id].path).name}）重复",
+                                            str(path)))
+        else:
+            templates[template.id] = template
+    return templates, problems
 
 
 def builtin_templates(folder: Path = FORMS_DIR) -> dict[str, FormTemplate]:
-    """Every template in resources/forms, by id; raises TemplateError on the first broken one."""
-    templates: dict[str, FormTemplate] = {}
-    for path in sorted(folder.glob("*.toml")):
-        template = load_template(path)
-        if template.id in templates:
-            raise TemplateError(str(path), "id", f"模板 id“{template.id}”与另一个模板重复")
-        templates[template.id] = template
+    """Every good template in resources/forms, by id; broken ones are logged and left out."""
+    templates, problems = load_builtin_templates(folder)
+    for problem in problems:
+        log.warning("template skipped: %s", problem.text())
     return templates

@@ -7,6 +7,7 @@ mark a report complete, gather what an export needs.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -89,25 +90,11 @@ def refresh_history(store: Any, session: ReportSession) -> set[str]:
 
 def report_meta(template: FormTemplate, values: dict[str, Any], raw: dict[str, str]) -> dict[str, Any]:
     """Title, unit, period and year as the report list shows them, from the form's own fields."""
-    unit = raw.get(template.unit_field or "", "").strip()
-    period_value = values.get(template.period_field or "")
-    period = ""
-    if period_value is not None:
-        period = f"第{period_value}届" if template.title_format else str(period_value)
+    unit = raw.get(template.roles.unit or "", "").strip()
+    period_value = values.get(template.roles.period or "")
+    period = template.period_text(period_value) if isinstance(period_value, int) else ""
     return {"title": template.heading(values), "unit": unit, "period": period,
-            "year": _year(template, values)}
-
-
-def _year(template: FormTemplate, values: dict[str, Any]) -> int | None:
-    for key in (template.date_field, "activity_time"):
-        value = values.get(key or "")
-        text = value.get("start") if isinstance(value, dict) else value
-        if isinstance(text, str) and re.match(r"\d{4}-", text):
-            return int(text[:4])
-    period = values.get(template.period_field or "")
-    if isinstance(period, int) and 1900 < period < 2200:
-        return period
-    return None
+            "year": template.year_of(values)}
 
 
 def save_field(store: Any, session: ReportSession, key: str, raw: str) -> bool:
@@ -115,8 +102,7 @@ def save_field(store: Any, session: ReportSession, key: str, raw: str) -> bool:
     session.validator.set(key, raw)
     value = session.validator.parsed[key].value
     changed = storage.save_value(store.db, session.report_id, key, raw, value)
-    if key in (session.template.unit_field, session.template.period_field,
-               session.template.date_field, "activity_time"):
+    if key in session.template.roles.meta_keys():
         meta = report_meta(session.template, session.validator.values(), session.validator.raw)
         storage.update_report(store.db, session.report_id, **meta)
         refresh_history(store, session)
@@ -143,13 +129,12 @@ def create_report(store: Any, form_id: str, *, raw: dict[str, str] | None = None
         raise OperationError(f"没有表单“{form_id}”。可用的表单：{template.id}")
     raw = dict(raw or {})
     settings = storage.get_settings(store.db)
-    if unit and template.unit_field and not raw.get(template.unit_field):
-        raw[template.unit_field] = unit
-    elif settings.unit_name and template.unit_field and not raw.get(template.unit_field):
-        raw[template.unit_field] = settings.unit_name
-    for key, setting in (("filled_by", settings.contact_person), ("contact_phone", settings.phone)):
-        if setting and template.has(key) and not raw.get(key):
-            raw[key] = setting
+    unit_key = template.roles.unit
+    if unit and unit_key and not raw.get(unit_key):
+        raw[unit_key] = unit
+    for key, text in settings_texts(template, settings).items():
+        if not raw.get(key):
+            raw[key] = text
     validator = Validator(template, raw)
     meta = report_meta(template, validator.values(), validator.raw)
     if title:
@@ -160,6 +145,17 @@ def create_report(store: Any, form_id: str, *, raw: dict[str, str] | None = None
         storage.save_values(store.db, report_id,
                             {k: (v, validator.parsed[k].value) for k, v in raw.items()})
     return report_id
+
+
+def settings_texts(template: FormTemplate, settings: Any) -> dict[str, str]:
+    """What the settings fill in a new report: the unit, the person and the phone, by role."""
+    texts = {}
+    for role, text in (("unit", settings.unit_name), ("filled_by", settings.contact_person),
+                       ("phone", settings.phone)):
+        key = getattr(template.roles, role)
+        if key and text and template.has(key):
+            texts[key] = text
+    return texts
 
 
 def complete_report(store: Any, report_id: int, *, require_explanations: bool = False) -> list[Issue]:
@@ -188,14 +184,20 @@ def report_data(store: Any, report_id: int) -> ReportData:
         for a in storage.list_attachments(store.db, report_id))
     raw = dict(session.validator.raw)
     report = session.report
+    template = session.template
     return ReportData(
-        template=session.template, raw=raw, check=session.validator.check(),
+        template=template, raw=raw, check=session.validator.check(),
         report_id=report.id, status=report.status, title=report.title, unit=report.unit,
         period=report.period, explanations=session.explanations, attachments=attachments,
-        contact_person=raw.get("filled_by") or settings.contact_person,
-        phone=raw.get("contact_phone") or settings.phone,
+        contact_person=_role_text(template, raw, "filled_by") or settings.contact_person,
+        phone=_role_text(template, raw, "phone") or settings.phone,
         sources=_sources(report),
     )
+
+
+def _role_text(template: FormTemplate, raw: Mapping[str, str], role: str) -> str:
+    key = getattr(template.roles, role)
+    return raw.get(key, "") if key else ""
 
 
 def _sources(report: Any) -> list[dict[str, Any]] | None:
@@ -212,22 +214,18 @@ def today_iso() -> str:
 # --- for the desktop window: new reports, copies, values files ---------------------------
 # (added by the main-window work; each is one user-level step, still without Qt)
 
-FIRST_EDITION_YEAR = {"cancer_week_summary": 1995}  # the 1st 全国肿瘤防治宣传周 was in 1995
-
-
 def period_text(template: FormTemplate, number: int) -> str:
     """The raw text of the edition/year field as a person would type it: 第30届 or 2024."""
-    return f"第{number}届" if template.title_format else str(number)
+    return template.period_text(number)
 
 
 def default_period(store: Any, template: FormTemplate, today: date | None = None) -> int:
     """A sensible edition or year for a new report of ``template``."""
     today = today or date.today()
-    spec = template.field(template.period_field) if template.period_field else None
-    if spec is not None and (spec.min or 0) >= 1900:
-        return today.year
-    if template.id in FIRST_EDITION_YEAR:
-        return today.year - FIRST_EDITION_YEAR[template.id] + 1
+    spec = template.role_field("period")
+    number = template.period_of_year(today.year)
+    if number is not None and number >= 1:
+        return number
     numbers = [int(m[0]) for s in storage.list_reports(store.db, form_id=template.id, trashed=None)
                if (m := re.search(r"\d+", s.period or ""))]
     return max(numbers) + 1 if numbers else int(spec.min or 1) if spec else 1
@@ -253,10 +251,10 @@ def new_report(store: Any, form_id: str, *, period: int | None = None, unit: str
         return copy_report(store, copy_from, period=period, unit=unit)
     template = usable_template(store, form_id)
     raw = read_values(values_path, template) if values_path else {}
-    if period is not None and template.period_field:
-        raw[template.period_field] = period_text(template, period)
-    if unit and template.unit_field:
-        raw[template.unit_field] = unit
+    if period is not None and template.roles.period:
+        raw[template.roles.period] = template.period_text(period)
+    if unit and template.roles.unit:
+        raw[template.roles.unit] = unit
     return create_report(store, form_id, raw=raw)
 
 
@@ -266,10 +264,11 @@ def copy_report(store: Any, report_id: int, *, period: int | None = None,
     new_id = storage.copy_report(store.db, report_id)
     session = open_session(store, new_id)
     changes = {}
-    if period is not None and session.template.period_field:
-        changes[session.template.period_field] = period_text(session.template, period)
-    if unit and session.template.unit_field:
-        changes[session.template.unit_field] = unit
+    roles = session.template.roles
+    if period is not None and roles.period:
+        changes[roles.period] = session.template.period_text(period)
+    if unit and roles.unit:
+        changes[roles.unit] = unit
     if changes:
         save_fields(store, session, changes)
     return new_id
@@ -280,9 +279,6 @@ def copy_report(store: Any, report_id: int, *, period: int | None = None,
 # ``prepare_field_write`` snapshots what to store from the live validator there, and
 # ``write_fields`` stores it from the editor's single database thread (it never touches
 # the validator, which belongs to the GUI thread).
-
-HEADING_KEYS = ("activity_time",)  # besides the template's unit/period/date fields
-
 
 @dataclass(frozen=True)
 class FieldWrite:
@@ -298,9 +294,8 @@ def prepare_field_write(session: ReportSession, keys: list[str]) -> FieldWrite:
     validator = session.validator
     values = {key: (validator.raw[key], validator.parsed[key].value) for key in keys}
     template = session.template
-    heading = {template.unit_field, template.period_field, template.date_field, *HEADING_KEYS}
     meta = None
-    if heading & set(keys):
+    if template.roles.meta_keys() & set(keys):
         meta = report_meta(template, validator.values(), validator.raw)
     return FieldWrite(session.report_id, values, meta)
 
@@ -365,10 +360,10 @@ def merge_into_new_report(store: Any, paths: Any, *, title: str | None = None,
     if not result.merged or template is None:
         return MergeOutcome(None, [], result.rejected)
     raw, values = dict(result.raw), dict(result.values)
-    for key, setting in (("filled_by", settings.contact_person), ("contact_phone", settings.phone)):
-        if setting and template.has(key) and not raw.get(key):
-            raw[key] = setting
-            values[key] = parse_field(template.field(key), setting).value
+    for key, text in settings_texts(template, settings).items():
+        if key != template.roles.unit and not raw.get(key):
+            raw[key] = text
+            values[key] = parse_field(template.field(key), text).value
     meta = report_meta(template, values, raw)
     meta["title"] = title or f"{meta['title']}（汇总）"
     if cancel is not None and cancel():

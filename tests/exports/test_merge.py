@@ -198,7 +198,7 @@ def test_reading_writes_nothing(packages, tmp_path):
     copied = copy_packages(packages, tmp_path / "in")
     before = files_snapshot(tmp_path)
     package = read_package(copied[0])
-    assert package.unit == A and package.form_version == 1
+    assert package.unit == A and package.form_version == 2
     assert files_snapshot(tmp_path) == before
 
 

@@ -77,7 +77,7 @@ def test_members_and_manifest(packed):
         assert archive.read(f"{STEM}.pdf").startswith(b"%PDF")
     assert manifest["format"] == PACKAGE_FORMAT
     assert manifest["format_version"] == PACKAGE_FORMAT_VERSION
-    assert manifest["form_id"] == "cancer_week_summary" and manifest["form_version"] == 1
+    assert manifest["form_id"] == "cancer_week_summary" and manifest["form_version"] == 2
     assert "template_source" not in manifest
     assert manifest["manifest_sha256"] == manifest_sha256(manifest)
     assert manifest["report_id"] == 1 and manifest["unit"] == "四川省抗癌协会"

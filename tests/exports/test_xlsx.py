@@ -116,7 +116,7 @@ def test_data_sheet_has_real_numbers(seed_book, seed_report):
 def test_metadata_sheet(seed_book, seed_report):
     ws = seed_book[SHEET_META]
     meta = {row[0]: row[2] for row in _rows(ws)[2:]}
-    assert meta["form_id"] == "cancer_week_summary" and meta["form_version"] == 1
+    assert meta["form_id"] == "cancer_week_summary" and meta["form_version"] == 2
     assert meta["report_id"] == 1 and meta["unit"] == "四川省抗癌协会"
     assert meta["values_sha256"] == values_sha256(seed_report.check.values)
     assert meta["exported_at"].startswith("2024-04-28T10:30:00")

@@ -10,6 +10,7 @@ from forms.loader import (
     FORMS_DIR,
     TemplateError,
     builtin_templates,
+    load_builtin_templates,
     load_template,
     load_template_text,
 )
@@ -254,9 +255,23 @@ def test_unreadable_file_and_duplicate_template_ids(tmp_path):
     bad.unlink()
     write(tmp_path, GOOD, "a.toml")
     write(tmp_path, GOOD, "b.toml")
-    with pytest.raises(TemplateError, match="模板 id“mini”与另一个模板重复") as caught:
-        builtin_templates(tmp_path)
-    assert "b.toml" in str(caught.value)
+    templates, problems = load_builtin_templates(tmp_path)
+    assert list(templates) == ["mini"] and templates["mini"].path.endswith("a.toml")
+    (problem,) = problems
+    assert "模板 id“mini”与另一个模板（a.toml）重复" in problem.text()
+    assert problem.source.endswith("b.toml")
+
+
+def test_a_broken_file_never_stops_the_others(tmp_path, caplog):
+    write(tmp_path, GOOD, "a.toml")
+    write(tmp_path, GOOD.replace('id = "mini"', 'id = "other"').replace("unit = \"人\"", "unit = 5"),
+          "b.toml")
+    write(tmp_path, "id = [", "c.toml")
+    templates, problems = load_builtin_templates(tmp_path)
+    assert list(templates) == ["mini"]
+    assert {p.source.rsplit("/", 1)[-1] for p in problems} == {"b.toml", "c.toml"}
+    assert builtin_templates(tmp_path).keys() == {"mini"}  # the rest is logged, not raised
+    assert "c.toml" in caplog.text
 
 
 def test_builtin_folder_is_the_resources_folder():

@@ -41,8 +41,8 @@ def test_forms_lists_the_templates(capsys):
     code, out, err = run(capsys, "forms")
     assert code == 0 and err == ""
     lines = out.strip().splitlines()
-    assert lines == ["association_award_summary\t省、市、自治区抗癌协会评优汇总表\t第1版\t18个字段",
-                     "cancer_week_summary\t全国肿瘤防治宣传周活动总结表\t第1版\t32个字段"]
+    assert lines == ["association_award_summary\t省、市、自治区抗癌协会评优汇总表\t第2版\t18个字段",
+                     "cancer_week_summary\t全国肿瘤防治宣传周活动总结表\t第2版\t32个字段"]
 
 
 def test_forms_json_lists_fields_with_parts(capsys):
@@ -50,7 +50,7 @@ def test_forms_json_lists_fields_with_parts(capsys):
     assert code == 0
     forms = {form["id"]: form for form in json.loads(out)}
     week = forms["cancer_week_summary"]
-    assert week["title"] == "全国肿瘤防治宣传周活动总结表" and week["version"] == 1
+    assert week["title"] == "全国肿瘤防治宣传周活动总结表" and week["version"] == 2
     fields = {f["id"]: f for f in week["fields"]}
     assert len(week["fields"]) == 29
     assert fields["printed_materials"] == {"id": "printed_materials", "label": "发放科普知识印刷品",

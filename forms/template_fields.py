@@ -1,0 +1,190 @@
+"""Reading a template's sections and fields, collecting every mistake on the way."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from forms.issues import ERROR, WARNING
+from forms.quantity import COUNT_UNITS, MONEY_UNITS
+from forms.registry import COMPOUND_TYPES, TYPES
+from forms.spec import FieldSpec, Section
+from forms.template_problems import ITEMS, TABLES, TEXTS, Problems
+
+ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+MAX_SECTIONS = 100
+MAX_FIELDS = 1000  # values (fields and parts) in one template
+MAX_PARTS = 20
+LABEL_LIMIT = 200
+HELP_LIMIT = 2000
+
+SECTION_KEYS: dict[str, Any] = {"id": str, "title": str, "fields": TABLES}
+FIELD_KEYS: dict[str, Any] = {
+    "id": str, "label": str, "type": str, "unit": str, "accept_units": TEXTS, "required": bool,
+    "min": float, "max": float, "max_length": int, "over_length": str, "help": str,
+    "placeholder": str, "approx_allowed": bool, "layout": str, "options": ITEMS, "parts": TABLES,
+}
+_LIMITS = {"id": 64, "label": LABEL_LIMIT, "type": 40, "unit": 10, "help": HELP_LIMIT,
+           "placeholder": LABEL_LIMIT, "over_length": 10, "layout": 10, "accept_units": 10,
+           "options": LABEL_LIMIT, "title": LABEL_LIMIT}
+
+
+@dataclass
+class Entry:
+    """A field (or part) as read from the text, before it becomes a FieldSpec."""
+
+    key: str
+    data: dict[str, Any]
+    where: str
+    line: int | None
+    parent: Entry | None = None
+    parts: list[Entry] = field(default_factory=list)
+
+
+class FieldReader:
+    """Sections and fields of one template; ``types`` maps every key read to its type."""
+
+    def __init__(self, problems: Problems) -> None:
+        self.problems = problems
+        self.lines = problems.lines
+        self.entries: dict[str, Entry] = {}
+        self.types: dict[str, str] = {}
+        self._field_count = 0
+        self._part_count = 0
+        self._fields_total = 0
+        self._parts_total = 0
+
+    def too_many(self, sections: list[Any]) -> str | None:
+        """Refuse an oversized template before reading any field (it would take too long)."""
+        if len(sections) > MAX_SECTIONS:
+            return f"节过多（{len(sections):,}节），一个模板最多{MAX_SECTIONS}节"
+        fields = [f for s in sections if isinstance(s, dict) and isinstance(s.get("fields"), list)
+                  for f in s["fields"]]
+        parts = [p for f in fields if isinstance(f, dict) and isinstance(f.get("parts"), list)
+                 for p in f["parts"]]
+        self._fields_total, self._parts_total = len(fields), len(parts)
+        if len(fields) + len(parts) > MAX_FIELDS:
+            return (f"字段过多（{len(fields) + len(parts):,}个），一个模板最多{MAX_FIELDS:,}个字段；"
+                    "请拆分成几张表")
+        return None
+
+    # --- pass 1: every entry, its key and type ---------------------------------------------
+
+    def read_sections(self, sections: list[Any]) -> list[tuple[str, str, list[Entry]]]:
+        result = []
+        for index, raw in enumerate(sections, 1):
+            where = f"第{index}节"
+            line = self.lines.table("sections", index - 1, len(sections))
+            self.problems.check_keys(line, where, raw, SECTION_KEYS, set(SECTION_KEYS))
+            if not isinstance(raw, dict) or "fields" not in raw:
+                continue
+            self.problems.check_types(line, where, raw, SECTION_KEYS,
+                                      {"id": 64, "title": LABEL_LIMIT})
+            if not isinstance(raw["fields"], list):
+                continue
+            if not raw["fields"]:
+                self.problems.add(line, where, "至少需要一个字段（[[sections.fields]]）")
+            entries = [e for e in (self._entry(f, where) for f in raw["fields"]) if e]
+            result.append((str(raw.get("id", "")), str(raw.get("title", "")), entries))
+        return result
+
+    def _entry(self, data: Any, section_where: str, parent: Entry | None = None) -> Entry | None:
+        number = self._part_count if parent else self._field_count
+        if parent:
+            self._part_count += 1
+            line = self.lines.table("sections.fields.parts", number, self._parts_total)
+        else:
+            self._field_count += 1
+            line = self.lines.table("sections.fields", number, self._fields_total)
+        fid = data.get("id") if isinstance(data, dict) else None
+        if line is None and isinstance(fid, str):
+            line = self.lines.id_line(fid)
+        where = f"{section_where}.parts" if parent else section_where
+        if isinstance(fid, str):
+            where = f"字段“{parent.key + '.' if parent else ''}{fid}”"
+        if not self.problems.check_keys(line, where, data, FIELD_KEYS, {"id", "label", "type"}):
+            if not isinstance(data, dict) or not {"id", "label", "type"} <= set(data):
+                return None
+        if not isinstance(fid, str) or not ID_RE.match(fid):
+            self.problems.add(line, where, "id 只能用小写英文字母、数字和下划线，并以字母开头")
+            return None
+        key = f"{parent.key}.{fid}" if parent else fid
+        if key in self.entries:
+            self.problems.add(line, where, "id 重复")
+            return None
+        entry = Entry(key, data, where, line, parent)
+        self.entries[key] = entry
+        ftype = data["type"]
+        self.types[key] = ftype if isinstance(ftype, str) else ""
+        known = ftype in TYPES or (ftype in COMPOUND_TYPES and parent is None)
+        if not known:
+            available = ", ".join(sorted(TYPES) + list(COMPOUND_TYPES))
+            self.problems.add(self.lines.key("type", line) or line, where,
+                              f"未知的类型“{ftype}”（可用：{available}）")
+        raw_parts = data.get("parts")
+        if ftype in COMPOUND_TYPES and parent is None:
+            if not isinstance(raw_parts, list) or len(raw_parts) < 2:
+                self.problems.add(line, where, "复合字段至少需要两个 parts")
+            elif len(raw_parts) > MAX_PARTS:
+                self.problems.add(line, where, f"parts 过多，最多{MAX_PARTS}个")
+            else:
+                entry.parts = [p for p in (self._entry(r, where, entry) for r in raw_parts) if p]
+        elif "parts" in data:
+            self.problems.add(self.lines.key("parts", line) or line, where,
+                              f"只有复合类型（{', '.join(COMPOUND_TYPES)}）才能有 parts")
+        return entry
+
+    # --- pass 2: the specs -----------------------------------------------------------------
+
+    def sections(self, read: list[tuple[str, str, list[Entry]]]) -> tuple[Section, ...]:
+        return tuple(Section(sid, title, tuple(self.spec(e) for e in entries))
+                     for sid, title, entries in read)
+
+    def spec(self, entry: Entry) -> FieldSpec:
+        data, where, line = entry.data, entry.where, entry.line
+        bad = self.problems.check_types(line, where, data, FIELD_KEYS, _LIMITS,
+                                        multiline=("help",))
+        self._check_values(entry, bad)
+        parent = entry.parent
+        label = str(data["label"])
+
+        def get(name: str, default: Any) -> Any:
+            return default if name in bad else data.get(name, default)
+
+        spec = FieldSpec(
+            id=data["id"], label=label, type=self.types[entry.key], key=entry.key,
+            full_label=f"{parent.data['label']}（{label}）" if parent else label,
+            unit=get("unit", None), accept_units=tuple(get("accept_units", ())),
+            required=bool(get("required", False)), min=get("min", None), max=get("max", None),
+            max_length=get("max_length", None), over_length=get("over_length", ERROR),
+            help=str(get("help", "")), placeholder=str(get("placeholder", "")),
+            approx_allowed=bool(get("approx_allowed", True)), layout=get("layout", "half"),
+            options=tuple(get("options", ())), parent=parent.data["id"] if parent else None,
+        )
+        if entry.parts:
+            spec = replace(spec, parts=tuple(self.spec(part) for part in entry.parts))
+        return spec
+
+    def _check_values(self, entry: Entry, bad: set[str]) -> None:
+        data, where = entry.data, entry.where
+
+        def at(key: str) -> int | None:
+            return self.lines.key(key, entry.line) or entry.line
+
+        if "layout" not in bad and data.get("layout", "half") not in ("half", "full"):
+            self.problems.add(at("layout"), where, "layout 只能是 half 或 full")
+        if "over_length" not in bad and data.get("over_length", ERROR) not in (ERROR, WARNING):
+            self.problems.add(at("over_length"), where, "over_length 只能是 error 或 warning")
+        ftype = self.types[entry.key]
+        units = [data["unit"]] if data.get("unit") and "unit" not in bad else []
+        units += list(data.get("accept_units", ())) if "accept_units" not in bad else []
+        known = MONEY_UNITS if ftype == "money" else COUNT_UNITS
+        for unit in units:
+            if unit not in known:
+                self.problems.add(at("unit"), where, f"未知的单位“{unit}”")
+        if ftype in ("choice", "checklist") and not data.get("options"):
+            self.problems.add(entry.line, where, "选择类字段需要 options")
+        if "max_length" not in bad and data.get("max_length") is not None \
+                and data["max_length"] < 1:
+            self.problems.add(at("max_length"), where, "max_length 应为正整数")

@@ -1,0 +1,131 @@
+"""What is wrong with a template: every mistake, each with its line, its place and a message."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from forms.template_lines import TemplateLines
+
+MAX_PROBLEMS = 200  # listed one by one; the rest are counted in one last line
+
+# Characters that have no business in a template's texts (newlines only where said).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+TEXTS = "texts"  # a list of texts
+TABLES = "tables"  # a list of tables ([[...]])
+ITEMS = "items"  # a list of texts or tables
+TYPE_NAMES = {str: "文字", TEXTS: "文字列表", TABLES: "表的列表（[[...]]）", ITEMS: "列表",
+              bool: "布尔值（true 或 false）", float: "数字", int: "整数",
+              dict: "表（如 { field = \"...\" }）", object: "值"}
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateProblem:
+    """One mistake: ``line`` in the TOML text (None when unknown), ``where`` (a field id,
+    规则 n, a role), and what is wrong, in Chinese."""
+
+    line: int | None
+    where: str
+    message: str
+    source: str = ""
+
+    def text(self) -> str:
+        """One printable line: 文件：第12行：字段“people”：未知的类型“names”."""
+        head = f"{self.source}：" if self.source else ""
+        line = f"第{self.line}行：" if self.line else ""
+        return f"{head}{line}{self.where}：{self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "where": self.where, "message": self.message,
+                "source": self.source}
+
+
+def type_ok(value: Any, expected: Any) -> bool:
+    if expected == TEXTS:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if expected == TABLES:
+        return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+    if expected == ITEMS:
+        return isinstance(value, list) and all(isinstance(v, str | dict) for v in value)
+    if expected is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if expected is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, expected)
+
+
+class Problems:
+    """The mistakes found so far, with the text's lines to place them."""
+
+    def __init__(self, lines: TemplateLines) -> None:
+        self.lines = lines
+        self.found: list[TemplateProblem] = []
+        self.dropped = 0
+
+    def add(self, line: int | None, where: str, message: str) -> None:
+        if len(self.found) >= MAX_PROBLEMS:
+            self.dropped += 1
+            return
+        self.found.append(TemplateProblem(line, where, message))
+
+    def listed(self) -> list[TemplateProblem]:
+        if not self.dropped:
+            return list(self.found)
+        return self.found + [TemplateProblem(None, "模板", f"另有{self.dropped}个问题未列出")]
+
+    def check_keys(self, line: int | None, where: str, data: Any, allowed: set[str] | dict,
+                   required: set[str]) -> bool:
+        """``data`` is a table with only ``allowed`` keys and every ``required`` one."""
+        if not isinstance(data, dict):
+            self.add(line, where, "应为一个表（table）")
+            return False
+        ok = True
+        unknown = sorted(set(data) - set(allowed))
+        if unknown:
+            at = self.lines.key(unknown[0], line) if line or where == "模板" else None
+            self.add(at or line, where, f"未知的键：{', '.join(unknown)}")
+            ok = False
+        missing = sorted(required - set(data))
+        if missing:
+            self.add(line, where, f"缺少必填的键：{', '.join(missing)}")
+            ok = False
+        return ok
+
+    def check_types(self, table_line: int | None, where: str, data: dict[str, Any],
+                    types: dict[str, Any], limits: dict[str, int] | None = None,
+                    multiline: tuple[str, ...] = ()) -> set[str]:
+        """Check each present key's value type and texts; returns the keys that are wrong."""
+        bad: set[str] = set()
+        for name, expected in types.items():
+            if name not in data:
+                continue
+            value = data[name]
+            line = self.lines.key(name, table_line) or table_line
+            if not type_ok(value, expected):
+                self.add(line, where, f"{name} 的值应为{TYPE_NAMES[expected]}")
+                bad.add(name)
+                continue
+            texts = [value] if isinstance(value, str) else \
+                [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+            limit = (limits or {}).get(name)
+            for text in texts:
+                message = text_problem(text, limit, name in multiline)
+                if message:
+                    self.add(line, where, f"{name}：{message}")
+                    bad.add(name)
+                    break
+        return bad
+
+
+def text_problem(text: str, limit: int | None = None, multiline: bool = False) -> str | None:
+    """Why a template text cannot be used (control characters, too long), or None."""
+    if limit is not None and len(text) > limit:
+        return f"过长（{len(text):,}字），最多{limit:,}字"
+    match = _CONTROL.search(text)
+    if match:
+        return f"含有不可见的控制字符（U+{ord(match[0]):04X}），请删除"
+    if not multiline and ("\n" in text or "\r" in text):
+        return "不能含换行"
+    return None
