@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -98,18 +99,19 @@ def test_importing_the_same_file_twice_stores_it_once(store):
 
 def test_a_built_in_form_is_taken_over_only_by_a_higher_version(store, tmp_path):
     text = (FORMS_DIR / "cancer_week_summary.toml").read_text(encoding="utf-8")
-    with pytest.raises(operations.OperationError, match="version 须大于 1"):
+    version = int(re.search(r"^version = (\d+)$", text, re.M)[1])
+    with pytest.raises(operations.OperationError, match=f"version 须大于 {version}"):
         catalogue.import_template_file(store, write(tmp_path, text + "\n# 改过\n"))
     assert storage.list_imported_templates(store) == []
-    newer = text.replace("version = 1", "version = 2", 1).replace(
+    newer = text.replace(f"version = {version}", f"version = {version + 1}", 1).replace(
         'title = "全国肿瘤防治宣传周活动总结表"', 'title = "全国肿瘤防治宣传周活动总结表（新）"', 1)
     catalogue.import_template_file(store, write(tmp_path, newer))
     found = template_catalogue(store)
-    assert found.get(WEEK).version == 2 and found.entry(WEEK).origin == IMPORTED
+    assert found.get(WEEK).version == version + 1 and found.entry(WEEK).origin == IMPORTED
     builtin = found.entry(WEEK, BUILTIN)
-    assert not builtin.in_use and "第2版" in builtin.note
+    assert not builtin.in_use and f"第{version + 1}版" in builtin.note
     report_id = operations.create_report(store, WEEK)
-    assert storage.get_report(store, report_id).form_version == 2
+    assert storage.get_report(store, report_id).form_version == version + 1
 
 
 @pytest.mark.parametrize(("name", "words"), [

@@ -69,8 +69,8 @@ def test_list_shows_origin_version_and_reports(capsys, db):
     code, out, _ = run(capsys, "--db", db, "templates", "list")
     assert code == 0
     assert out.splitlines() == [
-        "association_award_summary\t省、市、自治区抗癌协会评优汇总表\t第1版\t内置\t0份报表",
-        "cancer_week_summary\t全国肿瘤防治宣传周活动总结表\t第1版\t内置\t0份报表",
+        "association_award_summary\t省、市、自治区抗癌协会评优汇总表\t第2版\t内置\t0份报表",
+        "cancer_week_summary\t全国肿瘤防治宣传周活动总结表\t第2版\t内置\t0份报表",
         f"{FORM}\t世界无烟日活动总结表\t第1版\t导入\t1份报表"]
     code, out, _ = run(capsys, "--db", db, "templates", "list", "--json")
     rows = {row["id"]: row for row in json.loads(out)}
@@ -157,7 +157,7 @@ def test_other_kinds_of_file_are_refused_in_chinese(capsys, db, tmp_path, name, 
 def test_a_built_in_form_is_not_imported_again_without_a_higher_version(capsys, db):
     code, _, err = run(capsys, "--db", db, "templates", "import",
                        FORMS_DIR / "cancer_week_summary.toml")
-    assert code == 1 and "内置表单" in err and "version 须大于 1" in err
+    assert code == 1 and "内置表单" in err and "version 须大于 2" in err
     assert imported(db) == []
 
 
