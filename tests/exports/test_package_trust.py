@@ -83,14 +83,16 @@ def test_a_manifest_that_claims_another_form_is_not_merged_into_it(good, tmp_pat
     assert "校验码" in result.rejected[0][1]
 
 
-def test_a_re_hashed_manifest_that_claims_another_form_disagrees_with_its_template(good, tmp_path):
+def test_a_re_hashed_manifest_that_claims_another_form_disagrees_with_its_template(
+        good, tmp_path, week_template):
     path = with_manifest(good, tmp_path / "评优.zip", form_id=AWARD, resign=True)
     reason = reason_for(path)
-    assert "与包中的表单模板（cancer_week_summary，第1版）不一致" in reason and AWARD in reason
+    version = week_template.version
+    assert f"与包中的表单模板（cancer_week_summary，第{version}版）不一致" in reason and AWARD in reason
 
 
 @pytest.mark.parametrize(("key", "value"), [
-    ("form_id", AWARD), ("form_version", 2), ("unit", "自贡市疾病预防控制中心"),
+    ("form_id", AWARD), ("form_version", 99), ("unit", "自贡市疾病预防控制中心"),
     ("status", "complete"), ("exported_at", "2024-04-29T09:00:00+08:00"),
     ("title", "改过的标题"), ("raw", {}),
 ])
@@ -181,8 +183,10 @@ def test_a_format_1_package_merges_into_the_same_version_of_a_known_form(good, t
 
 def test_a_format_1_package_of_another_version_is_refused(good, tmp_path, week_template):
     path = as_format_1(good, tmp_path / "旧包.zip")
-    reason = reason_for(path, templates={week_template.id: template_version(week_template, 2)})
-    assert "旧版填报软件" in reason and "第2版" in reason and "第1版" in reason
+    version = week_template.version
+    reason = reason_for(path, templates={week_template.id: template_version(week_template,
+                                                                            version + 1)})
+    assert "旧版填报软件" in reason and f"第{version + 1}版" in reason and f"第{version}版" in reason
 
 
 def test_a_format_1_package_of_a_form_this_database_lacks_is_refused(good, tmp_path):
