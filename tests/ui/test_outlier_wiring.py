@@ -12,7 +12,7 @@ from ui import operations
 from ui.cli import main
 
 UNIT = "成都市疾病预防控制中心"
-MESSAGE = "第29届为 60场，本届 603场，请核实"
+MESSAGE = "去年为 60场，今年 603场，请核实"  # 第1届 was in 1995: 第29届 was last year
 
 
 def outliers(issues) -> list[str]:
@@ -60,7 +60,7 @@ def test_typing_a_figure_is_checked_against_the_loaded_history(store, this_year)
     assert outliers(session.validator.issues_for("lectures")) == []
     session.validator.set("lectures", "5场")
     assert outliers(session.validator.issues_for("lectures")) == [
-        "第29届为 60场，本届 5场，请核实"]
+        "去年为 60场，今年 5场，请核实"]
 
 
 def test_cli_show_prints_the_outlier(capsys, tmp_path, store, this_year):

@@ -55,8 +55,8 @@ def test_the_list_shows_every_form_with_origin_reports_and_state(store, dialog):
     dialog.reload()
     assert dialog.model.headers() == ["表单", "编号（id）", "版本", "来源", "报表数", "状态"]
     assert rows(dialog) == [
-        ["省、市、自治区抗癌协会评优汇总表", "association_award_summary", "1", "内置", "0", "可用"],
-        ["全国肿瘤防治宣传周活动总结表", WEEK, "1", "内置", "0", "可用"],
+        ["省、市、自治区抗癌协会评优汇总表", "association_award_summary", "2", "内置", "0", "可用"],
+        ["全国肿瘤防治宣传周活动总结表", WEEK, "2", "内置", "0", "可用"],
         ["世界无烟日活动总结表", FORM, "1", "导入", "1", "可用"],
         ["高血压日活动总结表", "old_form", "3", "导入", "0", "有 1 处错误"]]
     broken = dialog.model.index(3, 5)
