@@ -45,6 +45,7 @@ class Settings:
     # The folders last chosen in the file dialogs (empty: none yet), each kept apart.
     last_export_folder: str = ""
     last_attachment_folder: str = ""
+    last_template_folder: str = ""
     last_report_id: int = 0  # the report open when the window last showed one (0: none)
     units_asked: bool = False  # the unit and contact person were asked for once
 

@@ -393,11 +393,12 @@ def merge_into_new_report(store: Any, paths: Any, *, title: str | None = None,
 
 # --- the folders the file dialogs remember -------------------------------------------------
 
-FOLDER_SETTINGS = {"exports": "last_export_folder", "attachments": "last_attachment_folder"}
+FOLDER_SETTINGS = {"exports": "last_export_folder", "attachments": "last_attachment_folder",
+                   "templates": "last_template_folder"}
 
 
 def remembered_folder(store: Any, purpose: str) -> Path | None:
-    """The folder last chosen for ``purpose`` ("exports", "attachments"), if it still exists."""
+    """The folder last chosen for ``purpose`` (a FOLDER_SETTINGS key), if it still exists."""
     text = getattr(storage.get_settings(store.db), FOLDER_SETTINGS[purpose])
     folder = Path(text) if text else None
     return folder if folder is not None and folder.is_dir() else None

@@ -31,7 +31,7 @@ def dialog(qtbot, store):
 
 
 def choose_file(monkeypatch, path: Path | None) -> None:
-    monkeypatch.setattr(templates_dialog, "ask_import_path", lambda parent: path)
+    monkeypatch.setattr(templates_dialog, "ask_import_path", lambda parent, folder: path)
 
 
 def rows(dialog) -> list[list[str]]:
@@ -82,6 +82,20 @@ def test_import_stores_the_template_and_selects_it(monkeypatch, messages, store,
     assert [t.form_id for t in storage.list_imported_templates(store)] == [FORM]
     assert messages.texts("information") == ["已导入表单“世界无烟日活动总结表”（第 1 版）。"]
     assert "导入自“no_tobacco_day.toml”" in dialog.details.toPlainText()
+
+
+def test_the_file_dialogs_start_in_the_folder_last_used(monkeypatch, store, dialog, tmp_path):
+    asked = []
+    monkeypatch.setattr(templates_dialog, "ask_import_path",
+                        lambda parent, folder: asked.append(folder) or NO_TOBACCO)
+    dialog.import_file()
+    assert asked == [Path.home()]
+    assert storage.get_settings(store).last_template_folder == str(NO_TOBACCO.parent)
+    monkeypatch.setattr(templates_dialog, "ask_export_path",
+                        lambda parent, suggested: asked.append(suggested))
+    dialog.select(FORM)
+    dialog.export_selected()
+    assert asked[1] == NO_TOBACCO.parent / f"{FORM}.toml"
 
 
 def test_import_cancelled_does_nothing(monkeypatch, store, dialog):

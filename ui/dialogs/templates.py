@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -25,20 +26,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import catalogue
+from ui import catalogue, operations
 from ui.catalogue import Catalogue, TemplateEntry, TemplateRejected, problem_text
 from ui.errors import show_error
 
+log = logging.getLogger("tianbao.ui")
 Index = QModelIndex | QPersistentModelIndex
 ERROR_COLOUR = QColor("#b00020")
 SHOWN_PROBLEMS = 12  # in the message box; the details pane lists them all
 
 
-def ask_import_path(parent: QWidget | None) -> Path | None:
-    """The file dialog for 导入 (patched in tests)."""
+def ask_import_path(parent: QWidget | None, folder: Path) -> Path | None:
+    """The file dialog for 导入, opened in ``folder`` (patched in tests)."""
     title = QApplication.translate("TemplatesDialog", "导入表单模板")
     kinds = QApplication.translate("TemplatesDialog", "表单模板 (*.toml);;所有文件 (*)")
-    chosen, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), kinds)
+    chosen, _ = QFileDialog.getOpenFileName(parent, title, str(folder), kinds)
     return Path(chosen) if chosen else None
 
 
@@ -212,10 +214,23 @@ class TemplatesDialog(QDialog):
 
     # --- actions -----------------------------------------------------------------------------
 
+    def _folder(self) -> Path:
+        try:
+            return operations.remembered_folder(self.store, "templates") or Path.home()
+        except Exception:  # noqa: BLE001 - a convenience: start in the home folder
+            return Path.home()
+
+    def _remember(self, path: Path) -> None:
+        try:
+            operations.remember_folder(self.store, "templates", path.parent)
+        except Exception:  # noqa: BLE001
+            log.warning("could not remember the template folder", exc_info=True)
+
     def import_file(self) -> bool:
-        path = ask_import_path(self)
+        path = ask_import_path(self, self._folder())
         if path is None:
             return False
+        self._remember(path)
         try:
             outcome = catalogue.import_template_file(self.store, path)
         except TemplateRejected as exc:
@@ -250,9 +265,10 @@ class TemplatesDialog(QDialog):
         entry = self.selected()
         if entry is None or entry.template is None:
             return None
-        path = ask_export_path(self, Path.home() / f"{entry.form_id}.toml")
+        path = ask_export_path(self, self._folder() / f"{entry.form_id}.toml")
         if path is None:
             return None
+        self._remember(path)
         try:
             catalogue.write_template(entry.template, path)
         except Exception as exc:  # noqa: BLE001
