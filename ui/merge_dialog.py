@@ -151,8 +151,8 @@ class MergeResultDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("汇总结果"))
         if outcome.report_id is not None:
-            summary = self.tr("已汇总 {n} 个单位的报送包，生成了新的汇总报表（草稿），请检查后完成。")
-            summary = summary.format(n=len(outcome.merged))
+            summary = self.tr("已汇总 {n} 个单位的报送包，生成了新的汇总报表（草稿），请检查后完成。",
+                              "", len(outcome.merged)).format(n=len(outcome.merged))
             if outcome.imported_form is not None:
                 summary += "\n" + self.tr("本机原来没有这个表单，已从报送包中导入它的模板"
                                           "（{name}），可在“表单管理”中查看。").format(
@@ -160,7 +160,8 @@ class MergeResultDialog(QDialog):
         else:
             summary = self.tr("没有可以汇总的报送包，未生成新报表。")
         if outcome.rejected:
-            summary += "\n" + self.tr("以下 {n} 个文件未汇总：").format(n=len(outcome.rejected))
+            summary += "\n" + self.tr("以下 {n} 个文件未汇总：", "", len(outcome.rejected)).format(
+                n=len(outcome.rejected))
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
         self.table = QTableWidget(len(outcome.rejected), 2)

@@ -243,6 +243,7 @@ class ReportListPanel(QWidget):
         header.setStretchLastSection(True)
         for column, width in ((0, 84), (1, 150), (2, 116), (3, 62), (4, 46)):
             self.view.setColumnWidth(column, width)
+        self._fit_column_titles()
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 
         filters = QHBoxLayout()
@@ -321,6 +322,15 @@ class ReportListPanel(QWidget):
 
             self.view.setSortingEnabled(True)
             self.view.sortByColumn(ReportListModel.UPDATED, Qt.SortOrder.DescendingOrder)
+            self._fit_column_titles()  # now with room for the sort arrow
+
+    def _fit_column_titles(self) -> None:
+        """Widen a column to its whole title, in either language (Edition/Year > 届次/年度)."""
+        header = self.view.horizontalHeader()
+        for column in range(header.count() - 1):  # the last one stretches
+            needed = header.sectionSizeHint(column)
+            if self.view.columnWidth(column) < needed:
+                self.view.setColumnWidth(column, needed)
 
     def set_form_titles(self, form_titles: dict[str, str]) -> None:
         """Titles from the loaded templates (the preview may have used quick ones)."""

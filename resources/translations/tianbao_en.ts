@@ -31,9 +31,12 @@
         <source>添加附件</source>
         <translation>Add Attachments</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>已添加 {n} 个附件</source>
-        <translation>{n} attachment(s) added</translation>
+        <translation>
+            <numerusform>{n} attachment added</numerusform>
+            <numerusform>{n} attachments added</numerusform>
+        </translation>
     </message>
     <message>
         <source>已取消添加附件</source>
@@ -86,9 +89,12 @@
         <source>文件</source>
         <translation>File</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>每天第一次打开时自动备份，保留最近 {n} 份。备份文件夹：{folder}</source>
-        <translation>A backup is made automatically on the first start of each day; the latest {n} are kept. Backup folder: {folder}</translation>
+        <translation>
+            <numerusform>A backup is made automatically on the first start of each day; the latest one is kept. Backup folder: {folder}</numerusform>
+            <numerusform>A backup is made automatically on the first start of each day; the latest {n} are kept. Backup folder: {folder}</numerusform>
+        </translation>
     </message>
     <message>
         <source>立即备份</source>
@@ -157,9 +163,12 @@ Changes made after that backup will not be in the restored database. The current
         <source>标记为完成</source>
         <translation>Mark as Complete</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>这份报表还有 {n} 条警告。如果内容确实无误，请为每一条写一句简短说明（例如数据来源），说明会随报表保存和导出。</source>
-        <translation>This report still has {n} warning(s). If the contents are right, write a short explanation for each (e.g. where the data came from); explanations are saved and exported with the report.</translation>
+        <translation>
+            <numerusform>This report still has {n} warning. If the contents are right, write a short explanation for it (e.g. where the data came from); the explanation is saved and exported with the report.</numerusform>
+            <numerusform>This report still has {n} warnings. If the contents are right, write a short explanation for each (e.g. where the data came from); explanations are saved and exported with the report.</numerusform>
+        </translation>
     </message>
     <message>
         <source>说明（必填），如：数据来自各医院上报汇总</source>
@@ -534,9 +543,12 @@ You can restore it later from File → Trash.</translation>
         <source>汇总结果</source>
         <translation>Merge Result</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>已汇总 {n} 个单位的报送包，生成了新的汇总报表（草稿），请检查后完成。</source>
-        <translation>Merged the packages of {n} units into a new summary report (draft). Please check it, then mark it complete.</translation>
+        <translation>
+            <numerusform>Merged the package of {n} unit into a new summary report (draft). Please check it, then mark it complete.</numerusform>
+            <numerusform>Merged the packages of {n} units into a new summary report (draft). Please check it, then mark it complete.</numerusform>
+        </translation>
     </message>
     <message>
         <source>本机原来没有这个表单，已从报送包中导入它的模板（{name}），可在“表单管理”中查看。</source>
@@ -546,9 +558,12 @@ You can restore it later from File → Trash.</translation>
         <source>没有可以汇总的报送包，未生成新报表。</source>
         <translation>No package could be merged; no report was made.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>以下 {n} 个文件未汇总：</source>
-        <translation>These {n} files were not merged:</translation>
+        <translation>
+            <numerusform>This file was not merged:</numerusform>
+            <numerusform>These {n} files were not merged:</numerusform>
+        </translation>
     </message>
     <message>
         <source>文件</source>
@@ -729,8 +744,22 @@ What you typed stays in the form, and saving is retried every few seconds.</tran
         <translation>Changes saved</translation>
     </message>
     <message>
-        <source>问题（{e} 个错误，{w} 个警告）</source>
-        <translation>Issues ({e} errors, {w} warnings)</translation>
+        <source>问题（{errors}，{warnings}）</source>
+        <translation>Issues ({errors}, {warnings})</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} 个错误</source>
+        <translation>
+            <numerusform>{n} error</numerusform>
+            <numerusform>{n} errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} 个警告</source>
+        <translation>
+            <numerusform>{n} warning</numerusform>
+            <numerusform>{n} warnings</numerusform>
+        </translation>
     </message>
     <message>
         <source>问题（无）</source>
@@ -748,17 +777,23 @@ What you typed stays in the form, and saving is retried every few seconds.</tran
         <source>数据库以只读方式打开，不能修改。</source>
         <translation>The database is open read-only and cannot be changed.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>还有 {n} 个错误，改正后才能标记为完成</source>
-        <translation>{n} error(s) left: correct them before marking as complete</translation>
+        <translation>
+            <numerusform>{n} error left: correct it before marking as complete</numerusform>
+            <numerusform>{n} errors left: correct them before marking as complete</numerusform>
+        </translation>
     </message>
     <message>
         <source>未能标记为完成</source>
         <translation>Not Marked as Complete</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>还有 {n} 个问题需要处理，未标记为完成</source>
-        <translation>{n} issue(s) still need attention; not marked as complete</translation>
+        <translation>
+            <numerusform>{n} issue still needs attention; not marked as complete</numerusform>
+            <numerusform>{n} issues still need attention; not marked as complete</numerusform>
+        </translation>
     </message>
     <message>
         <source>已标记为完成</source>
@@ -947,9 +982,12 @@ What you typed stays in the form, and saving is retried every few seconds.</tran
         <source>状态</source>
         <translation>State</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>有 {n} 处错误</source>
-        <translation>{n} mistake(s)</translation>
+        <translation>
+            <numerusform>{n} mistake</numerusform>
+            <numerusform>{n} mistakes</numerusform>
+        </translation>
     </message>
     <message>
         <source>未使用（另一版本较新）</source>
@@ -1014,13 +1052,19 @@ What you typed stays in the form, and saving is retried every few seconds.</tran
         <source>未能读取表单模板</source>
         <translation>Could not read the form templates</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>这个模板有 {n} 处错误，不能用来新建报表：</source>
-        <translation>This template has {n} mistake(s) and cannot be used for new reports:</translation>
+        <translation>
+            <numerusform>This template has {n} mistake and cannot be used for new reports:</numerusform>
+            <numerusform>This template has {n} mistakes and cannot be used for new reports:</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>第 {version} 版，{n} 个字段。</source>
-        <translation>Version {version}, {n} fields.</translation>
+        <translation>
+            <numerusform>Version {version}, {n} field.</numerusform>
+            <numerusform>Version {version}, {n} fields.</numerusform>
+        </translation>
     </message>
     <message>
         <source>导入自“{name}”，导入时间 {time}。</source>
@@ -1030,9 +1074,12 @@ What you typed stays in the form, and saving is retried every few seconds.</tran
         <source>未使用：另一来源的同一表单版本较新或相同，新建报表时用那一个。</source>
         <translation>Not used: the same form from the other origin has a newer or equal version, and new reports use that one.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>已有 {n} 份报表使用这个表单，不能删除。</source>
-        <translation>{n} report(s) use this form, so it cannot be deleted.</translation>
+        <translation>
+            <numerusform>{n} report uses this form, so it cannot be deleted.</numerusform>
+            <numerusform>{n} reports use this form, so it cannot be deleted.</numerusform>
+        </translation>
     </message>
     <message>
         <source>未能导入表单</source>
@@ -1054,21 +1101,29 @@ What you typed stays in the form, and saving is retried every few seconds.</tran
         <source>……共 {n} 处，全部列在下方。</source>
         <translation>…{n} in all, every one listed below.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>“{name}”有 {n} 处错误，未导入：</source>
-        <translation>“{name}” has {n} mistake(s) and was not imported:</translation>
+        <translation>
+            <numerusform>“{name}” has {n} mistake and was not imported:</numerusform>
+            <numerusform>“{name}” has {n} mistakes and was not imported:</numerusform>
+        </translation>
     </message>
     <message>
         <source>模板有错误，未导入</source>
         <translation>Template Has Mistakes, Not Imported</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>“{name}”有 {n} 处错误，没有导入任何内容。请改正后再导入：
 
 </source>
-        <translation>“{name}” has {n} mistake(s); nothing was imported. Correct them and import again:
+        <translation>
+            <numerusform>“{name}” has {n} mistake; nothing was imported. Correct it and import again:
 
-</translation>
+</numerusform>
+            <numerusform>“{name}” has {n} mistakes; nothing was imported. Correct them and import again:
+
+</numerusform>
+        </translation>
     </message>
     <message>
         <source>未能导出表单</source>
@@ -1474,15 +1529,15 @@ This is tried again at the next start.</translation>
     </message>
     <message>
         <source>列出 {count} 个</source>
-        <translation>{count} listed</translation>
+        <translation>Listed: {count}</translation>
     </message>
     <message>
         <source>{count}/{limit}字</source>
-        <translation>{count}/{limit} characters</translation>
+        <translation>Characters: {count}/{limit}</translation>
     </message>
     <message>
         <source>{count}字</source>
-        <translation>{count} characters</translation>
+        <translation>Characters: {count}</translation>
     </message>
 </context>
 <context>

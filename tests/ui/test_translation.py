@@ -13,19 +13,57 @@ from ui.startup import TRANSLATIONS_DIR, install_translators, remove_translators
 pytestmark = pytest.mark.gui
 
 
+def _english_forms(message) -> list[str]:
+    """The translation, or for a count (numerus) its singular and plural forms."""
+    translation = message.find("translation")
+    forms = translation.findall("numerusform")
+    return [f.text or "" for f in forms] if forms else [translation.text or ""]
+
+
 def test_every_english_translation_is_finished():
     root = ET.parse(TRANSLATIONS_DIR / "tianbao_en.ts").getroot()
     messages = root.findall("./context/message")
     assert len(messages) > 150
     unfinished = [m.findtext("source") for m in messages
                   if m.find("translation").get("type") in ("unfinished", "obsolete", "vanished")
-                  or not (m.findtext("translation") or "").strip()]
+                  or not all(form.strip() for form in _english_forms(m))]
     assert unfinished == []
     for message in messages:  # placeholders survive translation
-        source, english = message.findtext("source"), message.findtext("translation")
-        for name in ("{path}", "{name}", "{title}", "{time}", "{where}", "{n}", "{version}"):
-            assert (name in source) == (name in english), (source, english)
+        source, forms = message.findtext("source"), _english_forms(message)
+        for name in ("{path}", "{name}", "{title}", "{time}", "{where}", "{n}", "{version}",
+                     "{errors}", "{warnings}", "{folder}"):
+            # A singular may say "this file" where the plural says "these {n} files".
+            assert (name in source) == (name in forms[-1]), (source, forms)
+            assert all(name in source for form in forms if name in form), (source, forms)
+        if message.get("numerus") == "yes":
+            assert len(forms) == 2, source  # English: one, many
     assert (TRANSLATIONS_DIR / "tianbao_en.qm").stat().st_size > 1000
+
+
+def test_counts_are_singular_or_plural_in_english(qtbot, store):
+    """Issues (1 error, 2 warnings), never "1 errors"; Chinese needs no plural."""
+    from ui.editor.editor import ReportEditor
+
+    app = QApplication.instance()
+    editor = ReportEditor(store)
+    qtbot.addWidget(editor)
+    for language, counts, title in [
+            ("en", (1, 2), "Issues (1 error, 2 warnings)"),
+            ("en", (3, 1), "Issues (3 errors, 1 warning)"),
+            ("zh_CN", (1, 2), "问题（1 个错误，2 个警告）")]:
+        translators = install_translators(app, language)
+        try:
+            editor._set_counts(*counts)  # noqa: SLF001
+            assert editor.tabs.tabText(0) == title
+        finally:
+            remove_translators(app, translators)
+    translators = install_translators(app, "en")
+    try:
+        one = QApplication.translate("AttachmentsPanel", "已添加 {n} 个附件", "", 1)
+        many = QApplication.translate("AttachmentsPanel", "已添加 {n} 个附件", "", 4)
+        assert (one.format(n=1), many.format(n=4)) == ("1 attachment added", "4 attachments added")
+    finally:
+        remove_translators(app, translators)
 
 
 def test_switching_to_english_changes_the_menus(qtbot, store):
@@ -99,3 +137,21 @@ def test_qt_s_own_dialogs_speak_chinese(qapp):
         printing.deleteLater()
     finally:
         remove_translators(qapp, translators)
+
+
+def test_column_titles_fit_in_both_languages(qtbot, store):
+    from ui.report_list import ReportListPanel
+
+    app = QApplication.instance()
+    for language in ("zh_CN", "en"):
+        translators = install_translators(app, language)
+        try:
+            panel = ReportListPanel(store, {}, None)
+            qtbot.addWidget(panel)
+            panel.set_store(store)  # sorting on: room for the arrow too
+            header = panel.view.horizontalHeader()
+            for column in range(header.count() - 1):  # the last one stretches
+                assert panel.view.columnWidth(column) >= header.sectionSizeHint(column), (
+                    language, panel.model.headers()[column])
+        finally:
+            remove_translators(app, translators)

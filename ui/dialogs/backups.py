@@ -46,7 +46,8 @@ class BackupDialog(QDialog):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
         folder = storage.backups_dir(store.path)
-        intro = QLabel(self.tr("每天第一次打开时自动备份，保留最近 {n} 份。备份文件夹：{folder}").format(
+        intro = QLabel(self.tr("每天第一次打开时自动备份，保留最近 {n} 份。备份文件夹：{folder}", "",
+                               storage.KEEP_BACKUPS).format(
             n=storage.KEEP_BACKUPS, folder=folder), self)
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -83,7 +83,7 @@ class TemplateTableModel(QAbstractTableModel):
 
     def state(self, entry: TemplateEntry) -> str:
         if entry.problems:
-            return self.tr("有 {n} 处错误").format(n=len(entry.problems))
+            return self.tr("有 {n} 处错误", "", len(entry.problems)).format(n=len(entry.problems))
         if not entry.in_use:
             return self.tr("未使用（另一版本较新）")
         return self.tr("可用")
@@ -196,12 +196,12 @@ class TemplatesDialog(QDialog):
         """The details pane: every problem, or what the template is."""
         lines = [f"{entry.title}（{entry.form_id}）"]
         if entry.problems:
-            lines.append(self.tr("这个模板有 {n} 处错误，不能用来新建报表：").format(
-                n=len(entry.problems)))
+            lines.append(self.tr("这个模板有 {n} 处错误，不能用来新建报表：", "",
+                                 len(entry.problems)).format(n=len(entry.problems)))
             lines += [f"  • {problem}" for problem in entry.problems]
         if entry.template is not None:
             fields = sum(1 for _ in entry.template.leaves())
-            lines.append(self.tr("第 {version} 版，{n} 个字段。").format(
+            lines.append(self.tr("第 {version} 版，{n} 个字段。", "", fields).format(
                 version=entry.version, n=fields))
         if entry.origin == catalogue.IMPORTED:
             lines.append(self.tr("导入自“{name}”，导入时间 {time}。").format(
@@ -209,7 +209,8 @@ class TemplatesDialog(QDialog):
         if entry.note:
             lines.append(self.tr("未使用：另一来源的同一表单版本较新或相同，新建报表时用那一个。"))
         if entry.origin == catalogue.IMPORTED and entry.reports:
-            lines.append(self.tr("已有 {n} 份报表使用这个表单，不能删除。").format(n=entry.reports))
+            lines.append(self.tr("已有 {n} 份报表使用这个表单，不能删除。", "", entry.reports).format(
+                n=entry.reports))
         return "\n".join(lines)
 
     # --- actions -----------------------------------------------------------------------------
@@ -255,10 +256,11 @@ class TemplatesDialog(QDialog):
             shown += "\n" + self.tr("……共 {n} 处，全部列在下方。").format(n=len(problems))
         self.view.clearSelection()
         self.details.setPlainText("\n".join(
-            [self.tr("“{name}”有 {n} 处错误，未导入：").format(name=path.name, n=len(problems))]
+            [self.tr("“{name}”有 {n} 处错误，未导入：", "", len(problems)).format(
+                name=path.name, n=len(problems))]
             + [f"  • {p}" for p in problems]))
         QMessageBox.warning(self, self.tr("模板有错误，未导入"), self.tr(
-            "“{name}”有 {n} 处错误，没有导入任何内容。请改正后再导入：\n\n").format(
+            "“{name}”有 {n} 处错误，没有导入任何内容。请改正后再导入：\n\n", "", len(problems)).format(
             name=path.name, n=len(problems)) + shown)
 
     def export_selected(self) -> Path | None:

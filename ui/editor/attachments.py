@@ -311,7 +311,8 @@ class AttachmentsPanel(QWidget):
 
     def _report(self, added: list[int], errors: list[BaseException]) -> None:
         if added:
-            self.status_message.emit(self.tr("已添加 {n} 个附件").format(n=len(added)))
+            self.status_message.emit(self.tr("已添加 {n} 个附件", "", len(added)).format(
+                n=len(added)))
         elif not errors:
             self.status_message.emit(self.tr("已取消添加附件"))
         if errors:

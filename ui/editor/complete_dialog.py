@@ -47,7 +47,8 @@ class CompleteDialog(QDialog):
         self.edits: dict[tuple[str, str], QLineEdit] = {}
         intro = QLabel(self.tr(
             "这份报表还有 {n} 条警告。如果内容确实无误，请为每一条写一句简短说明"
-            "（例如数据来源），说明会随报表保存和导出。").format(n=len(self.warnings)), self)
+            "（例如数据来源），说明会随报表保存和导出。", "", len(self.warnings)).format(
+            n=len(self.warnings)), self)
         intro.setWordWrap(True)
         rows = QWidget(self)
         grid = QGridLayout(rows)

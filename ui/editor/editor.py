@@ -312,7 +312,9 @@ class ReportEditor(QWidget):
 
     def _set_counts(self, errors: int, warnings: int) -> None:
         if errors or warnings:
-            title = self.tr("问题（{e} 个错误，{w} 个警告）").format(e=errors, w=warnings)
+            title = self.tr("问题（{errors}，{warnings}）").format(
+                errors=self.tr("{n} 个错误", "", errors).format(n=errors),
+                warnings=self.tr("{n} 个警告", "", warnings).format(n=warnings))
         else:
             title = self.tr("问题（无）")
         if self.tabs.tabText(0) != title:  # a new text relays out and repaints the tab bar
@@ -345,7 +347,7 @@ class ReportEditor(QWidget):
         can_complete = self.session is not None and not self.is_read_only() and errors == 0
         self.complete_action.setEnabled(can_complete)
         self.complete_action.setToolTip(
-            self.tr("还有 {n} 个错误，改正后才能标记为完成").format(n=errors) if errors
+            self.tr("还有 {n} 个错误，改正后才能标记为完成", "", errors).format(n=errors) if errors
             else self.tr("没有错误时可标记为完成；完成后报表只读"))
         self.header.complete_button.setVisible(not complete)
         self.reopen_action.setEnabled(complete and not self._store_read_only)
@@ -365,8 +367,8 @@ class ReportEditor(QWidget):
         issues = session.validator.issues()
         errors = [issue for issue in issues if issue.is_error]
         if errors:
-            self.status_message.emit(self.tr("还有 {n} 个错误，改正后才能标记为完成").format(
-                n=len(errors)))
+            self.status_message.emit(self.tr("还有 {n} 个错误，改正后才能标记为完成", "",
+                                             len(errors)).format(n=len(errors)))
             self.focus_field(errors[0].field)
             return False
         explanations = ask_explanations(self, session)
@@ -379,8 +381,8 @@ class ReportEditor(QWidget):
             show_error(self, exc, self.tr("未能标记为完成"))
             return False
         if blocking:
-            self.status_message.emit(self.tr("还有 {n} 个问题需要处理，未标记为完成").format(
-                n=len(blocking)))
+            self.status_message.emit(self.tr("还有 {n} 个问题需要处理，未标记为完成", "",
+                                             len(blocking)).format(n=len(blocking)))
             return False
         self.refresh_issues()
         self._update_read_only()
