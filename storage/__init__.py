@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHUNK_SIZE", "COMPLETE", "DEFAULT_MAX_SIZE", "DRAFT", "KEEP_BACKUPS", "SCHEMA_VERSION",
-    "Attachment", "BackupInfo", "HistoryEntry", "JsonText", "Report", "ReportSummary",
-    "FolderMove", "Settings", "Store", "StoredValue",
+    "Attachment", "BackupInfo", "Explanation", "HistoryEntry", "JsonText", "Report",
+    "ReportSummary", "FolderMove", "Settings", "Store", "StoredValue",
     "AttachmentCancelledError", "AttachmentCorruptError", "AttachmentEmptyError",
     "AttachmentError", "AttachmentFileMissingError", "AttachmentIsDirectoryError",
     "AttachmentNotFoundError", "AttachmentTooLargeError", "AttachmentUnreadableError",
@@ -34,7 +34,9 @@ __all__ = [
     "count_reports_by_form", "delete_imported_template", "get_imported_template",
     "import_template", "list_imported_templates", "template_sha256",
     "add_attachment", "auto_backup", "backup_database", "backups_dir", "copy_report",
-    "create_report", "data_dir", "default_db_path", "get_attachment", "get_explanations",
+    "create_filled_report",
+    "create_report", "data_dir", "default_db_path", "get_attachment",
+    "get_explanation_records", "get_explanations",
     "get_history", "get_report", "get_report_template_source", "get_settings", "get_values",
     "iter_attachment", "list_attachments", "list_backups", "list_reports", "move_old_data_folder",
     "old_data_dir", "open_database",
@@ -42,7 +44,8 @@ __all__ = [
     "restore_attachment",
     "restore_backup", "restore_report", "save_attachment_to", "save_template_snapshot",
     "save_value", "save_values", "search_reports", "set_attachment_note", "set_explanation",
-    "set_status", "trash_attachment", "trash_report", "update_report", "update_settings",
+    "set_status", "trash_attachment", "trash_report", "transaction", "update_report",
+    "update_settings",
 ]
 
 

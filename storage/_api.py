@@ -27,7 +27,7 @@ from storage.backup import (
     list_backups,
     restore_backup,
 )
-from storage.common import JsonText
+from storage.common import JsonText, transaction
 from storage.database import Store, open_database
 from storage.earlier import EarlierReport, earlier_reports
 from storage.errors import (
@@ -88,8 +88,11 @@ from storage.templates import (
     template_sha256,
 )
 from storage.values import (
+    Explanation,
     HistoryEntry,
     StoredValue,
+    create_filled_report,
+    get_explanation_records,
     get_explanations,
     get_history,
     get_values,

@@ -56,6 +56,21 @@ def writing(db: Database) -> Iterator[Database]:
         raise error from exc
 
 
+@contextmanager
+def transaction(db: Database | Store) -> Iterator[Database]:
+    """Several storage calls as one transaction: all or nothing, under the write lock.
+
+    For a caller on any thread (the editor's database thread shares the connection):
+    never open ``db.atomic()`` yourself.
+
+        >>> with transaction(store):  # doctest: +SKIP
+        ...     report_id = create_report(store, ...)
+        ...     save_values(store, report_id, {...})
+    """
+    with writing(as_db(db)) as database:
+        yield database
+
+
 def write_lock(db: Database) -> threading.RLock:
     """The lock every write on this connection holds; made with the connection."""
     lock = getattr(db, "_tianbao_write_lock", None)

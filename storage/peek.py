@@ -19,7 +19,7 @@ from storage.checks import check_header, connect_for_check
 from storage.records import SUMMARY_COLUMNS, ReportSummary, Settings, settings_from_rows
 
 # Must equal storage.SCHEMA_VERSION (the number of migrations); a test keeps them in step.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)

@@ -208,9 +208,10 @@ def purge_report(db: DbLike, report_id: int) -> None:
 
 def copy_report(db: DbLike, report_id: int, *, title: str | None = None,
                 period: str | None = None, year: int | None = None) -> int:
-    """A new draft with the same template snapshot, unit, values and explanations.
+    """A new draft with the same template snapshot, unit and values.
 
-    Attachments are not copied. The copy's history starts with one entry per copied
+    Attachments are not copied, nor are explanations of warnings: an explanation belongs
+    to one report (the copy may be another unit's), so the copy asks for its own. The copy's history starts with one entry per copied
     value (old text empty, note "复制自报告 #<id>"). The title defaults to the
     original's plus "（副本）"; period and year default to the original's.
     """
@@ -234,9 +235,6 @@ def copy_report(db: DbLike, report_id: int, *, title: str | None = None,
                    "note) SELECT (? << 32) | slot, ?, key, NULL, raw, ?, ?, ? FROM field_values "
                    "WHERE report_id = ? ORDER BY slot",
                    [new_id, new_id, stamp, os_user(), f"复制自报告 #{report_id}", report_id])
-        db.execute("INSERT INTO explanations (report_id, key, code, text, updated_at) "
-                   "SELECT ?, key, code, text, ? FROM explanations WHERE report_id = ?",
-                   [new_id, stamp, report_id])
         fts.mark_pending(db, new_id)
     return new_id
 

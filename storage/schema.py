@@ -109,7 +109,6 @@ def _initial(db: Database) -> None:
     )
 
 
-
 @migrations(name="0002_imported_templates")
 def _imported_templates(db: Database) -> None:
     # One row per imported form: the version in use. Reports keep their own snapshot in
@@ -126,6 +125,21 @@ def _imported_templates(db: Database) -> None:
             imported_at TEXT NOT NULL
         )""",
     )
+
+
+@migrations(name="0003_explanation_values")
+def _explanation_values(db: Database) -> None:
+    # An explanation belongs to the text it was given for: value_raw keeps that text, and
+    # an explanation whose field now holds another text is stale. Existing explanations
+    # were given for the text their field holds now.
+    _run(
+        db,
+        "ALTER TABLE explanations ADD COLUMN value_raw TEXT NOT NULL DEFAULT ''",
+        """UPDATE explanations SET value_raw = COALESCE(
+            (SELECT raw FROM field_values f
+             WHERE f.report_id = explanations.report_id AND f.key = explanations.key), '')""",
+    )
+
 
 # Every step, read through the public API (all are pending on an empty database).
 KNOWN_MIGRATIONS = tuple(

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from storage import fts
 from storage.common import DbLike, as_db, from_json, now, os_user, to_json, writing
-from storage.reports import ensure_report
+from storage.reports import create_report, ensure_report, update_report
 
 
 @dataclass(slots=True)
@@ -81,6 +81,27 @@ def save_values(db: DbLike, report_id: int,
             db.execute("UPDATE reports SET updated_at = ? WHERE id = ?", [stamp, report_id])
             fts.mark_pending(db, report_id)
     return changed
+
+
+def create_filled_report(db: DbLike, *, form_id: str, form_version: int, template_source: str,
+                         values: Mapping[str, str | tuple[str, Any]], title: str,
+                         unit: str = "", period: str = "", year: int | None = None,
+                         source_info: Any = None, user: str | None = None) -> int:
+    """A new draft with its values (and e.g. a merge's provenance) in one transaction.
+
+    Like every write, it holds the connection's write lock throughout, so it may run on
+    any thread. Returns the new report's id; on failure nothing is left.
+    """
+    db = as_db(db)
+    with writing(db):
+        report_id = create_report(db, form_id=form_id, form_version=form_version,
+                                  template_source=template_source, title=title, unit=unit,
+                                  period=period, year=year)
+        if values:
+            save_values(db, report_id, values, user=user)
+        if source_info is not None:
+            update_report(db, report_id, source_info=source_info)
+    return report_id
 
 
 _UNCHANGED, _NORMALISED_CHANGED, _RAW_CHANGED = range(3)
@@ -159,25 +180,38 @@ def get_history(db: DbLike, report_id: int, key: str | None = None) -> list[Hist
     return [HistoryEntry(*row) for row in rows]
 
 
+@dataclass(slots=True)
+class Explanation:
+    """Why a warning is kept, and the field's text it was given for."""
+
+    text: str
+    value_raw: str  # the field's text when the explanation was given
+    stale: bool  # the field holds another text now: the explanation must be confirmed again
+
+
 def set_explanation(db: DbLike, report_id: int, key: str, code: str, text: str) -> bool:
     """Store why a warning (field ``key``, issue ``code``) is kept; empty text deletes it.
 
-    Returns True when something changed.
+    The explanation holds for the text the field has now: when that text changes, the
+    explanation turns stale (``get_explanations`` leaves it out) until it is given again.
+    Returns True when something changed (the text, or the value it explains).
     """
     db = as_db(db)
     text = text.strip()
     with writing(db):
         ensure_report(db, report_id)
-        old = db.execute("SELECT text FROM explanations WHERE report_id = ? AND key = ? "
-                         "AND code = ?", [report_id, key, code]).fetchone()
-        if (old[0] if old else "") == text:
+        value_raw = _current_raw(db, report_id, key)
+        old = db.execute("SELECT text, value_raw FROM explanations WHERE report_id = ? "
+                         "AND key = ? AND code = ?", [report_id, key, code]).fetchone()
+        if (tuple(old) if old else None) == ((text, value_raw) if text else None):
             return False
         stamp = now()
         if text:
-            db.execute("INSERT INTO explanations (report_id, key, code, text, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (report_id, key, code) "
-                       "DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
-                       [report_id, key, code, text, stamp])
+            db.execute("INSERT INTO explanations (report_id, key, code, text, updated_at, "
+                       "value_raw) VALUES (?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (report_id, key, code) DO UPDATE SET text = excluded.text, "
+                       "updated_at = excluded.updated_at, value_raw = excluded.value_raw",
+                       [report_id, key, code, text, stamp, value_raw])
         else:
             db.execute("DELETE FROM explanations WHERE report_id = ? AND key = ? AND code = ?",
                        [report_id, key, code])
@@ -185,11 +219,27 @@ def set_explanation(db: DbLike, report_id: int, key: str, code: str, text: str) 
     return True
 
 
-def get_explanations(db: DbLike, report_id: int) -> dict[tuple[str, str], str]:
-    """Explanations keyed by (field key, issue code)."""
+def _current_raw(db: Database, report_id: int, key: str) -> str:
+    row = db.execute("SELECT raw FROM field_values WHERE report_id = ? AND key = ?",
+                     [report_id, key]).fetchone()
+    return row[0] if row else ""
+
+
+def get_explanation_records(db: DbLike, report_id: int) -> dict[tuple[str, str], Explanation]:
+    """Every explanation, stale ones included, keyed by (field key, issue code)."""
     db = as_db(db)
-    rows = db.execute("SELECT key, code, text FROM explanations WHERE report_id = ? "
-                      "ORDER BY key, code", [report_id]).fetchall()
+    rows = db.execute(
+        "SELECT e.key, e.code, e.text, e.value_raw, e.value_raw IS NOT COALESCE(f.raw, '') "
+        "FROM explanations e LEFT JOIN field_values f "
+        "ON f.report_id = e.report_id AND f.key = e.key "
+        "WHERE e.report_id = ? ORDER BY e.key, e.code", [report_id]).fetchall()
     if not rows:
         ensure_report(db, report_id)
-    return {(key, code): text for key, code, text in rows}
+    return {(key, code): Explanation(text, value_raw, bool(stale))
+            for key, code, text, value_raw, stale in rows}
+
+
+def get_explanations(db: DbLike, report_id: int) -> dict[tuple[str, str], str]:
+    """Explanations that still hold (not stale), keyed by (field key, issue code)."""
+    return {key: record.text for key, record in get_explanation_records(db, report_id).items()
+            if not record.stale}

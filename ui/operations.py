@@ -32,16 +32,43 @@ class OperationError(Exception):
 
 @dataclass
 class ReportSession:
-    """One open report: its stored metadata, its own template snapshot, and a live validator."""
+    """One open report: its stored metadata, its own template snapshot, and a live validator.
+
+    ``notes`` are the stored explanations of warnings (storage.Explanation), each given for
+    one text of its field; ``explanations`` are those that still hold for the text typed now.
+    """
 
     report: Any  # storage.Report
     template: FormTemplate
     validator: Validator
-    explanations: dict[tuple[str, str], str] = field(default_factory=dict)
+    notes: dict[tuple[str, str], Any] = field(default_factory=dict)
 
     @property
     def report_id(self) -> int:
         return self.report.id
+
+    @property
+    def explanations(self) -> dict[tuple[str, str], str]:
+        """(field key, issue code) -> text, for explanations given for the field's current text."""
+        raw = self.validator.raw
+        return {key: note.text for key, note in self.notes.items()
+                if note.value_raw == raw.get(key[0], "")}
+
+    def stale_explanation(self, key: str, code: str) -> Any:
+        """The explanation given for an earlier text of ``key`` (storage.Explanation), or None."""
+        note = self.notes.get((key, code))
+        if note is None or note.value_raw == self.validator.raw.get(key, ""):
+            return None
+        return note
+
+    def remember_explanations(self, explanations: dict[tuple[str, str], str]) -> None:
+        """Note explanations just stored, as given for the fields' current texts."""
+        for (key, code), text in explanations.items():
+            if text.strip():
+                self.notes[(key, code)] = storage.Explanation(
+                    text.strip(), self.validator.raw.get(key, ""), False)
+            else:
+                self.notes.pop((key, code), None)
 
 
 def usable_template(store: Any, form_id: str) -> FormTemplate:
@@ -65,7 +92,7 @@ def open_session(store: Any, report_id: int) -> ReportSession:
     meta = report_meta(template, validator.values(), validator.raw)
     validator.set_history(unit_history(store, template.id, meta, exclude=report_id))
     return ReportSession(report, template, validator,
-                         dict(storage.get_explanations(store.db, report_id)))
+                         storage.get_explanation_records(store.db, report_id))
 
 
 def unit_history(store: Any, form_id: str, meta: dict[str, Any], *,
@@ -139,12 +166,10 @@ def create_report(store: Any, form_id: str, *, raw: dict[str, str] | None = None
     meta = report_meta(template, validator.values(), validator.raw)
     if title:
         meta["title"] = title
-    report_id = storage.create_report(store.db, form_id=template.id, form_version=template.version,
-                                      template_source=template.source, **meta)
-    if raw:
-        storage.save_values(store.db, report_id,
-                            {k: (v, validator.parsed[k].value) for k, v in raw.items()})
-    return report_id
+    return storage.create_filled_report(
+        store.db, form_id=template.id, form_version=template.version,
+        template_source=template.source,
+        values={k: (v, validator.parsed[k].value) for k, v in raw.items()}, **meta)
 
 
 def settings_texts(template: FormTemplate, settings: Any) -> dict[str, str]:
@@ -377,16 +402,14 @@ def merge_into_new_report(store: Any, paths: Any, *, title: str | None = None,
                    "merged_at": datetime.now().isoformat(timespec="seconds"),
                    "rejected": [{"file": str(path), "reason": reason}
                                 for path, reason in result.rejected]}
-    with store.db.atomic():  # storage's own atomic() blocks nest inside as savepoints
+    with storage.transaction(store.db):  # one transaction, under storage's write lock
         if result.new_template is not None:  # a form this database lacks: keep its template
             import_template_text(store, result.new_template.source, "报送包中的表单模板",
                                  Path(result.merged[0]).name)
-        report_id = storage.create_report(store.db, form_id=template.id,
-                                          form_version=template.version,
-                                          template_source=template.source, **meta)
-        storage.save_values(store.db, report_id,
-                            {key: (text, values.get(key)) for key, text in raw.items()})
-        storage.update_report(store.db, report_id, source_info=source_info)
+        report_id = storage.create_filled_report(
+            store.db, form_id=template.id, form_version=template.version,
+            template_source=template.source, source_info=source_info,
+            values={key: (text, values.get(key)) for key, text in raw.items()}, **meta)
     return MergeOutcome(report_id, list(result.merged), list(result.rejected),
                         result.new_template.id if result.new_template is not None else None)
 

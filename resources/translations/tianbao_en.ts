@@ -178,6 +178,18 @@ Changes made after that backup will not be in the restored database. The current
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>此栏原为“{old}”时的说明：“{text}”。内容已修改，请重新确认说明。</source>
+        <translation>Explanation given when this field read “{old}”: “{text}”. The field has changed since: please confirm the explanation again.</translation>
+    </message>
+    <message>
+        <source>请重新填写或点“沿用原说明”</source>
+        <translation>Write it again, or click “Keep the earlier explanation”</translation>
+    </message>
+    <message>
+        <source>沿用原说明</source>
+        <translation>Keep the earlier explanation</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateAsker</name>

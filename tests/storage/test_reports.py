@@ -121,7 +121,7 @@ def test_purge_deletes_everything_of_that_report_only(store, tmp_path):
     assert storage.get_history(store, keep)
 
 
-def test_copy_makes_a_fresh_draft_with_values_and_explanations(store, report_id, tmp_path):
+def test_copy_makes_a_fresh_draft_with_values_but_no_explanations(store, report_id, tmp_path):
     storage.save_values(store, report_id, {"unit_name": ("成都市疾控中心", "成都市疾控中心"),
                                            "lectures": ("603场", {"value": 603, "unit": "场"})})
     storage.set_explanation(store, report_id, "lectures", "large", "确实这么多")
@@ -139,7 +139,10 @@ def test_copy_makes_a_fresh_draft_with_values_and_explanations(store, report_id,
     values = storage.get_values(store, copy)
     assert values["lectures"].normalised == {"value": 603, "unit": "场"}
     assert list(values) == ["unit_name", "lectures"]
-    assert storage.get_explanations(store, copy) == {("lectures", "large"): "确实这么多"}
+    # An explanation belongs to one report: the copy (maybe for another unit) asks again.
+    assert storage.get_explanations(store, copy) == {}
+    assert storage.get_explanation_records(store, copy) == {}
+    assert storage.get_explanations(store, report_id) == {("lectures", "large"): "确实这么多"}
     assert storage.list_attachments(store, copy) == []
     history = storage.get_history(store, copy)
     assert [(h.key, h.old_raw, h.new_raw) for h in history] == [

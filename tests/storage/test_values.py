@@ -155,3 +155,59 @@ def test_os_user_never_fails(monkeypatch):
         assert common.os_user() == "fallback"
     finally:
         common.os_user.cache_clear()
+
+
+def test_an_explanation_belongs_to_the_value_it_was_given_for(store, report_id):
+    storage.save_value(store, report_id, "lectures", "603场")
+    storage.set_explanation(store, report_id, "lectures", "large", "全省合计")
+    assert storage.get_explanations(store, report_id) == {("lectures", "large"): "全省合计"}
+    storage.save_value(store, report_id, "lectures", "6030场")
+    # The value changed: the old explanation no longer explains it.
+    assert storage.get_explanations(store, report_id) == {}
+    record = storage.get_explanation_records(store, report_id)[("lectures", "large")]
+    assert (record.text, record.value_raw, record.stale) == ("全省合计", "603场", True)
+    # Confirming the same text again makes it the explanation of the new value.
+    assert storage.set_explanation(store, report_id, "lectures", "large", "全省合计")
+    assert storage.get_explanations(store, report_id) == {("lectures", "large"): "全省合计"}
+    assert not storage.get_explanation_records(store, report_id)[("lectures", "large")].stale
+    # Back to the value it was given for, an explanation holds again (it belongs to the value).
+    storage.save_value(store, report_id, "lectures", "603场")
+    assert storage.get_explanations(store, report_id) == {}
+    storage.save_value(store, report_id, "lectures", "6030场")
+    assert storage.get_explanations(store, report_id) == {("lectures", "large"): "全省合计"}
+
+
+def test_explanations_of_another_report_are_untouched_by_a_save(store, report_id):
+    from tests.storage.conftest import new_report
+
+    other = new_report(store, title="另一份")
+    for rid in (report_id, other):
+        storage.save_value(store, rid, "lectures", "603场")
+        storage.set_explanation(store, rid, "lectures", "large", "全省合计")
+    storage.save_value(store, report_id, "lectures", "6030场")
+    assert storage.get_explanations(store, other) == {("lectures", "large"): "全省合计"}
+    assert storage.get_explanations(store, report_id) == {}
+
+
+def test_explanations_given_before_the_upgrade_stay_valid(db_path):
+    from sqlite_utils import Database
+
+    from storage import schema
+    from tests.storage.conftest import TEMPLATE
+
+    db_path.parent.mkdir(parents=True)
+    old = Database(db_path)
+    schema.migrations.apply(old, stop_before=schema.KNOWN_MIGRATIONS[1])
+    old.execute("PRAGMA user_version = 1")
+    old.execute("INSERT INTO templates VALUES (1, 'f', 1, 'x', ?, 't')", [TEMPLATE])
+    old.execute("INSERT INTO reports (id, form_id, form_version, template_id, created_at, "
+                "updated_at) VALUES (1, 'f', 1, 1, 't', 't')")
+    old.execute("INSERT INTO field_values (report_id, key, slot, raw, updated_at) "
+                "VALUES (1, 'lectures', 1, '603场', 't')")
+    old.execute("INSERT INTO explanations VALUES (1, 'lectures', 'large', '全省合计', 't')")
+    old.conn.commit()
+    old.close()
+    with storage.open_database(db_path, daily_backup=False) as store:
+        assert storage.get_explanations(store, 1) == {("lectures", "large"): "全省合计"}
+        storage.save_value(store, 1, "lectures", "6030场")
+        assert storage.get_explanations(store, 1) == {}

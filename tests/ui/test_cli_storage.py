@@ -13,6 +13,7 @@ import storage
 from ui.cli import main
 
 SEED = Path(__file__).parent.parent / "fixtures" / "seed_000_values.json"
+SUMMARY = json.loads(SEED.read_text(encoding="utf-8"))["整体活动总结"]
 
 
 def run(capsys, db: Path, *argv: str) -> tuple[int, str, str]:
@@ -59,6 +60,38 @@ def test_show_json_has_the_check_shape_plus_id_form_status(capsys, db, report):
     assert set(data["issues"][0]) == {"field", "label", "severity", "code", "message", "suggestion"}
 
 
+# seed 000 with its errors fixed keeps three warnings, each explained here
+FIXED = {"直接受益人数": "46.21万人", "媒体阅读总数": "约500万次"}
+EXPLAIN = {"整体活动总结": "按省里要求保留全文", "参与活动的各类抗癌组织数量/名称": "原表如此",
+           "媒体报道数量/名称": "两家不同栏目"}
+EXPLAIN_ALL = [arg for label, text in EXPLAIN.items() for arg in ("--explain", f"{label}={text}")]
+
+
+def test_complete_needs_every_warning_explained_and_asks_again_after_a_change(
+        capsys, db, report, tmp_path):
+    assert run(capsys, db, "set", str(report), "--values",
+               str(write_values(tmp_path, FIXED)))[0] == 0
+    code, out, _ = run(capsys, db, "complete", str(report))
+    assert code == 1
+    assert "3 条警告没有说明" in out and "--explain" in out
+    code, out, _ = run(capsys, db, "complete", str(report), "--explain", "整体活动总结=按要求保留")
+    assert code == 1 and "2 条警告没有说明" in out
+    with storage.open_database(db, read_only=True) as store:
+        assert storage.get_explanations(store.db, report) == {
+            ("overall_summary", "too_long"): "按要求保留"}
+    longer = write_values(tmp_path, {"整体活动总结": SUMMARY + "补充一句。"})
+    assert run(capsys, db, "set", str(report), "--values", str(longer))[0] == 0
+    others = [arg for arg in EXPLAIN_ALL[2:]]
+    code, out, _ = run(capsys, db, "complete", str(report), *others)
+    assert code == 1
+    assert "1 条警告没有说明" in out and "整体活动总结" in out
+    assert "按要求保留" in out and "重新确认" in out  # the stale explanation is shown, not used
+    code, out, _ = run(capsys, db, "complete", str(report), "--explain", "整体活动总结=已核实")
+    assert code == 0, out
+    with storage.open_database(db, read_only=True) as store:
+        assert storage.get_report(store.db, report).status == "complete"
+
+
 def test_complete_refuses_with_errors_then_succeeds_after_set(capsys, db, report, tmp_path):
     code, out, _ = run(capsys, db, "complete", str(report))
     assert code == 1
@@ -68,7 +101,7 @@ def test_complete_refuses_with_errors_then_succeeds_after_set(capsys, db, report
     with storage.open_database(db, read_only=True) as store:
         history = storage.get_history(store.db, report, "direct_beneficiaries")
     assert [(h.old_raw, h.new_raw) for h in history][-1] == ("46.21人", "46.21万人")
-    code, out, _ = run(capsys, db, "complete", str(report))
+    code, out, _ = run(capsys, db, "complete", str(report), *EXPLAIN_ALL)
     assert code == 0
     code, _, err = run(capsys, db, "set", str(report), "--values", str(fix))
     assert code == 1 and "reopen" in err

@@ -32,7 +32,7 @@ def answer(monkeypatch, reply):
     """Patch CompleteDialog.ask; ``reply(warnings)`` gives its answer. Returns the calls."""
     calls = []
 
-    def ask(cls, parent, warnings, explanations=None):
+    def ask(cls, parent, warnings, explanations=None, stale=None):
         calls.append(list(warnings))
         return reply(warnings)
 
@@ -124,3 +124,46 @@ def test_dialog_needs_every_explanation(qtbot, store, seed_000_raw):
         edit.setText("数据来自各医院上报")
     assert ok.isEnabled()
     assert set(dialog.explanations().values()) == {"数据来自各医院上报"}
+
+
+def test_an_edited_value_asks_for_its_explanation_again(editor, store, seed_000_raw,
+                                                        monkeypatch):
+    report_id = operations.create_report(store, WEEK, raw={**seed_000_raw, **FIXES})
+    session = operations.open_session(store, report_id)
+    warnings = {(i.field, i.code) for i in session.validator.issues() if not i.is_error}
+    assert ("overall_summary", "too_long") in warnings
+    for key, code in warnings:
+        storage.set_explanation(store.db, report_id, key, code, "已核实")
+    seen = []
+
+    def ask(cls, parent, warnings, explanations=None, stale=None):
+        seen.append((dict(explanations or {}), dict(stale or {})))
+
+    monkeypatch.setattr(CompleteDialog, "ask", classmethod(ask))
+    editor.load_report(report_id)
+    old = seed_000_raw["overall_summary"]
+    enter(editor.form.widget_for("overall_summary"), "overall_summary", old + "补充一句。")
+    assert editor.mark_complete() is False
+    explained, stale = seen[0]
+    assert ("overall_summary", "too_long") not in explained
+    assert stale == {("overall_summary", "too_long"): (old, "已核实")}
+    assert set(explained) == warnings - {("overall_summary", "too_long")}
+    model = editor.issues.model
+    rows = [model.index(n).data() for n in range(model.rowCount())]
+    assert not any("已说明" in row for row in rows if "整体活动总结" in row)
+
+
+def test_dialog_asks_a_stale_explanation_again(qtbot, store, seed_000_raw):
+    report_id = operations.create_report(store, WEEK, raw={**seed_000_raw, **FIXES})
+    session = operations.open_session(store, report_id)
+    warnings = [i for i in session.validator.issues() if not i.is_error]
+    stale_key = (warnings[0].field, warnings[0].code)
+    fresh = {(w.field, w.code): "已核实" for w in warnings[1:]}
+    dialog = CompleteDialog(warnings, fresh, stale={stale_key: ("603场", "全省合计")})
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert dialog.edits[stale_key].text() == ""  # not taken as confirmed
+    assert not ok.isEnabled()
+    dialog.reuse_buttons[stale_key].click()
+    assert dialog.edits[stale_key].text() == "全省合计"
+    assert ok.isEnabled()

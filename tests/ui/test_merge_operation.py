@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import threading
+import time
 
 import openpyxl
 import pytest
@@ -73,7 +75,7 @@ def test_a_failure_mid_merge_leaves_nothing(store, packages, monkeypatch, tmp_pa
     def broken(*args, **kwargs):
         raise storage.DiskFullError(store.path)
 
-    monkeypatch.setattr(storage, "save_values", broken)
+    monkeypatch.setattr(storage.values, "save_values", broken)
     with pytest.raises(storage.DiskFullError):
         operations.merge_into_new_report(store, list(packages.values()))
     assert table_counts(store) == before
@@ -95,3 +97,36 @@ def test_cancel_before_writing(store, packages):
     with pytest.raises(MergeCancelled):
         operations.merge_into_new_report(store, list(packages.values()), cancel=lambda: True)
     assert storage.list_reports(store.db, trashed=None) == []
+
+
+def test_the_merge_writes_under_the_storage_write_lock(store, packages, monkeypatch):
+    """The editor's database thread shares the connection: the merge's transaction must
+    wait for storage's write lock, never open on the connection beside a save."""
+    from storage.common import write_lock
+
+    backed_up = threading.Event()
+    real_backup = storage.auto_backup
+
+    def backup(*args, **kwargs):
+        made = real_backup(*args, **kwargs)
+        backed_up.set()  # the merge goes on to write
+        return made
+
+    monkeypatch.setattr(storage, "auto_backup", backup)
+    outcome = {}
+    lock = write_lock(store.db)
+    lock.acquire()  # a save is under way on the editor's database thread
+    try:
+        worker = threading.Thread(target=lambda: outcome.update(
+            done=operations.merge_into_new_report(store, list(packages.values()))))
+        worker.start()
+        assert backed_up.wait(20)
+        deadline = time.monotonic() + 0.5
+        while time.monotonic() < deadline and not store.db.conn.in_transaction:
+            time.sleep(0.005)
+        assert not store.db.conn.in_transaction
+        assert worker.is_alive()  # waiting for the lock
+    finally:
+        lock.release()
+    worker.join(20)
+    assert outcome["done"].report_id is not None

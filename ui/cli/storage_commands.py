@@ -46,8 +46,12 @@ def register(commands: Any) -> None:
     attach.add_argument("report_id", type=report_id_arg, metavar="REPORT_ID")
     attach.add_argument("files", nargs="+", type=Path, metavar="FILE")
     attach.set_defaults(handler=_guarded(attach_files))
-    complete = commands.add_parser("complete", help="标记报表为完成（有错误时拒绝并列出）")
+    complete = commands.add_parser(
+        "complete", help="标记报表为完成（有错误、或有警告未说明时拒绝并列出）")
     complete.add_argument("report_id", type=report_id_arg, metavar="REPORT_ID")
+    complete.add_argument("--explain", action="append", default=[], metavar="字段=说明",
+                          help="为该字段的警告写一句说明（可多次使用）。每条警告都说明后才能"
+                               "标记为完成；说明只对填写时的内容有效，内容修改后须重新说明")
     complete.set_defaults(handler=_guarded(complete_report))
     reopen = commands.add_parser("reopen", help="重新打开已完成的报表以便修改")
     reopen.add_argument("report_id", type=report_id_arg, metavar="REPORT_ID")
@@ -165,14 +169,57 @@ def attach_files(store: Any, args: argparse.Namespace) -> int:
 
 
 def complete_report(store: Any, args: argparse.Namespace) -> int:
-    blocking = operations.complete_report(store, args.report_id)
-    if blocking:
-        print(f"报表 {args.report_id} 还有 {len(blocking)} 个错误，不能标记为完成：")
-        for issue in blocking:
+    session = operations.open_session(store, args.report_id)
+    given = _explanations(session, args.explain)
+    if given:
+        operations.explain_warnings(store, args.report_id, given)
+        session.remember_explanations(given)
+    blocking = operations.complete_report(store, args.report_id, require_explanations=True)
+    errors = [issue for issue in blocking if issue.is_error]
+    if errors:
+        print(f"报表 {args.report_id} 还有 {len(errors)} 个错误，不能标记为完成：")
+        for issue in errors:
             print("  " + issue.line())
+        return EXIT_REFUSED
+    if blocking:
+        _print_unexplained(session, blocking)
         return EXIT_REFUSED
     print(f"报表 {args.report_id} 已标记为完成。")
     return EXIT_OK
+
+
+def _explanations(session: operations.ReportSession, given: list[str]) -> dict[tuple[str, str], str]:
+    """``字段=说明`` arguments as explanations of that field's current warnings."""
+    warnings = [issue for issue in session.validator.issues() if not issue.is_error]
+    explanations: dict[tuple[str, str], str] = {}
+    for argument in given:
+        name, sep, text = argument.partition("=")
+        if not sep or not name.strip() or not text.strip():
+            raise UsageError(f"--explain 的格式应为“字段=说明”，而不是“{argument}”")
+        key = session.template.resolve_key(name)
+        matching = [issue for issue in warnings if issue.field == key or issue.label == name.strip()]
+        if not matching:
+            labels = "、".join(dict.fromkeys(issue.label for issue in warnings)) or "（无）"
+            raise UsageError(f"“{name.strip()}”没有需要说明的警告。有警告的字段：{labels}")
+        for issue in matching:
+            explanations[(issue.field, issue.code)] = text.strip()
+    return explanations
+
+
+def _print_unexplained(session: operations.ReportSession, warnings: list[Any]) -> None:
+    report_id = session.report_id
+    print(f"报表 {report_id} 还有 {len(warnings)} 条警告没有说明，不能标记为完成：")
+    for issue in warnings:
+        print("  " + issue.line())
+        stale = session.stale_explanation(issue.field, issue.code)
+        if stale is not None:
+            old = " ".join(stale.value_raw.split())
+            old = old if len(old) <= 30 else old[:30] + "……"
+            print(f"    原说明“{stale.text}”是针对修改前的内容（“{old}”）写的，内容已修改，"
+                  "请重新确认。")
+    print("请确认内容无误后，为每条警告写一句说明，例如：")
+    print(f"  uv run main.py complete {report_id} --explain "
+          f"\"{warnings[0].label}=数据来自各单位上报汇总\"")
 
 
 def reopen_report(store: Any, args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -21,6 +22,7 @@ from ui import operations
 from ui.editor.issues import issue_line
 
 Explanations = dict[tuple[str, str], str]  # (field key, issue code) -> text
+Stale = dict[tuple[str, str], tuple[str, str]]  # (field key, issue code) -> (old text, explanation)
 
 
 def unique_warnings(issues: list[Issue]) -> list[Issue]:
@@ -39,7 +41,7 @@ class CompleteDialog(QDialog):
     """Lists the warnings with a line edit each; OK only when every one is explained."""
 
     def __init__(self, warnings: list[Issue], explanations: Explanations | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, stale: Stale | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("标记为完成"))
         self.setMinimumWidth(560)
@@ -52,18 +54,23 @@ class CompleteDialog(QDialog):
         intro.setWordWrap(True)
         rows = QWidget(self)
         grid = QGridLayout(rows)
+        self.reuse_buttons: dict[tuple[str, str], QPushButton] = {}
         for row, issue in enumerate(self.warnings):
+            key = (issue.field, issue.code)
             label = QLabel(issue_line(issue), rows)
             label.setWordWrap(True)
             edit = QLineEdit(rows)
             edit.setObjectName(f"explain:{issue.field}:{issue.code}")
             edit.setPlaceholderText(self.tr("说明（必填），如：数据来自各医院上报汇总"))
-            edit.setText((explanations or {}).get((issue.field, issue.code), ""))
+            edit.setText((explanations or {}).get(key, ""))
             edit.textChanged.connect(self._update_ok)
             label.setBuddy(edit)
             grid.addWidget(label, 2 * row, 0)
             grid.addWidget(edit, 2 * row + 1, 0)
-            self.edits[(issue.field, issue.code)] = edit
+            old = (stale or {}).get(key)
+            if old is not None and not edit.text():
+                self._ask_again(grid, 2 * row, label, edit, key, *old)
+            self.edits[key] = edit
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(rows)
@@ -79,6 +86,19 @@ class CompleteDialog(QDialog):
         layout.addWidget(self.buttons)
         self._update_ok()
 
+    def _ask_again(self, grid: QGridLayout, row: int, label: QLabel, edit: QLineEdit,
+                   key: tuple[str, str], old_raw: str, old_text: str) -> None:
+        """A warning explained for an earlier text of its field: show that, ask to confirm."""
+        shown = old_raw if len(old_raw) <= 40 else old_raw[:40] + "…"
+        label.setText(label.text() + "\n" + self.tr(
+            "此栏原为“{old}”时的说明：“{text}”。内容已修改，请重新确认说明。").format(
+            old=shown, text=old_text))
+        edit.setPlaceholderText(self.tr("请重新填写或点“沿用原说明”"))
+        reuse = QPushButton(self.tr("沿用原说明"), label.parentWidget())
+        reuse.clicked.connect(lambda: edit.setText(old_text))
+        grid.addWidget(reuse, row + 1, 1)
+        self.reuse_buttons[key] = reuse
+
     def _update_ok(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(all(edit.text().strip() for edit in self.edits.values()))
@@ -88,9 +108,14 @@ class CompleteDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, warnings: list[Issue],
-            explanations: Explanations | None = None) -> Explanations | None:
-        """The explanation of every warning, or None if the user cancelled."""
-        dialog = cls(warnings, explanations, parent)
+            explanations: Explanations | None = None,
+            stale: Stale | None = None) -> Explanations | None:
+        """The explanation of every warning, or None if the user cancelled.
+
+        ``stale`` holds explanations given for an earlier text of their field: those
+        warnings are asked again (the old explanation is shown, not filled in).
+        """
+        dialog = cls(warnings, explanations, parent, stale)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
@@ -103,7 +128,14 @@ def ask_explanations(parent: QWidget | None, session: operations.ReportSession
                      ) -> Explanations | None:
     """Why each warning of the report is kept ({} without warnings), or None if cancelled."""
     warnings = unique_warnings(session.validator.issues())
-    return CompleteDialog.ask(parent, warnings, session.explanations) if warnings else {}
+    if not warnings:
+        return {}
+    stale = {}
+    for issue in warnings:
+        note = session.stale_explanation(issue.field, issue.code)
+        if note is not None:
+            stale[(issue.field, issue.code)] = (note.value_raw, note.text)
+    return CompleteDialog.ask(parent, warnings, session.explanations, stale)
 
 
 def complete_explained(store: Any, session: operations.ReportSession,
@@ -114,7 +146,7 @@ def complete_explained(store: Any, session: operations.ReportSession,
     """
     if explanations:
         operations.explain_warnings(store, session.report_id, explanations)
-        session.explanations.update(explanations)
+        session.remember_explanations(explanations)
     blocking = operations.complete_report(store, session.report_id, require_explanations=True)
     if not blocking:
         session.report = storage.get_report(store.db, session.report_id)
