@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from storage.common import DbLike, as_db, now, writing
 from storage.errors import (
+    COPY_FAILED,
     AttachmentCancelledError,
     AttachmentCorruptError,
     AttachmentEmptyError,
@@ -182,7 +183,7 @@ def save_attachment_to(db: DbLike, attachment_id: int, dest_path: str | Path,
     info = get_attachment(db, attachment_id)
     tmp = dest.with_name(f".{dest.name}.part-{os.getpid()}")
     done = 0
-    with translated(dest):
+    with translated(dest, COPY_FAILED):
         try:
             with tmp.open("wb") as out:
                 for chunk in iter_attachment(db, attachment_id):

@@ -8,6 +8,7 @@ in ``backups/`` beside the database as ``<stem>-YYYYMMDD-HHMMSS-<reason>.db``.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
 import shutil
@@ -22,7 +23,13 @@ from sqlite_utils import Database
 from storage import schema
 from storage.checks import check_file, connect_for_check, shm_path, wal_path
 from storage.common import as_db, database_file
-from storage.errors import BackupInvalidError, ReadOnlyError, translated
+from storage.errors import (
+    BACKUP_FAILED,
+    RESTORE_FAILED,
+    BackupInvalidError,
+    ReadOnlyError,
+    translated,
+)
 from storage.locking import WriterLock
 from storage.paths import backups_dir
 
@@ -82,7 +89,7 @@ def auto_backup(store: Store, reason: str = "daily") -> Path | None:
 def make_backup(conn: sqlite3.Connection, db_path: Path, *, reason: str) -> Path:
     """Back up ``conn`` into the backups folder of ``db_path`` under a fresh name."""
     folder = backups_dir(db_path)
-    with translated(folder):
+    with translated(folder, BACKUP_FAILED):
         folder.mkdir(parents=True, exist_ok=True)
     now = dt.datetime.now().replace(microsecond=0)
     stem = Path(db_path).stem
@@ -137,8 +144,8 @@ def restore_backup(backup_path: str | Path, db_path: str | Path) -> Path | None:
     """Replace ``db_path`` with a validated copy of ``backup_path``.
 
     The current file (with its -wal) is kept beside it as
-    ``<name>.before-restore-YYYYMMDD-HHMMSS`` and its path returned (None if there was
-    no current file). Refused with DatabaseLockedError while a writer has it open, so
+    ``<name>.before-restore-YYYYMMDD-HHMMSS`` (``-2``, ``-3``… when that name is taken:
+    nothing is ever overwritten) and its path returned (None if there was no current file). Refused with DatabaseLockedError while a writer has it open, so
     close the Store first. Raises BackupInvalidError for a damaged or foreign backup.
     """
     backup_path = Path(backup_path).absolute()
@@ -147,37 +154,74 @@ def restore_backup(backup_path: str | Path, db_path: str | Path) -> Path | None:
         raise BackupInvalidError(backup_path, "文件不存在")
     check_file(backup_path, error=BackupInvalidError)
     _check_is_tianbao(backup_path)
-    with translated(db_path):
+    with translated(db_path, RESTORE_FAILED):
         db_path.parent.mkdir(parents=True, exist_ok=True)
     with WriterLock(db_path):
-        tmp = db_path.with_name(f".{db_path.name}.restore-tmp")
+        tmp = restore_temp_path(db_path)
         source = connect_for_check(backup_path)
         try:
-            _copy_connection(source, tmp, None, rename=False)
+            _copy_connection(source, tmp, None, rename=False, outcome=RESTORE_FAILED)
         finally:
             source.close()
         aside = None
-        with translated(db_path):
+        with translated(db_path, RESTORE_FAILED):
             if db_path.exists():
                 stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-                aside = db_path.with_name(f"{db_path.name}.before-restore-{stamp}")
-                _keep_aside(db_path, aside)
+                aside = _keep_aside(db_path, f"{db_path.name}.before-restore-{stamp}")
             os.replace(tmp, db_path)
             _fsync_dir(db_path.parent)
     return aside
 
 
-def _keep_aside(db_path: Path, aside: Path) -> None:
-    """Keep the current file (and its WAL) under ``aside`` without a moment of no file."""
-    try:
-        os.link(db_path, aside)
-    except OSError:
-        shutil.copy2(db_path, aside)
+def restore_temp_path(db_path: Path) -> Path:
+    """Where a restore builds the new file (a crash may leave it: see ``remove_restore_temps``)."""
+    return db_path.with_name(f".{db_path.name}.restore-tmp")
+
+
+def remove_restore_temps(db_path: Path) -> None:
+    """Remove what a crashed restore left; only while holding the writer lock."""
+    unlink_db_files(restore_temp_path(db_path))
+
+
+def _keep_aside(db_path: Path, name: str) -> Path:
+    """Keep the current file (and its WAL) under a new name without a moment of no file.
+
+    ``name``, or ``name-2``, ``name-3``…: the first whose file and side files are all
+    free. The name is claimed by creating the file exclusively, so nothing is overwritten.
+    """
+    for number in range(1, 10_000):
+        aside = db_path.with_name(name if number == 1 else f"{name}-{number}")
+        if any(side(aside).exists() for side in (wal_path, shm_path)):
+            continue
+        try:
+            _claim_copy(db_path, aside)
+        except FileExistsError:
+            continue
+        break
+    else:
+        raise FileExistsError(errno.EEXIST, "no free name to keep the current file", name)
     for side in (wal_path, shm_path):
         if side(db_path).exists():
             # A leftover WAL belongs to the old file; replayed onto the restored one it
             # would corrupt it.
             os.replace(side(db_path), side(aside))
+    return aside
+
+
+def _claim_copy(source: Path, dest: Path) -> None:
+    """A hard link (or, where links are not possible, a copy) at ``dest``, which must not exist."""
+    try:
+        os.link(source, dest)
+        return
+    except FileExistsError:
+        raise
+    except OSError:
+        pass
+    with source.open("rb") as src, dest.open("xb") as out:
+        shutil.copyfileobj(src, out, 1024 * 1024)
+        out.flush()
+        os.fsync(out.fileno())
+    shutil.copystat(source, dest)
 
 
 def _check_is_tianbao(path: Path) -> None:
@@ -193,11 +237,11 @@ def _check_is_tianbao(path: Path) -> None:
 
 
 def _copy_connection(source: sqlite3.Connection, dest: Path, progress: Progress | None,
-                     *, rename: bool = True) -> Path:
+                     *, rename: bool = True, outcome: str = BACKUP_FAILED) -> Path:
     tmp = dest.with_name(f".{dest.name}.tmp-{os.getpid()}") if rename else dest
-    with translated(dest):
+    with translated(dest, outcome):
         dest.parent.mkdir(parents=True, exist_ok=True)
-        _unlink_db_files(tmp)
+        unlink_db_files(tmp)
         try:
             page_size = source.execute("PRAGMA page_size").fetchone()[0]
             target = sqlite3.connect(tmp)
@@ -216,12 +260,12 @@ def _copy_connection(source: sqlite3.Connection, dest: Path, progress: Progress 
                 os.replace(tmp, dest)
                 _fsync_dir(dest.parent)
         except BaseException:
-            _unlink_db_files(tmp)
+            unlink_db_files(tmp)
             raise
     return dest
 
 
-def _unlink_db_files(path: Path) -> None:
+def unlink_db_files(path: Path) -> None:
     for file in (path, wal_path(path), shm_path(path), path.with_name(path.name + "-journal")):
         file.unlink(missing_ok=True)
 

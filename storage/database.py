@@ -17,6 +17,7 @@ from storage import backup, fts, schema
 from storage.checks import checked_connection, has_wal, wal_path
 from storage.common import write_lock, writing
 from storage.errors import (
+    CREATE_FAILED,
     DamagedDatabaseError,
     DatabaseNotFoundError,
     DatabaseUnreadableError,
@@ -102,10 +103,13 @@ def _open_writer(path: Path, *, daily_backup: bool) -> Store:
         raise DatabaseUnreadableError(path)
     lock = WriterLock(path).acquire()
     try:
-        existed = _has_content(path)
+        _remove_stale_temps(path)
+        existed = path.exists() or has_wal(path)
         if existed:
             _inspect(path)
         _check_writable(path)
+        if not existed:
+            _create(path)
         db = _connect(path)
         network = on_network_drive(path)
         try:
@@ -164,28 +168,70 @@ def _flush_quietly(db: Database) -> None:
         pass
 
 
-def _has_content(path: Path) -> bool:
+def _remove_stale_temps(path: Path) -> None:
+    """What a crashed restore or a crashed first start left (we hold the writer lock)."""
     try:
-        return has_wal(path) or path.stat().st_size > 0
-    except FileNotFoundError:
-        return False
+        backup.remove_restore_temps(path)
+        backup.unlink_db_files(_new_temp_path(path))
+    except OSError:
+        pass  # a leftover we cannot remove stays: it is never read
+
+
+def _new_temp_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.new-tmp")
+
+
+def _create(path: Path) -> None:
+    """Make a new, empty Tianbao database at ``path``, which does not exist yet.
+
+    It is built under a temporary name and linked into place when complete, so a crash
+    never leaves a half-made file at ``path`` (an empty file there is refused as damaged).
+    """
+    tmp = _new_temp_path(path)
+    with translated(path, CREATE_FAILED):
+        backup.unlink_db_files(tmp)
+        db = _connect(tmp)
+        try:
+            _configure_writer(db, path)
+            schema.migrate(db)
+        finally:
+            db.close()  # the last connection checkpoints the WAL into the file
+        try:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise
+            except OSError:  # a file system without hard links
+                if path.exists():
+                    raise FileExistsError(path) from None
+                os.replace(tmp, path)
+        finally:
+            backup.unlink_db_files(tmp)
 
 
 def _inspect(path: Path) -> None:
-    """Refuse unreadable, damaged, foreign and newer files, touching nothing."""
+    """Refuse unreadable, damaged, empty, foreign and newer files, touching nothing.
+
+    Only a path where no file exists becomes a new database: an empty file, or an SQLite
+    file without our tables, may be someone's file given by mistake.
+    """
     if not path.exists():  # only a -wal is left: SQLite would replay it onto a new file
         raise DamagedDatabaseError(path, "数据库主文件缺失，只剩下 -wal 日志文件")
     if not _can(path, os.R_OK):
         raise DatabaseUnreadableError(path)
     with checked_connection(path) as conn:
         if conn is None:
-            return
+            raise DamagedDatabaseError(path, "文件是空的（0 字节），不是填报数据库")
         try:
             db = Database(conn, execute_plugins=False)
             if schema.is_foreign(db):
                 raise NotTianbaoDatabaseError(path)
+            if not schema.applied_names(db):
+                raise DamagedDatabaseError(path, "这是一个没有任何数据表的空 SQLite 数据库，"
+                                                 "不是填报数据库")
             if schema.is_newer(db):
-                raise NewerSchemaError(path, schema.schema_version(db), schema.SCHEMA_VERSION)
+                found = max(schema.schema_version(db), len(schema.applied_names(db)))
+                raise NewerSchemaError(path, found, schema.SCHEMA_VERSION)
         except sqlite3.DatabaseError as exc:
             raise DamagedDatabaseError(path, str(exc)) from exc
 

@@ -58,9 +58,12 @@ class NotTianbaoDatabaseError(DamagedDatabaseError):
 
 class NewerSchemaError(StorageError):
     def __init__(self, path: str | Path, found: int, supported: int) -> None:
+        # found <= supported: a step of the same number this version does not know.
+        why = (f"数据格式版本 {found}，本软件只支持到 {supported}" if found > supported
+               else "其中有本软件不认识的数据格式升级")
         super().__init__(
-            f"数据库文件“{path}”由更新版本的填报软件创建（数据格式版本 {found}，"
-            f"本软件支持到 {supported}）。为保护数据，该文件未被修改。请升级填报软件后再打开。",
+            f"数据库文件“{path}”由更新版本的填报软件创建（{why}）。"
+            "为保护数据，该文件未被修改。请升级填报软件后再打开。",
             path=path,
         )
         self.found = found
@@ -99,11 +102,19 @@ class ReadOnlyError(StorageError):
                          path=path)
 
 
+SAVE_FAILED = "刚才的修改未能保存"
+BACKUP_FAILED = "备份未能完成，数据库本身未受影响"
+RESTORE_FAILED = "恢复未能完成，当前数据库未被改动"
+COPY_FAILED = "文件未能写出"
+CREATE_FAILED = "未能新建数据库"
+
+
 class DiskFullError(StorageError):
-    def __init__(self, path: str | Path | None = None) -> None:
+    """No space left; ``outcome`` says what did not happen (by default: the last edit)."""
+
+    def __init__(self, path: str | Path | None = None, outcome: str = SAVE_FAILED) -> None:
         where = f"“{path}”所在的" if path else ""
-        super().__init__(f"{where}磁盘空间已满，刚才的修改未能保存。请清理磁盘空间后重试。",
-                         path=path)
+        super().__init__(f"{where}磁盘空间已满，{outcome}。请清理磁盘空间后重试。", path=path)
 
 
 class BackupInvalidError(StorageError):
@@ -227,22 +238,26 @@ def is_disk_full(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.Error) and "database or disk is full" in str(exc)
 
 
-def translate(exc: BaseException, path: str | Path | None) -> StorageError | None:
+def translate(exc: BaseException, path: str | Path | None,
+              outcome: str = SAVE_FAILED) -> StorageError | None:
     """The StorageError for a "disk full" or "read-only" failure, else None."""
     if is_disk_full(exc):
-        return DiskFullError(path)
+        return DiskFullError(path, outcome)
     if isinstance(exc, sqlite3.Error) and "readonly database" in str(exc):
         return ReadOnlyError(path)
     return None
 
 
 @contextmanager
-def translated(path: str | Path | None) -> Iterator[None]:
-    """Re-raise "disk full" and "read-only" failures from sqlite3/OS as StorageErrors."""
+def translated(path: str | Path | None, outcome: str = SAVE_FAILED) -> Iterator[None]:
+    """Re-raise "disk full" and "read-only" failures from sqlite3/OS as StorageErrors.
+
+    ``outcome`` is what a full disk stopped, as the message says it.
+    """
     try:
         yield
     except (sqlite3.Error, OSError) as exc:
-        error = translate(exc, path)
+        error = translate(exc, path, outcome)
         if error is None:
             raise
         raise error from exc

@@ -51,3 +51,23 @@ def seed_000_raw(week_template, seed_000) -> dict[str, str]:
     from forms.validate import expand_values
 
     return expand_values(week_template, seed_000)[0]
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real file system of 1 MB (a tmpfs mount) to fill up; skipped where we cannot mount."""
+    import subprocess
+    import sys
+
+    if not sys.platform.startswith("linux") or os.geteuid() != 0:
+        pytest.skip("mounting a small file system needs root on Linux")
+    folder = tmp_path / "small_disk"
+    folder.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m,mode=0777", "tmpfs",
+                           str(folder)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs: {done.stderr.decode(errors='replace').strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)

@@ -109,11 +109,73 @@ def test_restore_with_a_leftover_wal_moves_it_with_the_old_file(db_path):
     with storage.open_database(db_path, daily_backup=False) as store:
         new_report(store, title="旧")
         saved = storage.auto_backup(store, reason="manual")
-        conn = sqlite3.connect(db_path)  # keeps a WAL around, like a crashed writer
-        conn.execute("PRAGMA wal_autocheckpoint = 0")
-    storage.restore_backup(saved, db_path)
+    # A writer that crashed after its last commit: that commit lives only in the WAL.
+    wal = db_path.with_name(db_path.name + "-wal")
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("UPDATE reports SET title = '崩溃前的修改'")
+    conn.commit()
+    crashed = {path: path.read_bytes() for path in (db_path, wal)}
     conn.close()
-    assert _titles(db_path) == ["旧"]
+    for path, content in crashed.items():
+        path.write_bytes(content)
+    assert wal.stat().st_size > 0
+    aside = storage.restore_backup(saved, db_path)
+    assert _titles(db_path) == ["旧"]  # the old WAL was not replayed onto the restored file
+    assert _titles(aside) == ["崩溃前的修改"]  # and its commit is kept with the old file
+
+
+class _OneSecond(dt.datetime):
+    """A clock stuck in one second, as for two restores a moment apart."""
+
+    @classmethod
+    def now(cls, tz=None):
+        return cls(2024, 4, 28, 10, 30, 0)
+
+
+def test_two_restores_in_one_second_keep_both_old_files(db_path, monkeypatch):
+    monkeypatch.setattr(backup.dt, "datetime", _OneSecond)
+    with storage.open_database(db_path, daily_backup=False) as store:
+        new_report(store, title="备份")
+        saved = storage.auto_backup(store, reason="manual")
+        new_report(store, title="第一次恢复前")
+    first = storage.restore_backup(saved, db_path)
+    with storage.open_database(db_path, daily_backup=False) as store:
+        new_report(store, title="第二次恢复前")
+    second = storage.restore_backup(saved, db_path)
+    assert first != second
+    assert _titles(first) == ["备份", "第一次恢复前"]  # never overwritten
+    assert _titles(second) == ["备份", "第二次恢复前"]
+    assert _titles(db_path) == ["备份"]
+
+
+def test_a_restore_never_overwrites_a_file_in_the_way(db_path, monkeypatch):
+    monkeypatch.setattr(backup.dt, "datetime", _OneSecond)
+    with storage.open_database(db_path, daily_backup=False) as store:
+        new_report(store, title="备份")
+        saved = storage.auto_backup(store, reason="manual")
+    taken = db_path.with_name("tianbao.db.before-restore-20240428-103000")
+    taken.write_bytes(b"someone else's file")
+    taken.with_name(taken.name + "-2-wal").write_bytes(b"in the way")
+    aside = storage.restore_backup(saved, db_path)
+    assert aside not in (taken, taken.with_name(taken.name + "-2"))
+    assert taken.read_bytes() == b"someone else's file"
+    assert _titles(aside) == ["备份"]
+
+
+def test_a_stale_restore_temp_file_is_removed_on_the_next_start(db_path):
+    with storage.open_database(db_path, daily_backup=False) as store:
+        new_report(store)
+    folder = db_path.parent
+    stale = [folder / ".tianbao.db.restore-tmp", folder / ".tianbao.db.restore-tmp-journal"]
+    others = [folder / "notes.restore-tmp", folder / ".other.db.restore-tmp",
+              folder / ".tianbao.db.restore-tmp.keep"]
+    for path in stale + others:
+        path.write_bytes(b"x" * 100)
+    with storage.open_database(db_path, daily_backup=False):
+        pass
+    assert not any(path.exists() for path in stale)
+    assert all(path.exists() for path in others)  # never anything but our own
 
 
 def test_restore_refuses_damaged_or_foreign_backups_and_changes_nothing(db_path, tmp_path):

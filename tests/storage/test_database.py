@@ -183,28 +183,72 @@ def test_foreign_sqlite_file_is_refused_untouched(tmp_path):
     assert snapshot(tmp_path) == before
 
 
-@pytest.mark.parametrize("how", ["user_version", "unknown_migration"])
+@pytest.mark.parametrize("how", ["user_version", "unknown_migration", "same_number_other_step"])
 def test_file_from_newer_app_is_refused_unaltered(db_path, how):
     with storage.open_database(db_path, daily_backup=False) as store:
         new_report(store)
         if how == "user_version":
             store.db.execute(f"PRAGMA user_version = {storage.SCHEMA_VERSION + 1}")
-        else:
+        elif how == "unknown_migration":
             store.db["_sqlite_migrations"].insert(
                 {"migration_set": "tianbao", "name": "9999_future", "applied_at": "x"})
+        else:  # a step this version does not know, under a number it does
+            store.db.execute("UPDATE _sqlite_migrations SET name = '0002_elsewhere' "
+                             "WHERE name = ?", [schema.KNOWN_MIGRATIONS[-1]])
     before = snapshot(db_path.parent)
     for read_only in (False, True):
         with pytest.raises(storage.NewerSchemaError) as caught:
             storage.open_database(db_path, read_only=read_only)
-        assert str(db_path) in caught.value.text() and "更新版本" in caught.value.text()
+        text = caught.value.text()
+        assert str(db_path) in text and "更新版本" in text
+        # never "数据格式版本 2，本软件支持到 2": a message must say what is wrong
+        assert f"{storage.SCHEMA_VERSION}，本软件支持到 {storage.SCHEMA_VERSION}" not in text
+        if how == "same_number_other_step":
+            assert "不认识" in text
     assert snapshot(db_path.parent) == before
 
 
-def test_empty_file_becomes_a_new_database(tmp_path):
-    path = tmp_path / "empty.db"
-    path.touch()
+def test_only_a_missing_file_becomes_a_new_database(tmp_path):
+    path = tmp_path / "new.db"
     with storage.open_database(path) as store:
         assert storage.list_reports(store) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.db", "new.db.lock"]
+
+
+def _empty_sqlite(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("DROP TABLE t")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("make", [Path.touch, _empty_sqlite], ids=["zero_bytes", "no_tables"])
+def test_an_empty_or_tableless_file_is_refused_and_left_alone(tmp_path, make):
+    path = tmp_path / "given.db"
+    make(path)
+    before = snapshot(tmp_path)
+    for read_only in (False, True):
+        with pytest.raises(storage.DamagedDatabaseError) as caught:
+            storage.open_database(path, read_only=read_only)
+        assert str(path) in caught.value.text() and "未被修改" in caught.value.text()
+    assert snapshot(tmp_path) == before
+
+
+def test_a_new_database_killed_while_being_made_leaves_no_file_in_the_way(tmp_path, monkeypatch):
+    path = tmp_path / "tianbao.db"
+
+    def killed(db):
+        raise KeyboardInterrupt  # as if the process died while creating the tables
+
+    monkeypatch.setattr(schema, "migrate", killed)
+    with pytest.raises(KeyboardInterrupt):
+        storage.open_database(path)
+    monkeypatch.undo()
+    assert not path.exists()
+    with storage.open_database(path) as store:
+        assert storage.list_reports(store) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tianbao.db", "tianbao.db.lock"]
 
 
 def test_orphan_wal_without_its_database_is_refused(tmp_path):

@@ -56,9 +56,21 @@ def test_data_dir_elsewhere(home, monkeypatch, platform, xdg, expected):
     assert storage.default_db_path(platform=platform) == expected / "tianbao.db"
 
 
-def test_defaults_on_this_machine_are_absolute():
-    assert storage.default_db_path().is_absolute()
-    assert storage.default_db_path().parent == storage.data_dir()
+@pytest.mark.parametrize("environ", [
+    {},
+    {"HOME": "relative/home"},  # a broken login environment
+    {"XDG_DATA_HOME": "relative/xdg"},
+    {"HOME": "relative/home", "XDG_DATA_HOME": "relative/xdg", "APPDATA": "relative"},
+], ids=["as_is", "relative_home", "relative_xdg", "all_relative"])
+def test_defaults_on_this_machine_are_absolute(monkeypatch, tmp_path, environ):
+    """Whatever the environment says, the database never depends on the working folder."""
+    monkeypatch.chdir(tmp_path)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    path = storage.default_db_path()
+    assert path.is_absolute()
+    assert path.parent == storage.data_dir()
+    assert not path.is_relative_to(tmp_path)
 
 
 def test_sidecar_paths(tmp_path):

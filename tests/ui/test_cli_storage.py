@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -199,3 +200,15 @@ def test_the_default_database_is_moved_from_the_old_place_once(capsys, tmp_path,
     assert main(["list"]) == 0
     assert capsys.readouterr().err == ""
     assert (new / "tianbao.db").is_file() and not old.exists()
+
+
+def test_backup_onto_a_full_disk_says_the_backup_failed_not_the_edit(capsys, db, report,
+                                                                      tmp_path, small_disk):
+    big = tmp_path / "scan.bin"
+    big.write_bytes(os.urandom(1_500_000))  # the database outgrows the 1 MB disk
+    assert run(capsys, db, "attach", str(report), str(big))[0] == 0
+    code, out, err = run(capsys, db, "backup", str(small_disk / "tianbao-backup.db"))
+    assert code == 1
+    assert "磁盘空间已满" in err and "备份未能完成" in err
+    assert "刚才的修改未能保存" not in err
+    assert list(small_disk.iterdir()) == []  # no half backup left behind
