@@ -193,8 +193,9 @@ def test_file_from_newer_app_is_refused_unaltered(db_path, how):
             store.db["_sqlite_migrations"].insert(
                 {"migration_set": "tianbao", "name": "9999_future", "applied_at": "x"})
         else:  # a step this version does not know, under a number it does
-            store.db.execute("UPDATE _sqlite_migrations SET name = '0002_elsewhere' "
-                             "WHERE name = ?", [schema.KNOWN_MIGRATIONS[-1]])
+            store.db.execute("UPDATE _sqlite_migrations SET name = ? "
+                             "WHERE name = ?", [schema.KNOWN_MIGRATIONS[-1][:5] + "elsewhere",
+                                                 schema.KNOWN_MIGRATIONS[-1]])
     before = snapshot(db_path.parent)
     for read_only in (False, True):
         with pytest.raises(storage.NewerSchemaError) as caught:

@@ -218,7 +218,7 @@ def _print_unexplained(session: operations.ReportSession, warnings: list[Any]) -
             print(f"    原说明“{stale.text}”是针对修改前的内容（“{old}”）写的，内容已修改，"
                   "请重新确认。")
     print("请确认内容无误后，为每条警告写一句说明，例如：")
-    print(f"  uv run main.py complete {report_id} --explain "
+    print(f"  {program_name()} complete {report_id} --explain "
           f"\"{warnings[0].label}=数据来自各单位上报汇总\"")
 
 
