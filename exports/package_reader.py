@@ -419,8 +419,6 @@ def check_form(package: Package, template: FormTemplate) -> None:
                               f"本机的“{template.title}”只有第{template.version}版。"
                               "请先升级填报软件再汇总。")
     problem = package_trust.value_keys_problem(package.values, template)
-    if problem is None and package.legacy:
-        problem = package_trust.legacy_problem(package.form_version, template)
     if problem:
         raise PackageRejected(problem)
     for spec in template.leaves():

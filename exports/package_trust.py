@@ -6,8 +6,8 @@ and the package carries the form's template as a file. A manifest edited by hand
 matches its hash; a manifest that names another form than its template is refused.
 
 Packages of format 1 (before templates travelled) have neither. They are merged only into
-a form this database already has, in the very same version, and only when every value
-belongs to that form; otherwise the person is asked for a package from an upgraded app.
+a form this database already has (in their version or a later one, as any package), and
+only when every value belongs to that form; their unhashed template text is never used.
 """
 
 from __future__ import annotations
@@ -17,14 +17,14 @@ from typing import Any
 
 from exports.meta import manifest_sha256
 from exports.model import TEMPLATE_KIND
-from forms.loader import TemplateError, load_template_text
+from forms.loader import check_template_text
 from forms.spec import FormTemplate
 
 STATUSES = ("draft", "complete")
 MAX_TEMPLATE_BYTES = 8 * 1024**2
 _AGAIN = "请让报送单位重新导出报送包后再汇总。"
 LEGACY = ("这是旧版填报软件导出的报送包（包中没有表单模板和清单校验码），"
-          "只能汇总到本机已有的同一版本的表单。")
+          "只能汇总到本机已有的表单。")
 
 
 class Rejected(Exception):
@@ -67,10 +67,10 @@ def read_template(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> str:
 def packed_template(text: str, manifest: dict[str, Any], source: str
                     ) -> tuple[FormTemplate | None, tuple[str, ...]]:
     """The package's template and its problems; refused when it names another form."""
-    try:
-        template = load_template_text(text, source)
-    except TemplateError as exc:
-        return None, (exc.text(),)
+    check = check_template_text(text, source)
+    template = check.template
+    if template is None:
+        return None, tuple(problem.text() for problem in check.problems)
     if (template.id, template.version) != (manifest["form_id"], manifest["form_version"]):
         raise Rejected(f"清单写的表单（{manifest['form_id']}，第{manifest['form_version']}版）"
                        f"与包中的表单模板（{template.id}，第{template.version}版）不一致，"
@@ -87,11 +87,3 @@ def value_keys_problem(values: dict[str, Any], template: FormTemplate) -> str | 
     more = f"等 {len(unknown)} 项" if len(unknown) > 3 else ""
     return (f"包中的数值 {shown}{more} 不是表单“{template.title}”的栏目，"
             f"包中的数值与清单写的表单不符。{_AGAIN}")
-
-
-def legacy_problem(form_version: int, template: FormTemplate) -> str | None:
-    """A format-1 package is merged only into the very version it was filled in."""
-    if form_version == template.version:
-        return None
-    return (f"{LEGACY}本机的“{template.title}”是第{template.version}版，包是第{form_version}版。"
-            "请让报送单位升级填报软件后重新导出。")

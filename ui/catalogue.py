@@ -25,7 +25,7 @@ from typing import Any
 
 import storage
 from exports.atomic import atomic_path
-from forms.loader import FORMS_DIR, TemplateError, load_template_text
+from forms.loader import FORMS_DIR, check_template_text, load_builtin_templates
 from forms.spec import FormTemplate
 from ui.operations import OperationError
 
@@ -61,15 +61,14 @@ def check_template(text: str, source: str) -> tuple[FormTemplate | None, list[An
 
 @functools.lru_cache(maxsize=64)
 def _checked(text: str, source: str) -> tuple[FormTemplate | None, tuple[Any, ...]]:
-    try:
-        return load_template_text(text, source), ()
-    except TemplateError as exc:
-        return None, (exc,)
+    check = check_template_text(text, source)
+    return check.template, tuple(check.problems)
 
 
 def forget_checked() -> None:
     """Drop the templates kept by text (benchmarks measure a first load with it)."""
     _checked.cache_clear()
+    _builtin.cache_clear()
 
 
 @dataclass(frozen=True)
@@ -132,22 +131,34 @@ class Catalogue:
 
 
 def builtin_entries(folder: Path = FORMS_DIR) -> list[TemplateEntry]:
-    """Every file in resources/forms, each on its own: a broken one carries its problem."""
-    entries: list[TemplateEntry] = []
-    seen: set[str] = set()
-    for path in sorted(folder.glob("*.toml")):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            entries.append(_broken(path.stem, path.name, BUILTIN, [f"{path}：无法读取（{exc}）"]))
-            continue
-        template, problems = check_template(text, str(path))
-        if template is not None and template.id in seen:
-            template, problems = None, [f"{path}：模板 id“{template.id}”与另一个内置模板重复"]
-        entries.append(_entry(template, problems, BUILTIN, path.stem, path.name))
-        if template is not None:
-            seen.add(template.id)
-    return entries
+    """Every file in resources/forms, each on its own: a broken one carries its problems."""
+    files = sorted(folder.glob("*.toml"))
+    signature = tuple((p.name, *_stamp(p)) for p in files)
+    templates, problems = _builtin(folder, signature)
+    by_file: dict[str, TemplateEntry] = {}
+    for template in templates.values():
+        name = Path(template.path).name
+        by_file[name] = _entry(template, [], BUILTIN, Path(name).stem, name)
+    grouped: dict[str, list[Any]] = {}
+    for problem in problems:
+        grouped.setdefault(Path(problem.source).name, []).append(problem)
+    for name, found in grouped.items():
+        by_file[name] = _broken(Path(name).stem, name, BUILTIN, found)
+    return [by_file[name] for name in sorted(by_file)]
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (0, -1)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _builtin(folder: Path, signature: tuple[Any, ...]) -> tuple[dict[str, FormTemplate], list[Any]]:
+    """The built-in templates, read again only when a file changed (``signature``)."""
+    return load_builtin_templates(folder)
 
 
 def imported_entries(store: Any) -> list[TemplateEntry]:

@@ -18,15 +18,17 @@ from forms.loader import load_template
 from tests.exports.merge_helpers import (
     A,
     B,
+    export_unit,
     members,
     read_manifest_of,
-    template_version,
     unit_packages,
     with_manifest,
     write_members,
 )
 
-NO_TOBACCO = Path(__file__).resolve().parents[1] / "fixtures" / "templates" / "no_tobacco_day.toml"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+NO_TOBACCO = FIXTURES / "templates" / "no_tobacco_day.toml"
+LEGACY = FIXTURES / "legacy"
 AWARD = "association_award_summary"
 
 
@@ -172,8 +174,7 @@ def test_a_broken_carried_template_is_refused_for_a_form_this_database_lacks(no_
 
 # --- packages of format 1 -----------------------------------------------------------------------
 
-def test_a_format_1_package_merges_into_the_same_version_of_a_known_form(good, tmp_path,
-                                                                         week_template):
+def test_a_format_1_package_merges_into_a_known_form(good, tmp_path, week_template):
     path = as_format_1(good, tmp_path / "旧包.zip")
     package = read_package(path)
     assert package.legacy and package.template is None
@@ -181,12 +182,24 @@ def test_a_format_1_package_merges_into_the_same_version_of_a_known_form(good, t
     assert result.merged == [path] and result.new_template is None
 
 
-def test_a_format_1_package_of_another_version_is_refused(good, tmp_path, week_template):
+def test_a_format_1_package_of_the_first_edition_merges_into_today_s_form(tmp_path,
+                                                                          week_template):
+    """A unit still on the old app sends a package filled in version 1 of the built-in form."""
+    old = load_template(LEGACY / "cancer_week_summary_v1.toml")
+    assert old.version < week_template.version
+    sent = export_unit(old, A, tmp_path)
+    path = as_format_1(sent, tmp_path / "旧包.zip")
+    assert read_manifest_of(path)["form_version"] == old.version
+    result = merge_packages([path], templates={week_template.id: week_template})
+    assert result.merged == [path] and result.template == week_template
+    assert result.values["lectures"]["value"] == 12
+
+
+def test_a_format_1_package_of_a_newer_version_is_refused(good, tmp_path, week_template):
     path = as_format_1(good, tmp_path / "旧包.zip")
-    version = week_template.version
-    reason = reason_for(path, templates={week_template.id: template_version(week_template,
-                                                                            version + 1)})
-    assert "旧版填报软件" in reason and f"第{version + 1}版" in reason and f"第{version}版" in reason
+    older = load_template(LEGACY / "cancer_week_summary_v1.toml")
+    reason = reason_for(path, templates={week_template.id: older})
+    assert "较新的表单版本" in reason and f"第{week_template.version}版" in reason
 
 
 def test_a_format_1_package_of_a_form_this_database_lacks_is_refused(good, tmp_path):

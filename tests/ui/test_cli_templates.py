@@ -207,3 +207,74 @@ def test_new_report_of_an_imported_form(capsys, db):
     assert code == 0
     code, out, _ = run(capsys, "--db", db, "show", out.splitlines()[-1], "--json")
     assert json.loads(out)["form"] == FORM
+
+
+# --- every mistake at once; hostile files ------------------------------------------------------
+
+EVERY_MISTAKE = '''id = "bad_form"
+title = "坏表"
+version = 1
+
+[roles]
+unit = "unit_nam"
+
+[[sections]]
+id = "main"
+title = "主要"
+
+[[sections.fields]]
+id = "unit_name"
+label = "单位"
+type = "text"
+
+[[sections.fields]]
+id = "unit_name"
+label = "单位2"
+type = "text"
+
+[[sections.fields]]
+id = "people"
+label = "人数"
+type = "countt"
+
+[[rules]]
+kind = "not_greater"
+fields = ["people", "nobody"]
+'''
+
+
+def test_check_lists_every_mistake_with_its_line_and_field(capsys, db, tmp_path):
+    path = tmp_path / "坏表.toml"
+    path.write_text(EVERY_MISTAKE, encoding="utf-8")
+    code, out, _ = run(capsys, "templates", "check", path)
+    lines = out.splitlines()
+    assert code == 1
+    assert f"{path}：第17行：字段“unit_name”：id 重复" in lines
+    assert any(line.startswith(f"{path}：第25行：字段“people”：未知的类型“countt”") for line in lines)
+    assert f"{path}：第6行：角色 unit：引用了不存在的字段“unit_nam”" in lines
+    assert f"{path}：第29行：规则 1：引用了不存在的字段“nobody”" in lines
+    assert lines[-1].startswith(f"共 {len(lines) - 1} 处错误")
+    code, out, _ = run(capsys, "--db", db, "templates", "import", path)
+    assert code == 1 and out.splitlines()[:-1] == lines[:-1]
+    assert imported(db) == []
+
+
+@pytest.mark.parametrize("kind", ["many_fields", "huge_label", "markup", "control"])
+def test_hostile_templates_are_refused_or_handled_without_a_traceback(capsys, db, tmp_path, kind):
+    text = NO_TOBACCO.read_text(encoding="utf-8")
+    if kind == "many_fields":
+        text += "".join(f'\n[[sections.fields]]\nid = "f{n}"\nlabel = "栏{n}"\ntype = "count"\n'
+                        for n in range(5000))
+    elif kind == "huge_label":
+        text = text.replace('label = "控烟讲座"', f'label = "{"长" * 1_000_000}"')
+    elif kind == "markup":
+        text = text.replace('label = "控烟讲座"', 'label = "<b>控烟</b><script>x</script>&amp;"')
+    else:
+        text = text.replace('label = "控烟讲座"', 'label = "控烟\\u0007讲座\\u001b[31m"')
+    path = tmp_path / "hostile.toml"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, "--db", db, "templates", "import", path)
+    assert code in (0, 1) and "Traceback" not in out + err
+    assert (code == 0) == (imported(db) == [FORM])
+    if code == 1:
+        assert "处错误" in out
