@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from forms.issues import ERROR
-from forms.quantity import normalise_digits
+from forms.quantity import normalise_digits, parse_chinese_numeral
 from forms.spec import FieldSpec
 from forms.types import FieldType, Parsed, problem
 
@@ -38,9 +38,23 @@ def _build(year: str | None, month: str | None, day: str) -> date | None:
 _COMPACT = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")  # 20240428
 
 
+_WEEKDAY = re.compile(r"[(（]?(?:星期|礼拜|周)[一二三四五六日天七][)）]?")
+_CN_NUMBER = re.compile(r"[〇零○一二两三四五六七八九十]+(?=\s*[年月日号\-—–~～至到])|"
+                        r"(?<=[年月日\-—–~～至到])\s*[〇零○一二两三四五六七八九十]+")
+
+
+def _chinese_number(match: re.Match[str]) -> str:
+    value = parse_chinese_numeral(match[0].strip())
+    return match[0] if value is None else str(value)
+
+
 def _prepare(text: str) -> str:
+    """Digits, no blanks, no weekday: 二〇二四年四月二十八日（星期日） → 2024年4月28日."""
     plain = normalise_digits(text).replace(" ", "").rstrip("。.；;")
-    return _COMPACT.sub(r"\1-\2-\3", plain) if len(plain) < 40 else plain
+    if len(plain) >= 40:
+        return plain
+    plain = _CN_NUMBER.sub(_chinese_number, _WEEKDAY.sub("", plain)).rstrip("。.；;")
+    return _COMPACT.sub(r"\1-\2-\3", plain)
 
 
 class DateType(FieldType):
