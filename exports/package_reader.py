@@ -417,7 +417,7 @@ def check_form(package: Package, template: FormTemplate) -> None:
     if package.form_version > template.version:
         raise PackageRejected(f"此包使用较新的表单版本（第{package.form_version}版），"
                               f"本机的“{template.title}”只有第{template.version}版。"
-                              "请先升级填报软件再汇总。")
+                              "请先升级填报软件，或在“表单管理”中导入新版表单模板后再汇总。")
     problem = package_trust.value_keys_problem(package.values, template)
     if problem:
         raise PackageRejected(problem)

@@ -123,7 +123,7 @@ def test_check_a_good_file(capsys):
 @pytest.mark.parametrize(("old", "new", "words"), [
     ('id = "lectures"', 'id = "unit_name"', ["unit_name", "重复"]),
     ('type = "count"', 'type = "countt"', ["lectures", "countt"]),
-    ('unit_field = "unit_name"', 'unit_field = "unit"', ["unit_field", "unit"]),
+    ('unit = "unit_name"', 'unit = "unit"', ["角色 unit", "“unit”"]),
     ('version = 1', 'version = "一"', ["version"]),
     ('title = "世界无烟日活动总结表"', 'title = ', ["TOML"]),
 ])
