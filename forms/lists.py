@@ -55,7 +55,22 @@ def split_names(text: str) -> tuple[list[str], bool, str]:
     return names, open_ended, ""
 
 
-def _leading_count(spec: FieldSpec, text: str) -> tuple[Quantity | None, str]:
+def listed_names(text: str) -> list[str]:
+    """The different names a name-list cell lists, in order: what "列出N个名称" counts.
+
+    >>> listed_names("3家；甲医院、乙医院、甲医院；等")
+    ['甲医院', '乙医院']
+    """
+    _count, rest = _leading_count(None, text.strip())
+    return list(dict.fromkeys(split_names(rest)[0]))
+
+
+def listed_text(count: int) -> str:
+    """How the app says how many names a list has: 列出3个名称."""
+    return f"列出{count}个名称"
+
+
+def _leading_count(spec: FieldSpec | None, text: str) -> tuple[Quantity | None, str]:
     """The count written before the names, and the text after it."""
     match = _HEAD_RE.match(text, 0, 100)  # a count is written first, and short
     head, rest = match[1], text[match.end() :]  # type: ignore[index, union-attr]
@@ -107,11 +122,11 @@ class NameListType(FieldType):
             issues.append(problem(spec, WARNING, "joined_names", f"“{name}”像是两个名称连在一起",
                                   f"是否漏了顿号？如“{first}、{second}”"))
         value: dict[str, Any] = {"count": None, "names": unique, "partial": partial, "note": note}
-        display = f"列出{len(unique)}个"
+        display = listed_text(len(unique))
         if count is not None:
             unit = count.unit or spec.unit
             value["count"] = quantity_value(count, unit)
-            display = describe(count.value, unit, count.qualifier) + f"，列出{len(unique)}个名称"
+            display = describe(count.value, unit, count.qualifier) + "，" + listed_text(len(unique))
             issues += _count_issues(spec, count.value, unit, len(unique), partial, count.is_integral)
         elif spec.unit and unique:
             issues.append(problem(spec, WARNING, "missing_count",

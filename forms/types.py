@@ -56,7 +56,7 @@ def clean_text(spec: FieldSpec, text: str) -> tuple[str, list[Issue]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(text) > MAX_INPUT:
         issues.append(problem(spec, ERROR, "too_long_input",
-                              f"内容过长（{len(text):,}字），请删减后再粘贴"))
+                              f"内容过长（{chars_text(char_count(text))}），请删减后再粘贴"))
         text = text[:MAX_INPUT]
     cleaned = _BIDI_AND_CONTROL.sub("", text)
     if cleaned != text:
@@ -74,8 +74,8 @@ class FieldType:
     def parse(self, spec: FieldSpec, text: str | None) -> Parsed:
         try:
             cleaned, issues = clean_text(spec, text or "")
-            if not cleaned:
-                return Parsed(None, tuple(issues))
+            if not cleaned or any(issue.code == "too_long_input" for issue in issues):
+                return Parsed(None, tuple(issues))  # a cut text is not read: one count, above
             parsed = self._parse(spec, cleaned)
             return Parsed(parsed.value, tuple(issues) + parsed.issues, parsed.display)
         except Exception as exc:  # noqa: BLE001 - validation must never raise
@@ -96,8 +96,14 @@ def listing(items: list[str], limit: int = 10, width: int = 30) -> str:
 
 
 def char_count(text: str) -> int:
-    """Characters as 字数 counts them: every character except blanks and line breaks."""
-    return len("".join(text.split()))
+    """Characters as 字数 counts them: every character except blanks, line breaks and
+    invisible ones. The one way the app counts characters (messages, readings, counters)."""
+    return len("".join(_ZERO_WIDTH.sub("", _BIDI_AND_CONTROL.sub("", text)).split()))
+
+
+def chars_text(count: int) -> str:
+    """A character count as the app writes it (as word processors do): 1234字."""
+    return f"{count}字"
 
 
 class TextType(FieldType):
@@ -109,9 +115,9 @@ class TextType(FieldType):
         if spec.max_length and length > spec.max_length:
             issues.append(problem(
                 spec, spec.over_length, "too_long",
-                f"共{length}字，超过{spec.max_length}字的要求",
-                f"请精简约{length - spec.max_length}字"))
-        return Parsed(text, tuple(issues), f"{length}字" if self.name == "long_text" else "")
+                f"共{chars_text(length)}，超过{chars_text(spec.max_length)}的要求",
+                f"请精简约{chars_text(length - spec.max_length)}"))
+        return Parsed(text, tuple(issues), chars_text(length) if self.name == "long_text" else "")
 
 
 class LongTextType(TextType):

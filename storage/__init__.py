@@ -43,7 +43,8 @@ __all__ = [
     "flush_search_index", "purge_attachment", "purge_report", "rebuild_search_index",
     "restore_attachment",
     "restore_backup", "restore_report", "save_attachment_to", "save_template_snapshot",
-    "save_value", "save_values", "search_reports", "set_attachment_note", "set_explanation",
+    "save_value", "save_values", "search_hits", "search_reports", "SearchHit",
+    "set_attachment_note", "set_explanation",
     "set_status", "trash_attachment", "trash_report", "transaction", "update_report",
     "update_settings",
 ]

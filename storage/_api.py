@@ -76,7 +76,13 @@ from storage.reports import (
     update_report,
 )
 from storage.schema import SCHEMA_VERSION
-from storage.search import flush_search_index, rebuild_search_index, search_reports
+from storage.search import (
+    SearchHit,
+    flush_search_index,
+    rebuild_search_index,
+    search_hits,
+    search_reports,
+)
 from storage.settings import Settings, get_settings, update_settings
 from storage.templates import (
     ImportedTemplate,

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QWidget,
 )
 
@@ -22,6 +21,7 @@ from ui.errors import show_error
 from ui.main_actions import build_actions
 from ui.open_store import Opened, recover_from
 from ui.report_list import ReportListPanel
+from ui.window_layout import ShareSplitter
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -64,16 +64,12 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.report_list = ReportListPanel(store, self.form_titles, self,
                                            preview=preview.reports if preview else None)
-        # Horizontal by default. Not QSplitter(self): resolving that overload against
-        # QSplitter(Qt.Orientation) builds PySide6's Qt namespace (~40 ms) before first paint.
-        self.splitter = QSplitter()
+        self.splitter = ShareSplitter()
         self.splitter.setParent(self)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.report_list)
         self.editor: QWidget = EmptyEditor(self)  # the real one is built on first use
         self.splitter.addWidget(self.editor)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
         self.setCentralWidget(self.splitter)
         self.commands = build_actions(self, {
             "new": self.new_report, "copy": self.copy_report, "delete": self.delete_report,
@@ -91,7 +87,6 @@ class MainWindow(QMainWindow):
         available = self.screen().availableGeometry()
         width = min(1480, int(available.width() * 0.92))
         self.resize(width, min(900, int(available.height() * 0.9)))
-        self.splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
         self._store_changed()
         self.select_last_report()
 
@@ -197,6 +192,10 @@ class MainWindow(QMainWindow):
             self.templates = {}
         self.form_titles = {form_id: t.title for form_id, t in self.templates.items()}
         self.report_list.set_form_titles(self.form_titles)
+        self.report_list.field_labels = {
+            form_id: {spec.key: spec.full_label or spec.label
+                      for spec in (*template.fields(), *template.leaves())}
+            for form_id, template in self.templates.items()}
 
     def current_report_id(self) -> int | None:
         return self.editor.current_report_id()

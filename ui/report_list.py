@@ -1,25 +1,17 @@
-"""The report list: a table model over storage's report summaries, and the panel that filters it."""
+"""The report list: filters and search over a sortable table of reports."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -28,163 +20,47 @@ from PySide6.QtWidgets import (
 
 import storage
 from storage.errors import StorageError
+from ui.report_model import ID_ROLE, ReportListModel, ReportRow
+
+__all__ = ["ID_ROLE", "ReportListModel", "ReportListPanel", "ReportRow", "ReportTable"]
 
 SEARCH_DEBOUNCE_MS = 200
-# Roles as plain numbers: touching PySide6's Qt namespace costs ~40 ms the first time, and
-# nothing in the list needs it before the window is first painted.
-DISPLAY_ROLE, TOOLTIP_ROLE, ID_ROLE = 0, 3, 256  # Qt.DisplayRole, ToolTipRole, UserRole
-DESCENDING = 1  # Qt.SortOrder.DescendingOrder
+CELL_PADDING = 14  # a cell's margins around its text
+TITLE_SHARE = 0.62  # of the width left for 标题 and 单位
 
 
-def _order_value(order: Any) -> int:
-    return int(getattr(order, "value", order))
-Index = QModelIndex | QPersistentModelIndex
+class ReportTable(QTableView):
+    """The table of reports: its columns always fill its width, so nothing hides behind a
+    horizontal scroll bar. 届次, 状态 and 最后修改 keep the width of their texts; 标题 and
+    单位 share the rest (elided, whole in the tooltip). 表单 is hidden: every title names
+    its form, and the form filter above picks one."""
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.fit_columns()
 
-@dataclass(frozen=True, slots=True)
-class ReportRow:
-    """What one line of the list shows, taken from a storage summary or report."""
-
-    id: int
-    form_id: str
-    title: str
-    unit: str
-    period: str
-    year: int | None
-    status: str
-    updated_at: str
-
-    @classmethod
-    def from_summary(cls, summary: Any) -> ReportRow:
-        return cls(
-            id=int(summary.id), form_id=str(getattr(summary, "form_id", "")),
-            title=getattr(summary, "title", "") or "", unit=getattr(summary, "unit", "") or "",
-            period=getattr(summary, "period", "") or "", year=getattr(summary, "year", None),
-            status=getattr(summary, "status", "draft") or "draft",
-            updated_at=str(getattr(summary, "updated_at", "") or ""),
-        )
-
-    @property
-    def period_text(self) -> str:
-        return self.period or (str(self.year) if self.year else "")
-
-    @property
-    def updated_text(self) -> str:
-        return self.updated_at.replace("T", " ")[:16]
-
-
-class ReportListModel(QAbstractTableModel):
-    """Rows of reports: 表单, 标题, 单位, 届次/年度, 状态, 最后修改."""
-
-    FORM, TITLE, UNIT, PERIOD, STATUS, UPDATED = range(6)
-
-    def __init__(self, form_titles: dict[str, str] | None = None, parent=None) -> None:
-        super().__init__(parent)
-        self.form_titles = dict(form_titles or {})
-        self._rows: list[ReportRow] = []
-        self._sort: tuple[int, int] = (-1, 0)
-
-    def headers(self) -> list[str]:
-        return [self.tr("表单"), self.tr("标题"), self.tr("单位"), self.tr("届次/年度"),
-                self.tr("状态"), self.tr("最后修改")]
-
-    def status_text(self, status: str) -> str:
-        return self.tr("已完成") if status == "complete" else self.tr("草稿")
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def header_model(self, parent: Any = None) -> QStandardItemModel:
-        """The column titles as a C++ model for the view's header.
-
-        The table model has no Python ``headerData``: the view calls it for every section
-        with a Qt enum argument, and converting one builds PySide6's whole Qt namespace
-        (~40 ms) before the first paint.
-        """
-        model = QStandardItemModel(0, 6, parent)
-        model.setHorizontalHeaderLabels(self.headers())
-        return model
-
-    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role in (DISPLAY_ROLE, TOOLTIP_ROLE):
-            return self._text(row, column)
-        if role == ID_ROLE:
-            return row.id
-        return None
-
-    def _text(self, row: ReportRow, column: int) -> str:
-        if column == self.FORM:
-            return self.form_titles.get(row.form_id, row.form_id)
-        if column == self.TITLE:
-            return row.title or self.tr("（无标题）")
-        if column == self.UNIT:
-            return row.unit
-        if column == self.PERIOD:
-            return row.period_text
-        if column == self.STATUS:
-            return self.status_text(row.status)
-        return row.updated_text
-
-    def sort_key(self, row: ReportRow, column: int) -> Any:
-        if column == self.UPDATED:
-            return row.updated_at, row.id
-        if column == self.PERIOD:
-            number = int(re.sub(r"\D", "", row.period)[:8] or 0)
-            return row.year or 0, number, row.id
-        return self._text(row, column), row.id
-
-    def sort(self, column: int, order: Any = 0) -> None:
-        """Sort in Python (one key per row), keeping selections through persistent indexes."""
-        self._sort = (column, _order_value(order))
-        if not 0 <= column < 6:
+    def fit_columns(self) -> None:
+        model = self.model()
+        if not isinstance(model, ReportListModel):
             return
-        self.layoutAboutToBeChanged.emit()
-        before = self.persistentIndexList()
-        ids = [self._rows[index.row()].id for index in before]
-        self._sort_rows()
-        position = {row.id: number for number, row in enumerate(self._rows)}
-        self.changePersistentIndexList(
-            before, [self.index(position[i], index.column()) for i, index in zip(ids, before,
-                                                                              strict=True)])
-        self.layoutChanged.emit()
+        header = self.horizontalHeader()
+        metrics = self.fontMetrics()
 
-    def _sort_rows(self) -> None:
-        column, order = self._sort
-        if 0 <= column < 6:
-            self._rows.sort(key=lambda row: self.sort_key(row, column),
-                            reverse=order == DESCENDING)
+        def width(column: int, *texts: str) -> int:
+            """Room for the column's title (and sort arrow) and for ``texts``."""
+            needed = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+            return max(header.sectionSizeHint(column), needed + CELL_PADDING)
 
-    # --- content ---------------------------------------------------------------------
-
-    def set_rows(self, rows: list[ReportRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._sort_rows()
-        self.endResetModel()
-
-    def rows(self) -> list[ReportRow]:
-        return list(self._rows)
-
-    def row_of(self, report_id: int) -> int:
-        for number, row in enumerate(self._rows):
-            if row.id == report_id:
-                return number
-        return -1
-
-    def update_row(self, row: ReportRow) -> None:
-        number = self.row_of(row.id)
-        if number >= 0:
-            self._rows[number] = row
-            self.dataChanged.emit(self.index(number, 0), self.index(number, 5))
-
-    def report_id(self, row: int) -> int | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
+        period = width(model.PERIOD, "第30届", "2024")
+        status = width(model.STATUS, model.status_text("complete"), model.status_text("draft"))
+        updated = width(model.UPDATED, "2024-04-28")
+        rest = max(0, self.viewport().width() - period - status - updated)
+        title = max(width(model.TITLE), int(rest * TITLE_SHARE))
+        unit = max(width(model.UNIT), rest - title)
+        for column, size in ((model.TITLE, title), (model.UNIT, unit),
+                             (model.PERIOD, period), (model.STATUS, status),
+                             (model.UPDATED, updated)):
+            self.setColumnWidth(column, size)
 
 
 class ReportListPanel(QWidget):
@@ -202,6 +78,9 @@ class ReportListPanel(QWidget):
         self.preview = [ReportRow.from_summary(s) for s in preview or []]
         self.model = ReportListModel(form_titles, self)
         self._quiet = False
+        self.field_labels: dict[str, dict[str, str]] = {}  # form id -> key -> label
+        self._searched = ""  # the search the rows were fetched with
+        self._hits: dict[int, str] = {}  # report id -> where the search found it
         self._build(form_titles)
         self.reload(rescan_years=True)
         if store is not None:
@@ -229,7 +108,12 @@ class ReportListPanel(QWidget):
         for combo in (self.form_combo, self.status_combo, self.year_combo):
             combo.currentIndexChanged.connect(self.reload)
 
-        self.view = QTableView(self)
+        self.note = QLabel(self)
+        self.note.setObjectName("search-note")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #4b5563; padding: 2px 2px;")
+        self.note.hide()
+        self.view = ReportTable(self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -240,10 +124,10 @@ class ReportListPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setModel(self.model.header_model(self))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in ((0, 84), (1, 150), (2, 116), (3, 62), (4, 46)):
-            self.view.setColumnWidth(column, width)
-        self._fit_column_titles()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(24)
+        self.view.setColumnHidden(ReportListModel.FORM, True)
+        self.model.found_where = self.found_where
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 
         filters = QHBoxLayout()
@@ -254,6 +138,7 @@ class ReportListPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
         layout.addWidget(self.search_edit)
+        layout.addWidget(self.note)
         layout.addWidget(self.view, 1)
 
     # --- loading ---------------------------------------------------------------------
@@ -286,13 +171,62 @@ class ReportListPanel(QWidget):
         keep = select_id if select_id is not None else self.current_report_id()
         self._quiet = True
         try:
+            self._searched = self.query() if self.store is not None else ""
+            self._hits = {}
             self.model.set_rows(self.fetch())
             if keep is not None:
                 self.select_report(keep)
         finally:
             self._quiet = False
+        self._update_note()
         if select_id is not None and self.current_report_id() == select_id:
             self.report_selected.emit(select_id)
+
+    # --- telling what the list shows ---------------------------------------------------
+
+    def found_where(self, report_id: int) -> str:
+        """Where the search found the report, e.g. 在“单位名称”中：…成都市疾控…; "" when the
+        list is not a search result."""
+        if not self._searched or self.store is None:
+            return ""
+        if report_id not in self._hits:
+            try:
+                hits = storage.search_hits(self.store.db, report_id, self._searched)
+            except StorageError:
+                hits = []
+            form_id = next((row.form_id for row in self.model.rows() if row.id == report_id), "")
+            labels = self.field_labels.get(form_id, {})
+            self._hits[report_id] = "\n".join(
+                self.tr("在“{field}”中：{text}").format(
+                    field=labels.get(hit.key, hit.key), text=hit.excerpt) if hit.key
+                else self.tr("在标题、单位或届次中：{text}").format(text=hit.excerpt)
+                for hit in hits)
+        return self._hits[report_id]
+
+    def _update_note(self) -> None:
+        """Say why the list is empty, or how many a search found and where (current row)."""
+        rows = self.model.rowCount()
+        filtered = any(value is not None for value in self.filters().values())
+        if self.store is None:
+            text = ""
+        elif self._searched and not rows:
+            text = self.tr("没有找到“{text}”。").format(text=self._searched)
+            if filtered:
+                text += self.tr("当前只在所选的表单、状态或年度中查找，可改为“全部”再试。")
+        elif self._searched:
+            text = self.tr("找到 {n} 份报表。", "", rows).format(n=rows)
+            current = self.current_report_id()
+            where = self.found_where(current) if current is not None else ""
+            if where:
+                text += "\n" + where
+        elif not rows and filtered:
+            text = self.tr("没有符合筛选条件的报表。")
+        elif not rows and not self.trashed:
+            text = self.tr("还没有报表。按 Ctrl+N 新建；沿用去年的报表可用“复制为新报表”。")
+        else:
+            text = ""
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     def _rescan_years(self) -> None:
         everything = (self.preview if self.store is None
@@ -322,15 +256,7 @@ class ReportListPanel(QWidget):
 
             self.view.setSortingEnabled(True)
             self.view.sortByColumn(ReportListModel.UPDATED, Qt.SortOrder.DescendingOrder)
-            self._fit_column_titles()  # now with room for the sort arrow
-
-    def _fit_column_titles(self) -> None:
-        """Widen a column to its whole title, in either language (Edition/Year > 届次/年度)."""
-        header = self.view.horizontalHeader()
-        for column in range(header.count() - 1):  # the last one stretches
-            needed = header.sectionSizeHint(column)
-            if self.view.columnWidth(column) < needed:
-                self.view.setColumnWidth(column, needed)
+            self.view.fit_columns()  # now with room for the sort arrow
 
     def set_form_titles(self, form_titles: dict[str, str]) -> None:
         """Titles from the loaded templates (the preview may have used quick ones)."""
@@ -377,6 +303,8 @@ class ReportListPanel(QWidget):
         self.view.selectionModel().clearSelection()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._searched:
+            self._update_note()
         if not self._quiet:
             self.report_selected.emit(self.model.data(current, ID_ROLE)
                                       if current.isValid() else None)

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QSizePolicy, QWidget
 
 from forms.issues import Issue
@@ -90,21 +91,59 @@ def make_message_label(parent: QWidget | None = None) -> QLabel:
     return label
 
 
-def make_reading_label(parent: QWidget | None = None, steady: bool = False) -> QLabel:
+class ReadingLabel(QLabel):
+    """A one-line label that never clips: what does not fit ends in "…", and the tooltip
+    always holds the whole text. With ``setWordWrap(True)`` it wraps like any QLabel."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt API
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        hint = super().minimumSizeHint()
+        if self.wordWrap():
+            return hint
+        ellipsis = self.fontMetrics().horizontalAdvance("…") * 3
+        margins = self.contentsMargins()
+        return QSize(min(hint.width(), ellipsis + margins.left() + margins.right()),
+                     hint.height())
+
+    def shown_text(self) -> str:
+        """The text as painted: whole, or cut with "…" to the label's width."""
+        if self.wordWrap():
+            return self.text()
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                             self.contentsRect().width())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        if self.wordWrap() or self.textFormat() != Qt.TextFormat.PlainText:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        self.style().drawItemText(painter, self.contentsRect(), int(self.alignment()),
+                                  self.palette(), self.isEnabled(), self.shown_text(),
+                                  self.foregroundRole())
+        painter.end()
+
+
+def make_reading_label(parent: QWidget | None = None, *, below: bool = False) -> ReadingLabel:
     """The small grey 'how the app read it' label, e.g. "= 380,000 份".
 
-    ``steady``: the reading changes as one types, so beside an input it must not push the
-    input around: it takes the room it is given (at least 100 px) and keeps its tooltip.
+    Beside an input it takes the room left and elides what does not fit (never pushing the
+    input around as one types); ``below`` an input it wraps instead, so it is always read
+    whole, and keeps a line's height while empty so the form does not jump.
     """
-    label = QLabel(parent)
+    label = ReadingLabel(parent)
     label.setProperty("role", "reading")
     label.setTextFormat(Qt.TextFormat.PlainText)
     font = label.font()
     font.setPointSizeF(max(font.pointSizeF() * 0.9, 7.0))
     label.setFont(font)
-    if steady:
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        label.setMinimumWidth(100)
+    if below:
+        label.setWordWrap(True)
+        label.setMinimumHeight(label.fontMetrics().height())
+    else:
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
     return label
 
 
@@ -177,7 +216,6 @@ class FieldWidget(QWidget):
             slot.message.setVisible(bool(message))
         if slot.reading is not None and display != slot.shown[2]:
             slot.reading.setText(display)
-            slot.reading.setToolTip(display)
         slot.shown = shown
         slot.issues = issues
         self._issues_changed(key, issues)
@@ -194,6 +232,10 @@ class FieldWidget(QWidget):
         """The reading shown beside the input ("" for types without one)."""
         reading = self._slot(key).reading
         return reading.text() if reading is not None else ""
+
+    def reading_label(self, key: str) -> QLabel | None:
+        """The label that shows the reading of ``key`` (None for types without one)."""
+        return self._slot(key).reading
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only

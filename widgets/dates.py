@@ -162,6 +162,8 @@ class RangePopup(_Popup):
 class DateWidget(LineFieldWidget):
     """Free text ("2024年4月28日", "2024-04-28") with a calendar that writes 2024年4月28日."""
 
+    reading_below = False  # a range's reading is long: it goes under the input, wrapped
+
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.edit = PasteLineEdit(self)
@@ -172,12 +174,19 @@ class DateWidget(LineFieldWidget):
         self.button.setToolTip(translate("widgets", "从日历中选择"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.clicked.connect(self.open_picker)
-        reading = make_reading_label(self, steady=True)
+        reading = make_reading_label(self, below=self.reading_below)
         row = hbox()
         row.addWidget(self.edit, 3)
         row.addWidget(self.button)
-        row.addWidget(reading, 2)
-        self._finish(row, reading)
+        if self.reading_below:
+            row.addStretch(1)
+            lines = vbox(spacing=1)
+            lines.addLayout(row)
+            lines.addWidget(reading)
+            self._finish(lines, reading)
+        else:
+            row.addWidget(reading, 2)
+            self._finish(row, reading)
         self.popup: QFrame | None = None
 
     def _apply_read_only(self, read_only: bool) -> None:
@@ -208,6 +217,8 @@ class DateWidget(LineFieldWidget):
 
 class DateRangeWidget(DateWidget):
     """Free text ("2024年4月15-26日") with a start/end picker writing 2024年4月15日至26日."""
+
+    reading_below = True
 
     def _parsed_range(self) -> tuple[QDate, QDate] | None:
         value = self._parsed()

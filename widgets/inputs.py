@@ -87,7 +87,7 @@ class QuantityInput(QWidget):
         self.unit = QLabel(unit or "", self)
         self.unit.setProperty("role", "unit")
         self.unit.setVisible(bool(unit))
-        self.reading = make_reading_label(self, steady=True)
+        self.reading = make_reading_label(self)
         layout = hbox(self)
         layout.addWidget(self.edit, 3)
         layout.addWidget(self.unit)

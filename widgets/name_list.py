@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QToolButton, QWidget
 
-from forms.lists import split_names
+from forms.lists import listed_names, split_names
 from forms.quantity import parse_quantity
 from forms.spec import FieldSpec
 from widgets.base import FieldWidget, make_message_label, translate
@@ -133,6 +133,8 @@ class NameListWidget(FieldWidget):
                        focus=self.count.edit, message=message, reading=self.count.reading,
                        watch=[self.count.edit, self.names, self.partial, self.note])
         self.count.edit.textChanged.connect(self._user_changed)
+        self.count.edit.paste_handler = self.paste_into_count
+        self.count.edit.editingFinished.connect(self._tidy_count)
         self.names.textChanged.connect(self._user_changed)
         self.partial.toggled.connect(self._user_changed)
         self.note.textChanged.connect(self._user_changed)
@@ -194,6 +196,22 @@ class NameListWidget(FieldWidget):
         self._user_changed()
         return True
 
+    def paste_into_count(self, text: str) -> bool:
+        """A whole cell pasted into the count box is split as in the names box; a count
+        alone pastes as usual."""
+        cell = split_cell(text)
+        if not (cell.names or cell.partial or cell.note):
+            return False
+        return self.paste_names(text)
+
+    def _tidy_count(self) -> None:
+        """Names typed after the count (12家；甲、乙) move to the names box on leaving it."""
+        if self._read_only or not split_cell(self.count.edit.text()).names:
+            return
+        with self.loading():
+            self._fill(split_cell(self._raw))
+        self._user_changed()
+
     def _fill(self, cell: NameCell) -> None:
         self.count.edit.setText(cell.count)
         self.count.edit.setCursorPosition(0)
@@ -215,6 +233,7 @@ class NameListWidget(FieldWidget):
         self._changed(self.spec.key)
 
     def _update_listed(self) -> None:
-        listed = sum(1 for line in self.names.toPlainText().split("\n") if line.strip())
-        self.listed.setText(translate("widgets", "列出 {count} 个").format(count=listed))
+        """列出N个名称, counted as the field's reading counts them (forms.lists)."""
+        listed = len(listed_names(self.cell().compose()))
+        self.listed.setText(translate("widgets", "列出{count}个名称").format(count=listed))
         self.listed.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

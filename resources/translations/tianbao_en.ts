@@ -889,6 +889,37 @@ What you typed stays in the form, and saving is retried every few seconds.</tran
         <source>搜索标题、单位或填写内容…</source>
         <translation>Search titles, units or contents…</translation>
     </message>
+    <message>
+        <source>在“{field}”中：{text}</source>
+        <translation>In “{field}”: {text}</translation>
+    </message>
+    <message>
+        <source>在标题、单位或届次中：{text}</source>
+        <translation>In the title, unit or edition: {text}</translation>
+    </message>
+    <message>
+        <source>没有找到“{text}”。</source>
+        <translation>Nothing found for “{text}”.</translation>
+    </message>
+    <message>
+        <source>当前只在所选的表单、状态或年度中查找，可改为“全部”再试。</source>
+        <translation>Only the chosen form, status or year is searched; choose “All” to search everything.</translation>
+    </message>
+    <message numerus="yes">
+        <source>找到 {n} 份报表。</source>
+        <translation>
+            <numerusform>{n} report found.</numerusform>
+            <numerusform>{n} reports found.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>没有符合筛选条件的报表。</source>
+        <translation>No report matches the filters.</translation>
+    </message>
+    <message>
+        <source>还没有报表。按 Ctrl+N 新建；沿用去年的报表可用“复制为新报表”。</source>
+        <translation>No reports yet. Press Ctrl+N to create one; to start from last year&apos;s, use “Duplicate as New Report”.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1540,8 +1571,8 @@ This is tried again at the next start.</translation>
         <translation>{label}: note</translation>
     </message>
     <message>
-        <source>列出 {count} 个</source>
-        <translation>Listed: {count}</translation>
+        <source>列出{count}个名称</source>
+        <translation>{count} listed</translation>
     </message>
     <message>
         <source>{count}/{limit}字</source>

@@ -135,3 +135,25 @@ def test_query_parsing():
     assert [p.fts() for p in fts.parse_query("成都  Chen 第30届 ，")] == [
         '"成 都"', '"chen"*', '"第 30 届"']
     assert fts.index_text("成都市CDC") == " 成 都 市 CDC"
+
+
+def test_search_hits_say_where_each_term_was_found(store, searchable):
+    chengdu = searchable["chengdu"]
+    hits = storage.search_hits(store, chengdu, "阆中 成都市疾病")
+    assert [hit.key for hit in hits] == ["hospitals", None]  # a value, then the unit
+    assert "阆中市人民医院" in hits[0].excerpt
+    assert "成都市疾病预防控制中心" in hits[1].excerpt
+    assert storage.search_hits(store, chengdu, "自贡") == []
+    assert storage.search_hits(store, chengdu, "，。") == []
+
+
+def test_excerpt_is_one_line_around_the_term():
+    from storage.search import excerpt
+
+    text = "成都市卫生健康委员会、四川省肿瘤医院、成都市第七人民医院官微、\n自贡市癌防中心官微"
+    cut = excerpt(text, "第七人民", width=16)
+    assert "第七人民" in cut and "\n" not in cut
+    assert cut.startswith("…") and cut.endswith("…")
+    assert len(cut) == 18
+    assert excerpt("短文本", "无") == "短文本"
+    assert excerpt("ABC def", "DEF") == "ABC def"

@@ -47,7 +47,7 @@ def test_model_shows_each_column(store, three_reports):
     texts = [model.index(row, c).data() for c in range(6)]
     assert texts[:5] == ["全国肿瘤防治宣传周活动总结表", "第29届全国肿瘤防治宣传周活动总结表",
                          "自贡市疾病预防控制中心", "第29届", "已完成"]
-    assert texts[5][:4].isdigit() and "T" not in texts[5]
+    assert texts[5][:2].isdigit() and "T" not in texts[5]  # compact: the time today
     assert model.index(model.row_of(chengdu), 4).data() == "草稿"
     assert model.index(row, 0).data(ID_ROLE) == zigong
 
@@ -119,3 +119,47 @@ def test_trashed_panel_lists_only_the_trash(qtbot, store, three_reports):
     panel = ReportListPanel(store, TITLES, trashed=True)
     qtbot.addWidget(panel)
     assert shown_ids(panel) == {chengdu}
+
+
+def test_a_search_without_result_says_so(qtbot, store, three_reports):
+    panel = ReportListPanel(store, TITLES)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.search_edit.setText("不存在的单位")
+    panel.reload()
+    assert panel.model.rowCount() == 0
+    assert panel.note.isVisible()
+    assert panel.note.text().startswith("没有找到“不存在的单位”")
+    panel.status_combo.setCurrentIndex(panel.status_combo.findData("complete"))
+    assert "可改为“全部”" in panel.note.text()  # a filter narrows the search: say so
+    panel.search_edit.clear()
+    panel.reload()
+    assert panel.note.text() == "没有符合筛选条件的报表。" or panel.model.rowCount()
+
+
+def test_a_row_found_by_its_content_shows_where(qtbot, store, three_reports):
+    chengdu = three_reports[0]
+    storage.save_value(store.db, chengdu, "hospitals", "2家；四川省肿瘤医院、阆中市人民医院",
+                       None)
+    panel = ReportListPanel(store, TITLES)
+    panel.field_labels = {"cancer_week_summary": {"hospitals": "参与活动的医院数量/名称"}}
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.search_edit.setText("阆中")
+    panel.reload(select_id=chengdu)
+    assert shown_ids(panel) == {chengdu}
+    tooltip = panel.model.index(0, ReportListModel.TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "在“参与活动的医院数量/名称”中：" in tooltip and "阆中市人民医院" in tooltip
+    assert panel.note.text().startswith("找到 1 份报表。")
+    assert "阆中市人民医院" in panel.note.text()  # the selected row's match, under the box
+    panel.search_edit.clear()
+    panel.reload()
+    tooltip = panel.model.index(0, ReportListModel.TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "阆中" not in tooltip and not panel.note.isVisible()
+
+
+def test_an_empty_database_says_how_to_begin(qtbot, store):
+    panel = ReportListPanel(store, TITLES)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert "Ctrl+N" in panel.note.text()

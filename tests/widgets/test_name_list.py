@@ -55,7 +55,7 @@ def test_user_edits_compose_the_raw_text(qtbot, make, week_template):
     assert edits == [("hospitals", "1431家"),
                      ("hospitals", "1431家；四川省肿瘤医院、四川大学华西医院"),
                      ("hospitals", "1431家；四川省肿瘤医院、四川大学华西医院；等")]
-    assert widget.listed.text() == "列出 2 个"
+    assert widget.listed.text() == "列出2个名称"
     widget.note_button.click()
     assert widget.note.isVisibleTo(widget)
     widget.note.setPlainText("同时，各地也进行了宣传。")
@@ -78,7 +78,7 @@ def test_set_text_fills_the_controls(qtbot, make, week_template, seed_000):
     assert len(widget.names.toPlainText().split("\n")) == 21
     assert widget.partial.isChecked()
     assert widget.text("hospitals") == cell
-    assert widget.listed.text() == "列出 21 个"
+    assert widget.listed.text() == "列出21个名称"
 
 
 def test_pasting_the_seed_hospitals_cell_splits_it(qtbot, make, week_template, seed_000):
