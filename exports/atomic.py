@@ -1,16 +1,19 @@
 """Safe file writing: a temporary file in the destination folder, renamed into place at the end.
 
-On any failure the temporary file is removed, so no half-written export is ever left behind.
+On any failure the temporary file is removed, so no half-written export is ever left behind;
+what a killed export left is removed by the next one (see exports.parts). A new file gets
+the permissions the umask allows, as any program's; a replaced one keeps its own.
 """
 
 from __future__ import annotations
 
 import errno
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from exports.parts import new_part, remove_stale_parts
 
 CancelCheck = Callable[[], bool]
 
@@ -93,12 +96,11 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
     """
     path = Path(path)
     check_destination(path)
+    remove_stale_parts(path.parent)
     try:
-        handle, name = tempfile.mkstemp(prefix=".~", suffix=".part", dir=path.parent)
-        os.close(handle)
+        tmp = new_part(path.parent)
     except OSError as exc:
         raise error_for(exc, path) from exc
-    tmp = Path(name)
     try:
         yield tmp
     except BaseException as exc:
@@ -107,10 +109,20 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
             raise error_for(exc, path) from exc
         raise
     try:
+        _keep_mode(path, tmp)
         os.replace(tmp, path)
     except OSError as exc:
         _remove_quietly(tmp)
         raise error_for(exc, path, renaming=True) from exc
+
+
+def _keep_mode(path: Path, tmp: Path) -> None:
+    """A file being replaced keeps its permissions (a new one has the umask's)."""
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        return
+    os.chmod(tmp, mode)
 
 
 def check_cancel(cancel: CancelCheck | None, path: Path | None = None) -> None:

@@ -312,7 +312,9 @@ def xlsx_bytes(data: ReportData, *, exported_at: datetime | None = None) -> byte
 def write_xlsx(data: ReportData, path: Path | str, *, exported_at: datetime | None = None) -> Path:
     """Write the report's workbook to ``path`` (atomically); raises ExportError on failure."""
     path = Path(path)
-    workbook = build_workbook(data, exported_at=exported_at)
+    # Built in memory and written in one go: a zip written straight to a full disk is left
+    # half-closed, and its clean-up prints "Exception ignored in ZipFile.__del__".
+    content = xlsx_bytes(data, exported_at=exported_at)
     with atomic_path(path) as tmp:
-        workbook.save(tmp)
+        tmp.write_bytes(content)
     return path

@@ -53,6 +53,28 @@ def seed_000_raw(week_template, seed_000) -> dict[str, str]:
     return expand_values(week_template, seed_000)[0]
 
 
+class SmallDisk:
+    """A real 1 MB file system (tmpfs) at ``path``; ``fill(leave)`` uses up all but ``leave`` bytes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fill(self, leave: int = 0) -> None:
+        filler = self.path / "filler.bin"
+        fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+        try:
+            while True:
+                os.write(fd, b"\0" * 4096)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+        os.truncate(filler, max(0, filler.stat().st_size - leave))
+
+    def files(self) -> list[str]:
+        return sorted(p.name for p in self.path.iterdir() if p.name != "filler.bin")
+
+
 @pytest.fixture
 def small_disk(tmp_path):
     """A real file system of 1 MB (a tmpfs mount) to fill up; skipped where we cannot mount."""
@@ -68,6 +90,6 @@ def small_disk(tmp_path):
     if done.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs: {done.stderr.decode(errors='replace').strip()}")
     try:
-        yield folder
+        yield SmallDisk(folder)
     finally:
         subprocess.run(["umount", "-l", str(folder)], capture_output=True)

@@ -113,6 +113,26 @@ def restore_and_open(parent: QWidget | None, backup: Path, path: Path) -> Any:
     return store
 
 
+def export_folders(settings: Any, home: Path | None = None) -> list[Path]:
+    """The folders exports are written to: chosen in the settings, last used, Documents."""
+    home = home or Path.home()
+    chosen = [Path(text).expanduser() for text in (settings.export_folder,
+                                                   settings.last_export_folder) if text]
+    return list(dict.fromkeys(chosen + [home / "Documents", home / "文档"]))
+
+
+def remove_export_leftovers(settings: Any, home: Path | None = None) -> list[Path]:
+    """At start: remove what killed exports left in the export folders (only our own files)."""
+    from exports.parts import remove_stale_parts  # noqa: PLC0415 - off the startup path
+
+    removed = []
+    for folder in export_folders(settings, home):
+        removed += remove_stale_parts(folder)
+    if removed:
+        log.info("removed %d leftover export file(s): %s", len(removed), removed)
+    return removed
+
+
 class BackgroundOpen(QObject):
     """Opens a database in a worker thread: the full storage import, the integrity check
     (SQLite releases the GIL for it), migrations and the daily backup, plus the templates.
@@ -150,6 +170,10 @@ class BackgroundOpen(QObject):
             opened.store = storage.open_database(self.path)
         except Exception as exc:  # noqa: BLE001 - handed to the GUI thread to explain
             opened.error = exc
+        else:
+            settings = storage.get_settings(opened.store.db)
+            threading.Thread(target=remove_export_leftovers, args=(settings,),
+                             name="export-leftovers", daemon=True).start()
         try:
             from ui.catalogue import template_catalogue  # noqa: PLC0415
 

@@ -207,8 +207,8 @@ def test_backup_onto_a_full_disk_says_the_backup_failed_not_the_edit(capsys, db,
     big = tmp_path / "scan.bin"
     big.write_bytes(os.urandom(1_500_000))  # the database outgrows the 1 MB disk
     assert run(capsys, db, "attach", str(report), str(big))[0] == 0
-    code, out, err = run(capsys, db, "backup", str(small_disk / "tianbao-backup.db"))
+    code, out, err = run(capsys, db, "backup", str(small_disk.path / "tianbao-backup.db"))
     assert code == 1
     assert "磁盘空间已满" in err and "备份未能完成" in err
     assert "刚才的修改未能保存" not in err
-    assert list(small_disk.iterdir()) == []  # no half backup left behind
+    assert small_disk.files() == []  # no half backup left behind

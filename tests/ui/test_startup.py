@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 import pytest
@@ -291,3 +292,31 @@ def test_the_window_has_the_icon(started, tmp_path):
     assert main_window.run(tmp_path / "icon.db") == 0
     assert not QApplication.windowIcon().isNull()
     assert startup.ICON_FILE.is_file()
+
+
+def test_the_start_removes_what_killed_exports_left(qtbot, tmp_path):
+    import time
+
+    from exports.parts import host_tag
+
+    path = tmp_path / "tianbao.db"
+    folder = tmp_path / "导出"
+    folder.mkdir()
+    with storage.open_database(path, daily_backup=False) as store:
+        storage.update_settings(store.db, export_folder=str(folder))
+    stale = folder / f".~tianbao-{host_tag()}-999999999-0123abcd.part"
+    stale.write_bytes(b"PK\x03\x04" + bytes(1000))
+    hour_ago = time.time() - 7200
+    os.utime(stale, (hour_ago, hour_ago))
+    kept = folder / ".~lock.总结.xlsx#"
+    kept.write_bytes(b"x")
+    from ui.open_store import BackgroundOpen
+
+    opener = BackgroundOpen(path)
+    opener.start()
+    opened = opener.wait(20)
+    try:
+        qtbot.waitUntil(lambda: not stale.exists(), timeout=5000)
+        assert kept.exists()
+    finally:
+        opened.store.close()
