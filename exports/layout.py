@@ -8,25 +8,27 @@ import unicodedata
 from typing import Any
 
 from exports.model import ReportData
+from forms.quantity import strip_invisible
 from forms.spec import FieldSpec, FormTemplate
 
 QUALIFIER_LABELS = {"approx": "约", "at_least": "至少"}
 
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-_BIDI_RE = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _BREAK_AFTER = "。；！？;!?，,、）)"
 
 
 def clean_text(text: Any) -> str:
-    """User text without control characters (newlines and tabs kept), newlines as ``\\n``."""
+    """User text as every export writes it: no control characters (newlines and tabs kept),
+    no zero-width or direction characters (the field's warning says they are removed),
+    newlines as ``\\n``."""
     text = "" if text is None else str(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL_RE.sub("", text)
+    return strip_invisible(_CONTROL_RE.sub("", text))
 
 
 def print_text(text: Any) -> str:
-    """Text for a printed page: also drops invisible direction marks and turns tabs into blanks."""
-    return _BIDI_RE.sub("", clean_text(text)).replace("\t", " ")
+    """Text for a printed page: also turns tabs into blanks."""
+    return clean_text(text).replace("\t", " ")
 
 
 def grid_fields(template: FormTemplate) -> list[FieldSpec]:
@@ -110,23 +112,28 @@ def line_count(text: str, width: float) -> int:
     return sum(max(1, math.ceil(text_width(line) / width)) for line in text.split("\n"))
 
 
-def _split_long_line(line: str, limit: float) -> list[str]:
-    """Cut a line longer than ``limit`` units, preferring a break after punctuation."""
+def split_long_line(line: str, limit: float) -> list[str]:
+    """Cut a line longer than ``limit`` units, preferring a break after punctuation.
+
+    Linear in the line's length: a 200,000-character paragraph is cut in one pass.
+    """
     pieces: list[str] = []
-    while text_width(line) > limit:
-        used, cut, soft = 0, 0, 0
-        for index, char in enumerate(line):
-            used += char_width(char)
+    start, end = 0, len(line)
+    while True:
+        used, index, soft = 0, start, 0
+        while index < end:
+            used += char_width(line[index])
             if used > limit:
                 break
-            cut = index + 1
-            if char in _BREAK_AFTER and used > limit * 0.6:
-                soft = index + 1
-        cut = soft or max(cut, 1)
-        pieces.append(line[:cut])
-        line = line[cut:]
-    pieces.append(line)
-    return pieces
+            index += 1
+            if line[index - 1] in _BREAK_AFTER and used > limit * 0.6:
+                soft = index
+        if index >= end:
+            pieces.append(line[start:])
+            return pieces
+        cut = soft or max(index, start + 1)
+        pieces.append(line[start:cut])
+        start = cut
 
 
 def split_chunks(text: str, width: float, max_lines: int) -> list[str]:
@@ -141,7 +148,7 @@ def split_chunks(text: str, width: float, max_lines: int) -> list[str]:
     current: list[str] = []
     used = 0
     for line in text.split("\n"):
-        pieces = _split_long_line(line, width * max_lines) if line else [line]
+        pieces = split_long_line(line, width * max_lines) if line else [line]
         for piece in pieces:
             if not piece and current:
                 current.append(piece)  # a blank line never starts a chunk

@@ -22,6 +22,7 @@ from exports.layout import (
     line_count,
     print_text,
     signoff_entries,
+    split_long_line,
 )
 from exports.meta import APP_VERSION, export_time, printed_time
 from exports.model import DRAFT_MARK, ReportData
@@ -45,6 +46,10 @@ HALF_WIDTH = (FRAME_WIDTH - 2 * LABEL_WIDTH) / 2
 FULL_WIDTH = FRAME_WIDTH - LABEL_WIDTH
 PADDING = 5.0
 ROW_LINES = 6  # rows split only between rows, so long texts become several short rows
+# A paragraph is measured whole each time it is split, so a long one is first cut (after
+# punctuation where possible) into pieces of about this many lines: the time stays linear.
+PIECE_LINES = 4 * ROW_LINES
+LINE_CHARS_MAX = 300  # a sign-off or stamp line longer than this is shortened (the grid has it all)
 PARAGRAPH_GAP = 5
 GRID_LINE = 0.6
 BOX_LINE = 1.2
@@ -71,8 +76,9 @@ def _link_lines(data: ReportData, spec: FieldSpec) -> list[str] | None:
     return [f"{(item.get('name') or '').strip()} {item['url']}".strip() for item in links]
 
 
-def _paragraphs(text: str, styles: Styles, links: bool) -> list:
-    """One Paragraph per line; a blank line becomes a small gap before the next one."""
+def _paragraphs(text: str, styles: Styles, links: bool, piece_width: float) -> list:
+    """One Paragraph per line (a very long line in pieces ``piece_width`` units wide); a
+    blank line becomes a small gap before the next one."""
     flowables: list = []
     gap = False
     for line in text.split("\n"):
@@ -81,9 +87,16 @@ def _paragraphs(text: str, styles: Styles, links: bool) -> list:
             continue
         if gap:
             flowables.append(Spacer(1, PARAGRAPH_GAP))
-        flowables.append(FormParagraph(_link_markup(line) if links else markup(line), styles.value))
+        pieces = [line] if links else split_long_line(line, piece_width)
+        flowables += [FormParagraph(_link_markup(piece) if links else markup(piece), styles.value)
+                      for piece in pieces]
         gap = False
     return flowables or [FormParagraph("", styles.value)]
+
+
+def shortened(text: str, limit: int = LINE_CHARS_MAX) -> str:
+    """``text`` cut to ``limit`` characters with "…" (for one-line places on the page)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _link_markup(line: str) -> str:
@@ -134,8 +147,8 @@ def _field_chunks(data: ReportData, spec: FieldSpec, width: float, styles: Style
     """A field's value as consecutive row contents, each at most ROW_LINES lines high."""
     links = _link_lines(data, spec)
     text = "\n".join(links) if links is not None else tidy(cell_text(data, spec))
-    flowables = _paragraphs(text, styles, links is not None)
     units = (width - 2 * PADDING) / (styles.value.fontSize / 2)
+    flowables = _paragraphs(text, styles, links is not None, units * PIECE_LINES)
     if line_count(text, units * 0.9) < ROW_LINES:  # surely one row: skip measuring
         return [flowables]
     limit = ROW_LINES * styles.value.leading + 0.5
@@ -207,8 +220,8 @@ def _grid(data: ReportData, styles: Styles) -> Table:
 def _signoff(data: ReportData, styles: Styles) -> list:
     """填表人 / 联系电话 / 日期 in a line, then the unit and the stamp area."""
     bold = styles.bold
-    entries = [FormParagraph(f'<font name="{bold}">{escape(label)}：</font>{markup(text)}',
-                         styles.signoff)
+    entries = [FormParagraph(f'<font name="{bold}">{escape(label)}：</font>'
+                             f'{markup(shortened(text))}', styles.signoff)
                for label, text in signoff_entries(data)]
     flowables: list = [Spacer(1, 10)]
     if entries:
@@ -219,7 +232,7 @@ def _signoff(data: ReportData, styles: Styles) -> list:
     stamp = data.template.stamp_label
     if stamp:
         unit = data.unit or data.raw.get(data.template.unit_field or "", "")
-        text = f'<font name="{bold}">填报单位{escape(stamp)}：</font>{markup(unit)}'
+        text = f'<font name="{bold}">填报单位{escape(stamp)}：</font>{markup(shortened(unit))}'
         flowables.append(Table([["", FormParagraph(text, styles.signoff)]],
                                colWidths=[FRAME_WIDTH * 0.5, FRAME_WIDTH * 0.5],
                                style=[("FONTNAME", (0, 0), (-1, -1), styles.regular),
@@ -253,7 +266,8 @@ def story(data: ReportData, styles: Styles) -> list:
     """Every flowable of the document, top to bottom."""
     flowables: list = [FormParagraph(markup(data.heading), styles.title)]
     date = heading_date(data)
-    flowables.append(FormParagraph(f"填表日期：{markup(date)}" if date else "", styles.subtitle))
+    flowables.append(FormParagraph(f"填表日期：{markup(shortened(date))}" if date else "",
+                                   styles.subtitle))
     flowables.append(_grid(data, styles))
     flowables += _signoff(data, styles)
     flowables += _attachments(data, styles)

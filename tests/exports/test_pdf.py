@@ -141,3 +141,40 @@ def test_empty_report(week_template, tmp_path):
 
 def test_print_text_drops_invisible_marks():
     assert print_text("a\u202eb\u200fc\x00d\te") == "abcd e"
+
+
+def test_a_text_longer_than_a_page_is_printed_whole_across_pages(week_template, tmp_path):
+    """Every character of an accepted long text is printed, its cell split across pages."""
+    sentences = [f"第{n}句：开展肿瘤防治宣传活动，效果良好。" for n in range(1, 1501)]
+    summary = "".join(sentences)  # ~30,000 characters in one paragraph, ~15 pages
+    report = make_report(week_template, {"overall_summary": summary, "unit_name": "四川省抗癌协会"})
+    path = write_pdf(report, tmp_path / "long.pdf")
+    pages = pdf_pages_text(path)
+    assert len(pages) >= 10
+    body = compact(pdf_body_text(path))
+    assert compact(summary) in body
+
+
+def test_a_unit_name_far_over_its_limit_still_exports(week_template, tmp_path):
+    """Not accepted (an error), yet exporting the draft never fails: the stamp line shortens
+    it, the grid prints it across pages."""
+    unit = "四川省抗癌协会" * 700  # 4,900 characters, limit 100
+    report = make_report(week_template, {"unit_name": unit}, unit=unit)
+    assert any(i.field == "unit_name" and i.is_error for i in report.check.issues)
+    path = write_pdf(report, tmp_path / "unit.pdf")
+    body = compact(pdf_body_text(path))
+    assert compact(unit) in body
+
+
+def test_zero_width_and_direction_characters_are_stripped(week_template, tmp_path):
+    from tests.exports.test_xlsx import INVISIBLE, invisible_report
+
+    path = write_pdf(invisible_report(week_template), tmp_path / "invisible.pdf")
+    text = "".join(pdf_pages_text(path))
+    assert {hex(ord(c)) for c in text if c in INVISIBLE} == set()
+    assert "四川省抗癌协会" in compact(text)
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        metadata = " ".join(str(v) for v in pdf.metadata.values())
+    assert not any(c in INVISIBLE for c in metadata)

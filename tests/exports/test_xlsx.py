@@ -153,7 +153,8 @@ def test_user_text_is_never_a_formula(hostile_book):
 def test_hostile_texts_read_back(hostile_book):
     ws = hostile_book.worksheets[0]
     assert _grid_value(ws, "单位名称") == MARKUP
-    assert _grid_value(ws, "其他特色活动数量/名称/形式/内容") == "控制字符与\u202e反向\u200f标记\t制表结束"
+    # control, zero-width and direction characters go; the tab stays
+    assert _grid_value(ws, "其他特色活动数量/名称/形式/内容") == "控制字符与反向标记\t制表结束"
     assert CONTROL not in str(_rows(ws))
     hospitals = _grid_value(ws, "参与活动的医院数量/名称")
     assert all(name in hospitals for name in (NAMES_1431[0], NAMES_1431[-1]))
@@ -170,18 +171,50 @@ def test_empty_report(week_template, tmp_path):
     assert _grid_value(ws, "单位名称") == ""
 
 
-def test_merged_report_calls_the_breakdown_hook(seed_report, tmp_path, monkeypatch):
-    import exports.xlsx as xlsx_module
+def test_merged_report_calls_the_breakdown_hook(seed_report, tmp_path):
+    """A merged report (it has sources) gets the real 分单位明细 sheet; a plain one none."""
+    from exports.unit_breakdown import SHEET_TITLE, TOTAL_LABEL
 
-    calls = []
-
-    def add_sheet(workbook, data):
-        calls.append(data.sources)
-        workbook.create_sheet("各单位明细")
-
-    monkeypatch.setattr(xlsx_module, "add_breakdown_sheet", add_sheet)
-    merged = type(seed_report)(**{**seed_report.__dict__, "sources": [{"unit": "甲"}]})
+    sources = [
+        {"unit": "甲县疾控中心", "status": "complete", "file": "甲.zip", "exported_at": "2024-04-28",
+         "values": {"lectures": {"value": 12, "unit": "场", "qualifier": None}}},
+        {"unit": "乙县疾控中心", "status": "complete", "file": "乙.zip", "exported_at": "2024-04-28",
+         "values": {"lectures": {"value": 8, "unit": "场", "qualifier": None}}},
+    ]
+    merged = type(seed_report)(**{**seed_report.__dict__, "sources": sources})
     book = openpyxl.load_workbook(write_xlsx(merged, tmp_path / "merged.xlsx"))
-    assert calls == [[{"unit": "甲"}]] and "各单位明细" in book.sheetnames
-    write_xlsx(seed_report, tmp_path / "plain.xlsx")
-    assert len(calls) == 1  # not for a plain report
+    assert SHEET_TITLE in book.sheetnames
+    rows = _rows(book[SHEET_TITLE])
+    header = rows[0]
+    column = header.index("科普讲座（场）")
+    units = [row[1] for row in rows[1:3]]
+    assert units == ["甲县疾控中心", "乙县疾控中心"]
+    assert [row[column] for row in rows[1:3]] == [12, 8]
+    assert rows[3][1] == TOTAL_LABEL and rows[3][column] == 20
+    plain = openpyxl.load_workbook(write_xlsx(seed_report, tmp_path / "plain.xlsx"))
+    assert SHEET_TITLE not in plain.sheetnames
+
+
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+
+
+def invisible_report(template):
+    """Zero-width and direction characters in the unit, a text, a list and the summary."""
+    raw = {"unit_name": "四川省\u200b抗癌\u202e协会\u2069", "activity_place": "成都\u200d市\ufeff",
+           "special_activities": "\u2066健康跑\u2069，参与\u200e群众400人",
+           "hospitals": "2家；四川省\u200b肿瘤医院、华西\u202b医院",
+           "overall_summary": "活动\u00ad顺利\u200c开展。"}
+    return make_report(template, raw, unit=raw["unit_name"], title="总结\u202e表")
+
+
+def test_zero_width_and_direction_characters_are_stripped(week_template, tmp_path):
+    """What the warning "导出时将被去除" promises: no cell of any sheet keeps one."""
+    report = invisible_report(week_template)
+    book = openpyxl.load_workbook(write_xlsx(report, tmp_path / "invisible.xlsx"))
+    texts = [str(cell.value) for ws in book.worksheets for row in ws.iter_rows()
+             for cell in row if cell.value is not None]
+    found = {hex(ord(c)) for text in texts for c in text if c in INVISIBLE}
+    assert found == set()
+    assert any("四川省抗癌协会" in text for text in texts)
+    footer = book.worksheets[0].oddFooter.left.text
+    assert not any(c in INVISIBLE for c in footer)
