@@ -1,0 +1,151 @@
+"""From the grid to labelled entries: which cell is a label, and which cells hold its value.
+
+One walk serves both imports. A *blank* form's labels are its non-empty cells; a *filled*
+form's labels are the cells that match a template's labels. Each label takes the value cells
+to its right up to the next label; a value cell with no label to its left belongs to the
+entry whose value (or, for a label with nothing beside it, whose label) sits above it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from forms.importing.grid import Cell, Document, Table
+
+IsLabel = Callable[[str], bool]
+_CJK = "\u3400-\u9fff"
+# 填表人：张三    联系电话：138…: a label is a run without blanks or colons, with Chinese in it.
+_SEGMENT = re.compile(rf"(?:^|(?<=[\s；;。]))([^\s：:；;。]*[{_CJK}][^\s：:；;。]*)\s*[：:]")
+_DATE_LINE = re.compile(r"^(?:\d{4}|[\s_]*)\s*年[\s_]*(?:\d{1,2})?[\s_]*月[\s_]*(?:\d{1,2})?[\s_]*日$")
+
+
+@dataclass
+class Entry:
+    label: str  # as printed, notes and all
+    values: list[Cell] = field(default_factory=list)
+    inline: str | None = None  # the value written after "label：" in the same text
+    where: str = ""  # for messages: 第1个表格第3行
+    section: str = ""  # the group label or section row above it
+    pair_count: int = 1  # label/value pairs on its row, for the layout
+    label_cell: Cell | None = None
+
+    @property
+    def text(self) -> str:
+        if self.inline is not None:
+            return self.inline.strip()
+        return "\n".join(c.text for c in self.values if c.text.strip()).strip()
+
+
+@dataclass
+class Reading:
+    entries: list[Entry]
+    leftovers: list[tuple[str, str]]  # (where, text) of cells nothing claimed
+    title: str = ""
+    date_line: str = ""  # a bare date above the table (the fill date on many forms)
+    sections: list[str] = field(default_factory=list)
+
+
+def segments(text: str, is_label: IsLabel) -> list[tuple[str, str]] | None:
+    """A text made of "label：value" pieces, split at labels accepted by ``is_label``.
+
+    None when no accepted label starts the text (text before the first label is not allowed).
+    """
+    found = [m for m in _SEGMENT.finditer(text) if is_label(m[1])]
+    if not found or text[: found[0].start()].strip():
+        return None
+    pieces = []
+    for index, match in enumerate(found):
+        end = found[index + 1].start() if index + 1 < len(found) else len(text)
+        pieces.append((match[1], text[match.end():end]))
+    return pieces
+
+
+def read_entries(document: Document, is_label: IsLabel) -> Reading:
+    """Every labelled entry of the document, in paper order, and the cells left over."""
+    reading = Reading([], [])
+    before = document.lines_before()
+    for line in before:
+        _read_line(line, is_label, reading, "表格上方", heading=True)
+    section = ""
+    for table in document.tables():
+        section = _read_table(table, is_label, reading, section)
+    for line in document.lines_after():
+        _read_line(line, is_label, reading, "表格下方", heading=False)
+    return reading
+
+
+def _read_line(line: str, is_label: IsLabel, reading: Reading, where: str, heading: bool) -> None:
+    pieces = segments(line, is_label)
+    if pieces:
+        for label, value in pieces:
+            reading.entries.append(Entry(label, inline=value, where=where))
+    elif heading and _DATE_LINE.match(re.sub(r"\s", "", line) or "-") and not reading.date_line:
+        reading.date_line = line.strip()
+    elif heading and not reading.title and len(line) <= 80 and (":" not in line and "：" not in line):
+        reading.title = " ".join(line.split())
+    elif line.strip():
+        reading.leftovers.append((where, line.strip()))
+
+
+def _read_table(table: Table, is_label: IsLabel, reading: Reading, section: str) -> str:
+    owners: dict[int, Entry] = {}  # grid column -> entry whose value column it is
+    for r, row in enumerate(table.rows):
+        where = f"{table.place}第{r + 1}行"
+        row_entries: list[Entry] = []
+        current: Entry | None = None
+        claimed: dict[int, Entry] = {}
+        for cell in row:
+            pieces = segments(cell.text, is_label) if cell.text.strip() else None
+            if pieces and not (len(pieces) == 1 and is_label(cell.text)):
+                for label, value in pieces:
+                    entry = Entry(label, inline=value, where=where, section=section,
+                                  label_cell=cell)
+                    reading.entries.append(entry)
+                current = None
+                continue
+            if cell.text.strip() and is_label(cell.text):
+                current = Entry(cell.text, where=where, section=section, label_cell=cell)
+                reading.entries.append(current)
+                row_entries.append(current)
+                continue
+            owner = current or _owner_above(owners, cell)
+            if owner is not None:
+                owner.values.append(cell)
+                for c in range(cell.col, cell.end_col):
+                    claimed[c] = owner
+            elif cell.text.strip():
+                if len(row) == 1 and cell.colspan >= max(1, table.width - 1) and len(cell.text) <= 30:
+                    section = cell.text.strip()  # a heading row across the table
+                    reading.sections.append(section)
+                else:
+                    reading.leftovers.append((where, cell.text.strip()))
+        labelled = [e for e in row_entries if e.values]
+        for entry in row_entries:
+            entry.pair_count = max(1, len(labelled))
+            cell = entry.label_cell
+            if not entry.values and cell is not None and cell.rowspan > 1 and len(row_entries) > 1:
+                entry.pair_count = 0  # a group label beside sub-labels: a section, not a field
+                section = " ".join(cell.text.split())
+                for later in row_entries[row_entries.index(entry) + 1:]:
+                    later.section = section
+            elif not entry.values and cell is not None:
+                for c in range(cell.col, cell.end_col):  # its value may be in the row below
+                    claimed.setdefault(c, entry)
+        # A column keeps its owner while a cell above still covers it (vertical merges).
+        for col, owner in list(owners.items()):
+            above = table.cell_at(r, col)
+            if col not in claimed and above is not None and above.row + above.rowspan > r + 1:
+                claimed[col] = owner
+        owners = claimed
+    return section
+
+
+def _owner_above(owners: dict[int, Entry], cell: Cell) -> Entry | None:
+    found = {id(owners[c]): owners[c] for c in range(cell.col, cell.end_col) if c in owners}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def is_date_line(text: str) -> bool:
+    return bool(_DATE_LINE.match(re.sub(r"\s", "", text) or "-"))
