@@ -95,6 +95,7 @@ def _read_table(table: Table, is_label: IsLabel, reading: Reading, section: str)
         where = f"{table.place}第{r + 1}行"
         row_entries: list[Entry] = []
         current: Entry | None = None
+        stranger = False  # an unrecognised text earlier in the row
         claimed: dict[int, Entry] = {}
         for cell in row:
             pieces = segments(cell.text, is_label) if cell.text.strip() else None
@@ -106,11 +107,13 @@ def _read_table(table: Table, is_label: IsLabel, reading: Reading, section: str)
                 current = None
                 continue
             if cell.text.strip() and is_label(cell.text):
+                stranger = False
                 current = Entry(cell.text, where=where, section=section, label_cell=cell)
                 reading.entries.append(current)
                 row_entries.append(current)
                 continue
-            owner = current or _owner_above(owners, cell)
+            # Below an entry's value only while nothing unrecognised stands to the left.
+            owner = current or (None if stranger else _owner_above(owners, cell))
             if owner is not None:
                 owner.values.append(cell)
                 for c in range(cell.col, cell.end_col):
@@ -121,6 +124,7 @@ def _read_table(table: Table, is_label: IsLabel, reading: Reading, section: str)
                     reading.sections.append(section)
                 else:
                     reading.leftovers.append((where, cell.text.strip()))
+                    stranger = True
         labelled = [e for e in row_entries if e.values]
         for entry in row_entries:
             entry.pair_count = max(1, len(labelled))

@@ -12,6 +12,7 @@ from exports.meta import APP_VERSION
 from ui.cli import (
     export_commands,
     forms_commands,
+    import_commands,
     merge_commands,
     storage_commands,
     templates_commands,
@@ -21,7 +22,7 @@ from ui.cli.common import EXIT_OK, EXIT_USAGE, CliError, UsageError, program_nam
 Handler = Callable[[argparse.Namespace], int]
 
 _MODULES = [forms_commands, templates_commands, storage_commands, export_commands,
-            merge_commands]
+            merge_commands, import_commands]
 
 
 _ARGPARSE_WORDS = [

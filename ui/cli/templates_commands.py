@@ -22,9 +22,12 @@ from ui.cli.common import (
     program_name,
     read_catalogue,
 )
+from ui.cli.import_commands import import_form_file
+from ui.importing import is_office_file
 from ui.operations import OperationError
 
-_EPILOG = ("模板文件目前为 .toml 格式（写法见 docs/templates.md）。"
+_EPILOG = ("模板文件为 .toml 格式（写法见 docs/templates.md）；也可以导入空白表 .docx / .xlsx "
+           "或 XLSForm（.xlsx，含 survey 工作表），先显示读到的栏目和猜测的类型。"
            "退出码：0 成功，1 模板有错误或未能完成，2 用法错误。")
 
 
@@ -39,9 +42,14 @@ def register(commands: Any) -> None:
     check = actions.add_parser("check", help="检查模板文件，列出每一处错误（行号、字段、原因）")
     check.add_argument("file", type=Path, metavar="FILE")
     check.set_defaults(handler=check_template)
-    imported = actions.add_parser("import", help="检查并导入模板；最后一行输出表单 id")
+    imported = actions.add_parser("import", help="检查并导入模板（.toml，或空白表 .docx/.xlsx、XLSForm）；"
+                                  "最后一行输出表单 id")
     imported.add_argument("file", type=Path, metavar="FILE")
     imported.add_argument("--json", action="store_true")
+    imported.add_argument("--dry-run", action="store_true",
+                          help="只显示从 Word/Excel 读到的栏目和类型，不保存")
+    imported.add_argument("--as-new", action="store_true",
+                          help="与已有表单相同时也新建（默认不新建，改用已有表单）")
     imported.set_defaults(handler=import_template)
     export = actions.add_parser("export", help="把表单模板写成 .toml 文件（可再导入）")
     export.add_argument("form_id", metavar="FORM_ID")
@@ -91,6 +99,8 @@ def check_template(args: argparse.Namespace) -> int:
 
 
 def import_template(args: argparse.Namespace) -> int:
+    if is_office_file(args.file):
+        return import_form_file(args)
     store = open_store(args)
     try:
         outcome = catalogue.import_template_file(store, args.file)

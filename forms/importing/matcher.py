@@ -1,0 +1,181 @@
+"""A filled form to report values: each printed label matched to a template field, tolerantly.
+
+Labels match when they are equal once widths, blanks, numbering and colons are ignored, then
+once bracketed notes are dropped too (（文字1000字）, （盖章）), then when they are very alike.
+Values are the cells' texts exactly as written: the normal parsing reads them afterwards,
+as if typed. Nothing is filled in that the document does not say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+from forms.importing.grid import Document, ImportRefused, Table
+from forms.importing.labels import loose_key, strict_key
+from forms.importing.layout import Reading, read_entries, segments
+from forms.spec import FormTemplate
+from forms.validate import expand_values
+
+MIN_SHARE = 0.3  # of a template's fields found in a document, to take it for that form
+_FUZZY = 0.85
+_EDITION = re.compile(r"第\s*([0-9０-９]+|[零〇一二三四五六七八九十百]+)\s*届")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+class LabelIndex:
+    """A template's printed labels, to tell whether a text is one and which field it names."""
+
+    def __init__(self, template: FormTemplate) -> None:
+        self.template = template
+        self.strict: dict[str, str] = {}
+        self.loose: dict[str, list[str]] = {}
+        for spec in template.fields():
+            self.strict.setdefault(strict_key(spec.label), spec.key)
+            keys = self.loose.setdefault(loose_key(spec.label), [])
+            if spec.key not in keys:
+                keys.append(spec.key)
+        self.longest = max((len(k) for k in self.loose), default=0)
+        self._cache: dict[str, str | None] = {}
+
+    def match(self, label: str) -> str | None:
+        """The field key a printed label names, or None."""
+        if label in self._cache:
+            return self._cache[label]
+        found = self._match(label)
+        self._cache[label] = found
+        return found
+
+    def _match(self, label: str) -> str | None:
+        if not label.strip() or len(label) > max(80, self.longest * 3):
+            return None
+        if (key := self.strict.get(strict_key(label))) is not None:
+            return key
+        loose = loose_key(label)
+        keys = self.loose.get(loose, [])
+        if len(keys) == 1:
+            return keys[0]
+        if len(loose) < 4:
+            return None
+        best, best_key, tie = 0.0, None, False
+        for candidate, keys in self.loose.items():
+            if len(keys) != 1 or not 0.7 <= len(candidate) / len(loose) <= 1.4:
+                continue
+            matcher = SequenceMatcher(None, loose, candidate)
+            if matcher.quick_ratio() < _FUZZY:
+                continue
+            ratio = matcher.ratio()
+            if ratio > best:
+                best, best_key, tie = ratio, keys[0], False
+            elif ratio == best:
+                tie = True
+        return best_key if best >= _FUZZY and not tie else None
+
+    def is_label(self, text: str) -> bool:
+        return self.match(text) is not None
+
+
+@dataclass
+class FilledImport:
+    """What a filled document gives one template: raw texts by key and what was not used."""
+
+    template: FormTemplate
+    raw: dict[str, str]  # by field or part key, as the editor stores typed text
+    matched: list[dict[str, str]] = field(default_factory=list)  # {"label", "field", "where"}
+    unmatched: list[dict[str, str]] = field(default_factory=list)  # {"where", "text"}
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"form": self.template.id, "matched": self.matched, "unmatched": self.unmatched,
+                "notes": self.notes}
+
+
+def candidate_labels(document: Document) -> list[str]:
+    """Every text that could be a label: short cell texts, and "label：" pieces of any text."""
+    found: list[str] = []
+    texts = [cell.text for table in document.tables() for cell in table.cells()]
+    texts += document.lines_before() + document.lines_after()
+    for text in texts:
+        if not text.strip():
+            continue
+        if len(text) <= 80:
+            found.append(text)
+        pieces = segments(text, lambda label: True)
+        if pieces:
+            found += [label for label, _ in pieces]
+    return found
+
+
+def score(template: FormTemplate, labels: list[str]) -> float:
+    """The share of the template's fields whose label the document prints."""
+    index = LabelIndex(template)
+    hit = {key for label in labels if (key := index.match(label)) is not None}
+    total = sum(1 for _ in template.fields())
+    return len(hit) / total if total else 0.0
+
+
+def best_template(document: Document, templates: dict[str, FormTemplate]) -> FormTemplate:
+    """The template whose labels the document matches best; ImportRefused if none fits."""
+    if not document.tables():
+        raise ImportRefused(f"“{document.name}”中没有表格。请确认这是填好的表单文件"
+                            "（Word 或 Excel 表格），而不是一段文字")
+    labels = candidate_labels(document)
+    scored = sorted(((score(t, labels), t.id) for t in templates.values()), reverse=True)
+    if not scored or scored[0][0] < MIN_SHARE:
+        names = "、".join(f"{t.title}（{t.id}）" for t in templates.values()) or "（无）"
+        raise ImportRefused(f"“{document.name}”与已有的表单都对不上（相同的栏目不到三成）。"
+                            f"请用 --form 指定表单，或先导入这张表的空白表作为新表单。已有表单：{names}")
+    return templates[scored[0][1]]
+
+
+def match_document(document: Document, template: FormTemplate) -> FilledImport:
+    """The document's cells as raw texts of ``template``'s fields, and the cells left over."""
+    if not document.tables():
+        raise ImportRefused(f"“{document.name}”中没有表格，无法导入")
+    index = LabelIndex(template)
+    reading = read_entries(document, index.is_label)
+    result = FilledImport(template, {}, notes=list(document.notes))
+    by_key: dict[str, str] = {}
+    for entry in reading.entries:
+        key = index.match(entry.label)
+        if key is None:
+            continue
+        label = " ".join(entry.label.split())
+        text = entry.text
+        if key in by_key and by_key[key].strip():
+            if text:
+                result.unmatched.append({"where": entry.where, "text": f"{label}：{text}"[:200],
+                                         "reason": "重复的栏目，已用前面的一处"})
+            continue
+        by_key[key] = text
+        if text:
+            result.matched.append({"label": label, "field": key, "where": entry.where})
+    _heading_values(template, reading, by_key, result)
+    for where, text in reading.leftovers:
+        result.unmatched.append({"where": where, "text": text[:200], "reason": "没有对应的栏目"})
+    raw, _unknown = expand_values(template, {k: v for k, v in by_key.items() if v})
+    result.raw = raw
+    return result
+
+
+def _heading_values(template: FormTemplate, reading: Reading, by_key: dict[str, str],
+                    result: FilledImport) -> None:
+    """The edition or year in the title (第30届…) and a bare date line (the fill date)."""
+    period = template.period_field
+    if period and not by_key.get(period) and reading.title:
+        spec = template.field(period)
+        match = _EDITION.search(reading.title) if spec.type == "edition" else _YEAR.search(reading.title)
+        if match:
+            by_key[period] = match[0]
+            result.matched.append({"label": f"标题“{reading.title}”", "field": period,
+                                   "where": "表格上方"})
+    date_key = template.date_field
+    if date_key and reading.date_line and not by_key.get(date_key):
+        by_key[date_key] = reading.date_line
+        result.matched.append({"label": "标题下的日期", "field": date_key, "where": "表格上方"})
+
+
+def table_count(document: Document) -> int:
+    return len([b for b in document.blocks if isinstance(b, Table)])

@@ -1,0 +1,71 @@
+"""A draft as template TOML text, in the template language of docs/templates.md.
+
+The text is what gets checked and stored, exactly like a template written by hand, so a
+draft can never hold anything a hand-written template could not.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from forms.importing.draft import Draft, DraftField
+
+
+def toml_value(value: Any) -> str:
+    """A TOML literal: strings as JSON strings (a valid TOML basic string), lists, numbers."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {toml_value(v)}" for k, v in value.items()) + " }"
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _lines(table: dict[str, Any]) -> list[str]:
+    return [f"{key} = {toml_value(value)}" for key, value in table.items()
+            if value not in (None, "", [], ())]
+
+
+def field_table(spec: DraftField) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": spec.id, "label": spec.label, "type": spec.type}
+    if spec.type not in ("pair",):
+        data["unit"] = spec.unit
+        data["accept_units"] = [u for u in spec.accept_units if u != spec.unit]
+    data["required"] = spec.required or None
+    data["min"], data["max"] = spec.min, spec.max
+    data["max_length"] = spec.max_length
+    if spec.max_length and spec.over_length:
+        data["over_length"] = spec.over_length
+    if spec.options:
+        data["options"] = [label for _code, label in spec.options]
+    if spec.layout != "half":
+        data["layout"] = spec.layout
+    data["help"] = spec.help
+    return data
+
+
+def draft_toml(draft: Draft) -> str:
+    """The draft's template text; loading it gives the draft back."""
+    out = [f"# {draft.title} — 由“{draft.source}”导入的草稿，请核对每个字段的类型和单位。"]
+    head: dict[str, Any] = {"id": draft.id, "title": draft.title, "version": draft.version,
+                            "title_format": draft.title_format}
+    roles = draft.roles
+    head["unit_field"] = roles.get("unit")
+    head["period_field"] = roles.get("period")
+    head["date_field"] = roles.get("fill_date")
+    head["signoff"] = list(roles.get("signoff", []))
+    head["stamp_label"] = roles.get("stamp_label")
+    out += _lines(head)
+    for section in draft.sections:
+        out += ["", "[[sections]]", *_lines({"id": section.id, "title": section.title})]
+        for spec in section.fields:
+            out += ["", "[[sections.fields]]", *_lines(field_table(spec))]
+            for part in spec.parts:
+                out += ["", "[[sections.fields.parts]]", *_lines(field_table(part))]
+    for rule in draft.rules:
+        out += ["", "[[rules]]", *_lines(rule)]
+    return "\n".join(out) + "\n"
