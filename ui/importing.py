@@ -15,8 +15,8 @@ import storage
 from forms.importing import ImportRefused, read_document
 from forms.importing.blank import draft_from_document, known_form
 from forms.importing.draft import Draft
-from forms.importing.grid import Progress
-from forms.importing.matcher import FilledImport, best_template, match_document
+from forms.importing.grid import Document, Progress
+from forms.importing.matcher import MIN_SHARE, FilledImport, best_template, match_document
 from forms.importing.sniff import sniff
 from forms.importing.writer import draft_toml
 from forms.issues import Issue
@@ -24,6 +24,18 @@ from forms.spec import FormTemplate
 from forms.validate import Validator
 from ui import catalogue, operations
 from ui.operations import OperationError
+
+TYPE_NAMES = {"text": "文字", "long_text": "长文字", "count": "数量", "money": "金额",
+               "edition": "届次", "year": "年份", "yes_no": "是/否", "choice": "单选",
+               "checklist": "多选", "phone": "电话", "date": "日期", "date_range": "日期范围",
+               "name_list": "名单（数量+名称）", "link_list": "链接列表", "pair": "分项（线下/线上）",
+               "decimal": "数值"}
+
+
+def type_text(kind: str) -> str:
+    """A field type's name in Chinese, for the review lists."""
+    return TYPE_NAMES.get(kind, kind)
+
 
 OFFICE_SUFFIXES = (".docx", ".docm", ".dotx", ".xlsx", ".xlsm", ".xltx", ".doc", ".xls", ".wps",
                    ".et")
@@ -54,6 +66,11 @@ def read_draft(path: Path | str, templates: dict[str, FormTemplate],
         raise OperationError(exc.text()) from None
 
 
+def check_draft(draft: Draft) -> tuple[FormTemplate | None, list[Any]]:
+    """The template the draft makes, and every problem with it (as ``templates check`` finds)."""
+    return catalogue.check_template(draft_toml(draft), draft.source)
+
+
 def save_draft(store: Any, draft: Draft, source_name: str = "") -> catalogue.ImportOutcome:
     """Check the draft as any template is checked, and store it (TemplateRejected if broken)."""
     text = draft_toml(draft)
@@ -73,32 +90,52 @@ class ReportPreview:
     def template(self) -> FormTemplate:
         return self.result.template
 
+    @property
+    def has_values(self) -> bool:
+        return self.result.from_cells > 0 and any(t.strip() for t in self.result.raw.values())
 
-def preview_report(path: Path | str, templates: dict[str, FormTemplate], form_id: str | None = None,
-                   progress: Progress | None = None) -> ReportPreview:
-    """Read a filled form and match it to a template (the best one, unless ``form_id``)."""
-    path = Path(path)
+
+def read_filled(path: Path | str, progress: Progress | None = None) -> Document:
+    """The grid of a filled Word/Excel form; OperationError says why it cannot be read."""
     try:
-        document = read_document(path, progress)
+        return read_document(Path(path), progress)
+    except ImportRefused as exc:
+        raise OperationError(exc.text()) from None
+
+
+def match_filled(document: Document, templates: dict[str, FormTemplate],
+                 form_id: str | None = None, *, strict: bool = True) -> ReportPreview:
+    """Match a read document to a template (the best one, unless ``form_id``).
+
+    ``strict``: refuse a document that matches no template well; otherwise take the closest,
+    for a preview where the person picks the form.
+    """
+    try:
         if form_id:
             template = templates.get(form_id) or next(
                 (t for t in templates.values() if t.title == form_id), None)
             if template is None:
                 raise OperationError(f"没有表单“{form_id}”。可用的表单：{'、'.join(templates)}")
         else:
-            template = best_template(document, templates)
+            template = best_template(document, templates, MIN_SHARE if strict else 0.0)
         result = match_document(document, template)
     except ImportRefused as exc:
         raise OperationError(exc.text()) from None
-    if not any(text.strip() for text in result.raw.values()):
-        raise OperationError(f"“{path.name}”中没有读到表单“{template.title}”任何栏目的内容，"
-                             "未新建报表。请确认选对了表单和文件")
     issues = Validator(template, result.raw).issues()
-    return ReportPreview(result, issues, path.name)
+    return ReportPreview(result, issues, document.name)
+
+
+def preview_report(path: Path | str, templates: dict[str, FormTemplate], form_id: str | None = None,
+                   progress: Progress | None = None) -> ReportPreview:
+    """Read a filled form and match it to a template."""
+    return match_filled(read_filled(path, progress), templates, form_id)
 
 
 def import_report(store: Any, preview: ReportPreview) -> int:
     """Create the report from a preview: every value, or nothing; returns its id."""
+    if not preview.has_values:
+        raise OperationError(f"“{preview.source_name}”中没有读到表单“{preview.template.title}”"
+                             "任何栏目的内容，未新建报表。请确认选对了表单和文件")
     template = preview.template
     validator = Validator(template, preview.result.raw)
     meta = operations.report_meta(template, validator.values(), validator.raw)

@@ -16,6 +16,7 @@ Key = QKeySequence.StandardKey
 class Actions:
     new: QAction
     copy: QAction
+    import_report: QAction
     delete: QAction
     trash: QAction
     export_xlsx: QAction
@@ -41,7 +42,8 @@ class Actions:
                 self.print, self.undo, self.redo]
 
     def write_actions(self) -> list[QAction]:
-        return [self.new, self.copy, self.delete, self.merge, self.undo, self.redo]
+        return [self.new, self.copy, self.import_report, self.delete, self.merge, self.undo,
+                self.redo]
 
 
 class MainActions(QObject):
@@ -56,6 +58,8 @@ class MainActions(QObject):
         return {
             "new": (self.tr("新建(&N)…"), self.tr("新建一份报表")),
             "copy": (self.tr("复制为新报表(&D)…"), self.tr("以当前报表为起点新建，例如沿用去年的报表")),
+            "import_report": (self.tr("导入报表(&I)…"),
+                              self.tr("把填好的 Word 或 Excel 表单（如去年的报表）导入为新报表，导入前先预览")),
             "delete": (self.tr("删除(&L)"), self.tr("把当前报表移到回收站")),
             "trash": (self.tr("回收站(&T)…"), self.tr("查看已删除的报表，恢复或彻底删除")),
             "export_xlsx": (self.tr("导出 XLSX(&X)…"), self.tr("导出为 Excel 表格")),
@@ -86,6 +90,7 @@ class MainActions(QObject):
 SHORTCUTS: dict[str, list[Key | str]] = {
     "new": [Key.New],
     "copy": ["Ctrl+Shift+D"],
+    "import_report": ["Ctrl+I"],
     "delete": [Key.Delete],
     "export_xlsx": ["Ctrl+E"],
     "export_pdf": ["Ctrl+Shift+E"],
@@ -100,7 +105,7 @@ SHORTCUTS: dict[str, list[Key | str]] = {
 }
 
 MENUS = {
-    "file": ["new", "copy", "delete", "trash", None, "export_xlsx", "export_pdf", "package",
+    "file": ["new", "copy", "import_report", "delete", "trash", None, "export_xlsx", "export_pdf", "package",
              "print", None, "merge", "templates", None, "open_database", "backups", "settings",
              None, "quit"],
     "edit": ["undo", "redo"],

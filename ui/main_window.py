@@ -72,7 +72,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.editor)
         self.setCentralWidget(self.splitter)
         self.commands = build_actions(self, {
-            "new": self.new_report, "copy": self.copy_report, "delete": self.delete_report,
+            "new": self.new_report, "copy": self.copy_report, "import_report": self.import_report,
+            "delete": self.delete_report,
             "trash": self.show_trash, "export_xlsx": lambda: self.export("xlsx"),
             "export_pdf": lambda: self.export("pdf"), "package": lambda: self.export("package"),
             "print": self.print_report, "merge": self.merge, "templates": self.show_templates,
@@ -281,6 +282,17 @@ class MainWindow(QMainWindow):
     def copy_report(self) -> int | None:
         report_id = self.current_report_id()
         return None if report_id is None else self.new_report(copy_from=report_id)
+
+    def import_report(self, *_: object, path: Path | None = None) -> int | None:
+        from ui.dialogs.report_import import run_report_import  # noqa: PLC0415
+
+        if not self.flush_editor():
+            return None
+        report_id = run_report_import(self, self.store, self.templates, path)
+        if report_id is not None:
+            self.report_list.reload(rescan_years=True, select_id=report_id)
+            self.statusBar().showMessage(self.tr("已导入报表"), 5000)
+        return report_id
 
     def delete_report(self) -> bool:
         return report_commands.delete_report(self)

@@ -155,12 +155,12 @@ class _Builder:
             title_format = title.replace(match[0], "第{edition}届", 1)
             title = title.replace(match[0], "", 1).strip()
             period = DraftField(make_id("届次", self.taken), "届次", "edition", reason=match[0],
-                                min=1)
+                                min=1, where="标题")
             self._head().fields.insert(0, period)
             self.roles["period"] = period.id
         if date_line and "fill_date" not in self.roles:
             date = DraftField(make_id("填表日期", self.taken), "填表日期", "date",
-                              reason=" ".join(date_line.split()))
+                              reason=" ".join(date_line.split()), where="表格上方")
             self._head().fields.append(date)
             self.roles["fill_date"] = date.id
         activity = next((f for s in self.sections.values() for f in s.fields

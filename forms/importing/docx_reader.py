@@ -42,6 +42,8 @@ def read_docx(path: Path, progress: Progress | None = None) -> Document:
     body = _body(path)
     reader = _Reader(progress, len(body.findall(f".//{_TR}")))
     reader.blocks_of(body)
+    if progress:
+        progress(reader.total_rows, reader.total_rows)
     document = Document(reader.blocks, name=path.name, kind="docx", notes=reader.notes)
     if reader.images:
         document.notes.append(f"表格中有 {reader.images} 张图片，图片不会导入（可在报表中作为附件添加）")

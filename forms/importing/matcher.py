@@ -86,6 +86,7 @@ class FilledImport:
     matched: list[dict[str, str]] = field(default_factory=list)  # {"label", "field", "where"}
     unmatched: list[dict[str, str]] = field(default_factory=list)  # {"where", "text"}
     notes: list[str] = field(default_factory=list)
+    from_cells: int = 0  # matches with a value from the table or its sign-off lines
 
     def to_dict(self) -> dict[str, Any]:
         return {"form": self.template.id, "matched": self.matched, "unmatched": self.unmatched,
@@ -116,14 +117,15 @@ def score(template: FormTemplate, labels: list[str]) -> float:
     return len(hit) / total if total else 0.0
 
 
-def best_template(document: Document, templates: dict[str, FormTemplate]) -> FormTemplate:
+def best_template(document: Document, templates: dict[str, FormTemplate],
+                  minimum: float = MIN_SHARE) -> FormTemplate:
     """The template whose labels the document matches best; ImportRefused if none fits."""
     if not document.tables():
         raise ImportRefused(f"“{document.name}”中没有表格。请确认这是填好的表单文件"
                             "（Word 或 Excel 表格），而不是一段文字")
     labels = candidate_labels(document)
     scored = sorted(((score(t, labels), t.id) for t in templates.values()), reverse=True)
-    if not scored or scored[0][0] < MIN_SHARE:
+    if not scored or scored[0][0] < minimum or scored[0][0] == 0 and minimum > 0:
         names = "、".join(f"{t.title}（{t.id}）" for t in templates.values()) or "（无）"
         raise ImportRefused(f"“{document.name}”与已有的表单都对不上（相同的栏目不到三成）。"
                             f"请用 --form 指定表单，或先导入这张表的空白表作为新表单。已有表单：{names}")
@@ -152,6 +154,7 @@ def match_document(document: Document, template: FormTemplate) -> FilledImport:
         by_key[key] = text
         if text:
             result.matched.append({"label": label, "field": key, "where": entry.where})
+    result.from_cells = len(result.matched)
     _heading_values(template, reading, by_key, result)
     for where, text in reading.leftovers:
         result.unmatched.append({"where": where, "text": text[:200], "reason": "没有对应的栏目"})

@@ -218,6 +218,105 @@ Use the later package? Choose “No” to merge only the earlier one.</translati
     </message>
 </context>
 <context>
+    <name>FormReviewDialog</name>
+    <message>
+        <source>核对导入的表单：{name}</source>
+        <translation>Review the Imported Form: {name}</translation>
+    </message>
+    <message>
+        <source>（第{n}届）</source>
+        <translation> (edition {n})</translation>
+    </message>
+    <message>
+        <source>这张表与已有表单“{title}”至少九成栏目相同{edition}，建议直接用已有表单填报，不必新建。</source>
+        <translation>At least 90% of the rows of this form match the existing form “{title}”{edition}. Use the existing form instead of creating a new one.</translation>
+    </message>
+    <message>
+        <source>表单名称：</source>
+        <translation>Form title:</translation>
+    </message>
+    <message>
+        <source>栏目</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>字数上限</source>
+        <translation>Character limit</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Because of</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>请确认：{p}</source>
+        <translation>Please check: {p}</translation>
+    </message>
+    <message>
+        <source>注意：{n}</source>
+        <translation>Note: {n}</translation>
+    </message>
+    <message>
+        <source>预览(&amp;P)…</source>
+        <translation>&amp;Preview…</translation>
+    </message>
+    <message>
+        <source>仍然新建表单</source>
+        <translation>Create a New Form Anyway</translation>
+    </message>
+    <message>
+        <source>保存表单(&amp;S)</source>
+        <translation>&amp;Save Form</translation>
+    </message>
+    <message>
+        <source>使用已有表单</source>
+        <translation>Use the Existing Form</translation>
+    </message>
+    <message>
+        <source>（无线索，按文字）</source>
+        <translation>(no clue: text)</translation>
+    </message>
+    <message>
+        <source>人工更正</source>
+        <translation>corrected by hand</translation>
+    </message>
+    <message>
+        <source>表单有错误</source>
+        <translation>The Form Has Mistakes</translation>
+    </message>
+    <message>
+        <source>无法预览</source>
+        <translation>Cannot Preview</translation>
+    </message>
+    <message>
+        <source>表单有错误，未保存</source>
+        <translation>The Form Has Mistakes and Was Not Saved</translation>
+    </message>
+    <message>
+        <source>未能保存表单</source>
+        <translation>Form Not Saved</translation>
+    </message>
+    <message>
+        <source>正在读取“{name}”…</source>
+        <translation>Reading “{name}”…</translation>
+    </message>
+    <message>
+        <source>未能导入表单</source>
+        <translation>Form Not Imported</translation>
+    </message>
+</context>
+<context>
     <name>IssuesModel</name>
     <message>
         <source>  〔已说明〕</source>
@@ -272,6 +371,14 @@ Use the later package? Choose “No” to merge only the earlier one.</translati
     <message>
         <source>以当前报表为起点新建，例如沿用去年的报表</source>
         <translation>Start a new report from this one, e.g. last year&apos;s</translation>
+    </message>
+    <message>
+        <source>导入报表(&amp;I)…</source>
+        <translation>&amp;Import Report…</translation>
+    </message>
+    <message>
+        <source>把填好的 Word 或 Excel 表单（如去年的报表）导入为新报表，导入前先预览</source>
+        <translation>Import a filled Word or Excel form (such as last year’s report) as a new report, after a preview</translation>
     </message>
     <message>
         <source>删除(&amp;L)</source>
@@ -475,6 +582,10 @@ Use the later package? Choose “No” to merge only the earlier one.</translati
     <message>
         <source>已新建报表</source>
         <translation>New report created</translation>
+    </message>
+    <message>
+        <source>已导入报表</source>
+        <translation>Report imported</translation>
     </message>
     <message>
         <source>删除报表</source>
@@ -825,6 +936,81 @@ What you typed stays in the form, and saving is retried every few seconds.</tran
     </message>
 </context>
 <context>
+    <name>ReportImportDialog</name>
+    <message>
+        <source>导入填好的表单</source>
+        <translation>Import a Filled Form</translation>
+    </message>
+    <message>
+        <source>Word 或 Excel 表单 (*.docx *.xlsx);;所有文件 (*)</source>
+        <translation>Word or Excel forms (*.docx *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>导入报表：{name}</source>
+        <translation>Import Report: {name}</translation>
+    </message>
+    <message>
+        <source>按表单：</source>
+        <translation>As form:</translation>
+    </message>
+    <message>
+        <source>表单栏目</source>
+        <translation>Form row</translation>
+    </message>
+    <message>
+        <source>文件中的栏目</source>
+        <translation>Row in the file</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>读作 / 问题</source>
+        <translation>Read as / problem</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>导入为新报表</source>
+        <translation>Import as New Report</translation>
+    </message>
+    <message>
+        <source>无法按此表单读取</source>
+        <translation>Cannot Read It as This Form</translation>
+    </message>
+    <message>
+        <source>已对应的栏目（{n}）</source>
+        <translation>Matched rows ({n})</translation>
+    </message>
+    <message>
+        <source>未对应的内容（{n}）</source>
+        <translation>Not matched ({n})</translation>
+    </message>
+    <message>
+        <source>读到 {n} 个栏目；{m} 处内容没有对应的栏目，不会导入。导入后有 {e} 个错误、{w} 个警告，可在编辑器中改正。</source>
+        <translation>Read {n} rows; {m} pieces of content match no row and will not be imported. After the import there are {e} errors and {w} warnings to correct in the editor.</translation>
+    </message>
+    <message>
+        <source>注意：{note}</source>
+        <translation>Note: {note}</translation>
+    </message>
+    <message>
+        <source>正在读取“{name}”…</source>
+        <translation>Reading “{name}”…</translation>
+    </message>
+    <message>
+        <source>未能导入报表</source>
+        <translation>Report Not Imported</translation>
+    </message>
+</context>
+<context>
     <name>ReportListModel</name>
     <message>
         <source>表单</source>
@@ -1056,8 +1242,8 @@ What you typed stays in the form, and saving is retried every few seconds.</tran
         <translation>Import Form Template</translation>
     </message>
     <message>
-        <source>表单模板 (*.toml);;所有文件 (*)</source>
-        <translation>Form templates (*.toml);;All files (*)</translation>
+        <source>表单模板或空白表 (*.toml *.docx *.xlsx);;表单模板 (*.toml);;Word 或 Excel 空白表、XLSForm (*.docx *.xlsx);;所有文件 (*)</source>
+        <translation>Form templates or blank forms (*.toml *.docx *.xlsx);;Form templates (*.toml);;Blank Word or Excel forms, XLSForms (*.docx *.xlsx);;All files (*)</translation>
     </message>
     <message>
         <source>导出表单模板</source>

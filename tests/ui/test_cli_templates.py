@@ -141,8 +141,8 @@ def test_import_refuses_a_broken_template_and_stores_nothing(capsys, db, tmp_pat
     assert imported(db) == []
 
 
-@pytest.mark.parametrize(("name", "words"), [("表.docx", "暂不支持从 Word"),
-                                             ("表.xlsx", "暂不支持从 Excel"),
+@pytest.mark.parametrize(("name", "words"), [("表.docx", "不是有效的 Word"),
+                                             ("表.xlsx", "不是有效的 Word（.docx）或 Excel"),
                                              ("表.csv", "无法识别"), ("无.toml", "找不到")])
 def test_other_kinds_of_file_are_refused_in_chinese(capsys, db, tmp_path, name, words):
     path = tmp_path / name

@@ -121,7 +121,7 @@ def test_a_file_of_another_kind_is_explained(monkeypatch, messages, store, dialo
     path.write_bytes(b"PK")
     choose_file(monkeypatch, path)
     assert dialog.import_file() is False
-    assert "暂不支持从 Word" in "".join(messages.texts())
+    assert "不是有效的 Word（.docx）或 Excel（.xlsx）文件" in "".join(messages.texts())
 
 
 def test_export_writes_the_template(monkeypatch, messages, dialog, tmp_path):

@@ -13,13 +13,8 @@ from forms.importing.draft import Draft
 from ui import importing
 from ui.catalogue import TemplateRejected, problem_text
 from ui.cli.common import EXIT_OK, EXIT_REFUSED, CliError, open_store, print_json, read_catalogue
+from ui.importing import type_text
 from ui.operations import OperationError
-
-_TYPE_NAMES = {"text": "文字", "long_text": "长文字", "count": "数量", "money": "金额",
-               "edition": "届次", "year": "年份", "yes_no": "是/否", "choice": "单选",
-               "checklist": "多选", "phone": "电话", "date": "日期", "date_range": "日期范围",
-               "name_list": "名单（数量+名称）", "link_list": "链接列表", "pair": "分项（线下/线上）",
-               "decimal": "数值"}
 
 
 def register(commands: Any) -> None:
@@ -31,10 +26,6 @@ def register(commands: Any) -> None:
     filled.add_argument("--form", metavar="FORM_ID", help="表单 id（默认自动选择栏目最吻合的表单）")
     filled.add_argument("--json", action="store_true")
     filled.set_defaults(handler=import_filled)
-
-
-def type_text(kind: str) -> str:
-    return _TYPE_NAMES.get(kind, kind)
 
 
 def import_filled(args: argparse.Namespace) -> int:
@@ -112,6 +103,23 @@ def import_form_file(args: argparse.Namespace) -> int:
     else:
         print(f"表单“{draft.title}”已导入过，内容相同，未做改动。")
     print(form_id)
+    return EXIT_OK
+
+
+def check_form_file(args: argparse.Namespace) -> int:
+    """`templates check FILE.docx|.xlsx`: the guesses, and every problem of the draft template."""
+    try:
+        draft = importing.read_draft(args.file, read_catalogue(args).templates())
+    except OperationError as exc:
+        raise CliError(exc.text()) from exc
+    print_draft(draft)
+    template, problems = importing.check_draft(draft)
+    for problem in problems:
+        print(problem_text(problem))
+    if template is None or problems:
+        print(f"共 {len(problems)} 处错误。")
+        return EXIT_REFUSED
+    print(f"没有发现错误：{template.title}（{template.id}，{sum(1 for _ in template.leaves())}个字段）。")
     return EXIT_OK
 
 

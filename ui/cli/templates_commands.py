@@ -22,7 +22,7 @@ from ui.cli.common import (
     program_name,
     read_catalogue,
 )
-from ui.cli.import_commands import import_form_file
+from ui.cli.import_commands import check_form_file, import_form_file
 from ui.importing import is_office_file
 from ui.operations import OperationError
 
@@ -84,6 +84,8 @@ def list_templates(args: argparse.Namespace) -> int:
 
 
 def check_template(args: argparse.Namespace) -> int:
+    if is_office_file(args.file):
+        return check_form_file(args)
     try:
         template, problems = catalogue.check_template_file(args.file)
     except OperationError as exc:

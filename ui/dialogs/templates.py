@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ui import catalogue, operations
 from ui.catalogue import Catalogue, TemplateEntry, TemplateRejected, problem_text
 from ui.errors import show_error
+from ui.importing import is_office_file
 
 log = logging.getLogger("tianbao.ui")
 Index = QModelIndex | QPersistentModelIndex
@@ -39,7 +40,9 @@ SHOWN_PROBLEMS = 12  # in the message box; the details pane lists them all
 def ask_import_path(parent: QWidget | None, folder: Path) -> Path | None:
     """The file dialog for 导入, opened in ``folder`` (patched in tests)."""
     title = QApplication.translate("TemplatesDialog", "导入表单模板")
-    kinds = QApplication.translate("TemplatesDialog", "表单模板 (*.toml);;所有文件 (*)")
+    kinds = QApplication.translate(
+        "TemplatesDialog", "表单模板或空白表 (*.toml *.docx *.xlsx);;表单模板 (*.toml);;"
+        "Word 或 Excel 空白表、XLSForm (*.docx *.xlsx);;所有文件 (*)")
     chosen, _ = QFileDialog.getOpenFileName(parent, title, str(folder), kinds)
     return Path(chosen) if chosen else None
 
@@ -233,7 +236,14 @@ class TemplatesDialog(QDialog):
             return False
         self._remember(path)
         try:
-            outcome = catalogue.import_template_file(self.store, path)
+            if is_office_file(path):  # a blank form: review the guessed fields first
+                from ui.dialogs.form_review import review_form_file  # noqa: PLC0415
+
+                outcome = review_form_file(self, self.store, path)
+                if outcome is None:
+                    return False
+            else:
+                outcome = catalogue.import_template_file(self.store, path)
         except TemplateRejected as exc:
             self._show_rejected(path, exc)
             return False
