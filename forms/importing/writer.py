@@ -11,6 +11,9 @@ from typing import Any
 
 from forms.importing.draft import Draft, DraftField
 
+_ROLE_ORDER = ("unit", "period", "first_edition_year", "fill_date", "activity_period", "filled_by",
+               "phone", "signoff", "stamp_label")
+
 
 def toml_value(value: Any) -> str:
     """A TOML literal: strings as JSON strings (a valid TOML basic string), lists, numbers."""
@@ -53,13 +56,10 @@ def draft_toml(draft: Draft) -> str:
     out = [f"# {draft.title} — 由“{draft.source}”导入的草稿，请核对每个字段的类型和单位。"]
     head: dict[str, Any] = {"id": draft.id, "title": draft.title, "version": draft.version,
                             "title_format": draft.title_format}
-    roles = draft.roles
-    head["unit_field"] = roles.get("unit")
-    head["period_field"] = roles.get("period")
-    head["date_field"] = roles.get("fill_date")
-    head["signoff"] = list(roles.get("signoff", []))
-    head["stamp_label"] = roles.get("stamp_label")
     out += _lines(head)
+    roles = {name: draft.roles.get(name) for name in _ROLE_ORDER}
+    if any(value for value in roles.values()):
+        out += ["", "[roles]", *_lines(roles)]
     for section in draft.sections:
         out += ["", "[[sections]]", *_lines({"id": section.id, "title": section.title})]
         for spec in section.fields:
