@@ -110,24 +110,20 @@ def write_docx(path: Path, above: list[str], rows: list[list[str]], below: list[
 
 
 def add_rows(table, rows: list[list[str]]) -> None:
-    """Merge the "<" and "^" squares, then write each cell's text as one paragraph per line."""
-    anchors: dict[tuple[int, int], tuple[int, int]] = {}
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            if text == "<":
-                anchors[r, c] = anchors.get((r, c - 1), (r, c - 1))
-            elif text == "^":
-                anchors[r, c] = anchors.get((r - 1, c), (r - 1, c))
-    spans: dict[tuple[int, int], tuple[int, int]] = {}
-    for (r, c), top_left in anchors.items():
-        far = spans.get(top_left, top_left)
-        spans[top_left] = (max(far[0], r), max(far[1], c))
-    for (r, c), (r2, c2) in spans.items():
+    """Write each cell's text (one paragraph per line), then merge the "<" and "^" squares.
+
+    Texts go in while the grid is still whole, straight through the row elements:
+    ``table.cell()`` rescans the whole table on every call.
+    """
+    from docx.table import _Cell
+
+    for r, tr in enumerate(table._tbl.tr_lst):
+        for c, tc in enumerate(tr.tc_lst):
+            text = rows[r][c]
+            if text not in ("<", "^"):
+                set_cell_text(_Cell(tc, table), text)
+    for (r, c), (r2, c2) in _merges(rows).items():
         table.cell(r, c).merge(table.cell(r2, c2))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            if (r, c) not in anchors:
-                set_cell_text(table.cell(r, c), text)
 
 
 def set_cell_text(cell, text: str) -> None:
@@ -196,3 +192,37 @@ def no_smoking_docx(path: Path) -> Path:
     rows = cell_texts(NO_SMOKING_ROWS, None)
     return write_docx(path, ["附件2", "2025年世界无烟日宣传活动总结表"], rows,
                       ["填表人：           联系电话：            填表日期：    年  月  日"])
+
+
+def noise_png(width: int, height: int, seed: int = 1) -> bytes:
+    """A valid PNG of random pixels: it does not compress, like a photo."""
+    import random
+    import struct
+    import zlib
+
+    rng = random.Random(seed)
+    raw = b"".join(b"\x00" + rng.randbytes(width * 3) for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 1))
+            + chunk(b"IEND", b""))
+
+
+def long_week_docx(path: Path, extra_rows: int = 1000, photo_pixels: int = 0) -> Path:
+    """The filled 宣传周 form followed by ``extra_rows`` rows of a 明细 table (and a photo)."""
+    import io
+
+    above, rows, below = week_texts(seed_000())
+    rows = rows + [[f"第{n}项活动", f"{n % 50 + 1}场", "情况说明", "活动按计划开展，" * 8]
+                   for n in range(extra_rows)]
+    write_docx(path, above, rows, below)
+    if photo_pixels:
+        document = docx.Document(str(path))
+        cell = document.tables[0].cell(len(rows) - 1, 3)
+        cell.paragraphs[0].add_run().add_picture(io.BytesIO(noise_png(photo_pixels, photo_pixels)))
+        document.save(path)
+    return path
