@@ -69,6 +69,31 @@ def show_backups(window: MainWindow) -> None:
     window.set_store(store)
 
 
+def ask_unit_details(window: MainWindow) -> bool:
+    """First start: ask once for the unit, contact person and phone that every new report
+    is filled with; True when the person gave them (None of it when they are already set)."""
+    store, settings = window.store, window.settings
+    if (store is None or store.read_only or settings.units_asked or not window.isVisible()):
+        return False
+    from ui.dialogs.unit_details import UnitDetailsDialog  # noqa: PLC0415
+
+    details = None
+    if not (settings.unit_name and settings.contact_person and settings.phone):
+        details = UnitDetailsDialog.ask(window, settings)
+    changes: dict = {"units_asked": True}
+    changes.update({key: text for key, text in (details or {}).items()
+                    if text != getattr(settings, key)})
+    try:
+        window.settings = storage.update_settings(store.db, **changes)
+    except Exception as exc:  # noqa: BLE001
+        show_error(window, exc, translate("MainWindow", "未能保存设置"))
+        return False
+    if details:
+        window.statusBar().showMessage(
+            translate("MainWindow", "已保存单位信息，新报表会自动填入"), 5000)
+    return bool(details)
+
+
 def show_settings(window: MainWindow) -> None:
     from ui.dialogs.settings import SettingsDialog  # noqa: PLC0415
 

@@ -158,6 +158,16 @@ class MainWindow(QMainWindow):
                 QApplication.exit(1)
                 return
         self.attach(store, templates=opened.templates)
+        self.first_steps_soon()
+
+    def first_steps_soon(self) -> None:
+        """At startup, once the window is up: ask for the unit's details if never asked."""
+        from PySide6.QtCore import QTimer  # noqa: PLC0415
+
+        QTimer.singleShot(0, self.first_steps)
+
+    def first_steps(self) -> bool:
+        return file_commands.ask_unit_details(self)
 
     def attach(self, store: Any, *, templates: dict[str, FormTemplate] | None = None) -> None:
         """Replace the startup preview with the open ``store``: list, actions, editor."""

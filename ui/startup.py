@@ -287,6 +287,7 @@ def _run_opened_first(app: QApplication, path: Path, folder: Path,
     windows.append(window)
     window.show()
     startup.quit_when_ready(window)
+    window.first_steps_soon()
     if move is not None:
         tell_data_moved(window, move)
     return app.exec()

@@ -22,6 +22,7 @@ translate = QCoreApplication.translate
 
 ERROR = "error"
 WARNING = "warning"
+HINT = "hint"  # a neutral note under the input, e.g. 必填 before the field was visited
 REQUIRED_MARK = '<span style="color:#d32f2f">*</span>'
 
 # One sheet for every field widget; states are switched through the dynamic "state" property.
@@ -43,6 +44,7 @@ QLabel[role="message"], QLabel[role="reading"], QLabel[role="counter"], QLabel[r
 }
 QLabel[role="message"][state="error"] { color: #c62828; }
 QLabel[role="message"][state="warning"] { color: #8a5a00; }
+QLabel[role="message"][state="hint"] { color: #6b7280; }
 QLabel[role="reading"] { color: #6b7280; }
 QLabel[role="counter"] { color: #6b7280; }
 QLabel[role="counter"][state="warning"] { color: #b26a00; }
@@ -199,17 +201,26 @@ class FieldWidget(QWidget):
             self._load(key, text)
         self._last[key] = self.text(key)
 
-    def show_state(self, key: str, issues: list[Issue], display: str = "") -> None:
-        """Show the issues found in ``key`` (border + message) and how its text was read."""
+    def show_state(self, key: str, issues: list[Issue], display: str = "", *,
+                   required_pending: bool = False) -> None:
+        """Show the issues found in ``key`` (border + message) and how its text was read.
+
+        ``required_pending``: the field is required and still empty, but the person has
+        not been in it yet: a neutral "必填" instead of an error.
+        """
         slot = self._slot(key)
         issues = list(issues)
-        shown = (state_of(issues), "\n".join(issue_text(i) for i in issues), display or "")
+        message = "\n".join(issue_text(i) for i in issues)
+        state = state_of(issues)
+        if required_pending and not issues:
+            message, state = translate("widgets", "必填"), HINT
+        shown = (state, message, display or "")
         if shown == slot.shown:
             return
         state, message, display = shown
         if state != slot.shown[0]:
             for widget in slot.frames:
-                set_state(widget, state)
+                set_state(widget, "" if state == HINT else state)
             set_state(slot.message, state)
         if message != slot.shown[1]:
             slot.message.setText(message)
@@ -221,7 +232,7 @@ class FieldWidget(QWidget):
         self._issues_changed(key, issues)
 
     def state(self, key: str) -> str:
-        """"error", "warning" or "" as last shown by ``show_state``."""
+        """"error", "warning", "hint" (必填, not yet visited) or "" as last shown."""
         return self._slot(key).shown[0]
 
     def message_text(self, key: str) -> str:

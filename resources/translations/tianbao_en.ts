@@ -628,6 +628,10 @@ You can restore it later from File → Trash.</translation>
         <translation>Settings Not Saved</translation>
     </message>
     <message>
+        <source>已保存单位信息，新报表会自动填入</source>
+        <translation>Unit details saved; new reports are filled in with them</translation>
+    </message>
+    <message>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
@@ -1423,6 +1427,49 @@ All its contents, change history and attachments will be deleted. This cannot be
     </message>
 </context>
 <context>
+    <name>UnitDetailsDialog</name>
+    <message>
+        <source>欢迎使用填报</source>
+        <translation>Welcome to Tianbao</translation>
+    </message>
+    <message>
+        <source>请填写本单位的信息。每份新报表都会自动填入这些内容，不必每次重写；以后可以在“文件 → 设置”中修改。</source>
+        <translation>Please enter your unit&apos;s details. Every new report is filled in with them, so you need not type them each time; you can change them later under File → Settings.</translation>
+    </message>
+    <message>
+        <source>如：某某县疾病预防控制中心</source>
+        <translation>e.g. XX County Center for Disease Control and Prevention</translation>
+    </message>
+    <message>
+        <source>填表人的姓名</source>
+        <translation>Name of the person filling in the forms</translation>
+    </message>
+    <message>
+        <source>如：0816-2345678 或手机号码</source>
+        <translation>e.g. 0816-2345678 or a mobile number</translation>
+    </message>
+    <message>
+        <source>单位名称(&amp;U)</source>
+        <translation>&amp;Unit name</translation>
+    </message>
+    <message>
+        <source>联系人(&amp;C)</source>
+        <translation>&amp;Contact person</translation>
+    </message>
+    <message>
+        <source>电话(&amp;P)</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>以后再说</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>磁盘空间已满，刚才的操作未能完成。请清理磁盘空间后重试。</source>
@@ -1767,6 +1814,10 @@ This is tried again at the next start.</translation>
     <message>
         <source>{count}字</source>
         <translation>Characters: {count}</translation>
+    </message>
+    <message>
+        <source>必填</source>
+        <translation>Required</translation>
     </message>
 </context>
 <context>

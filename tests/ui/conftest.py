@@ -41,6 +41,23 @@ def messages(monkeypatch, tmp_path):
     return record
 
 
+@pytest.fixture(autouse=True)
+def unit_details(monkeypatch):
+    """The first-start question for the unit's details never blocks a test: each call is
+    recorded in the returned list, and answered with ``answer[0]`` (None: 以后再说)."""
+    from ui.dialogs.unit_details import UnitDetailsDialog
+
+    asked: list = []
+    answer: list = [None]
+
+    def ask(cls, parent, settings):
+        asked.append(settings)
+        return answer[0]
+
+    monkeypatch.setattr(UnitDetailsDialog, "ask", classmethod(ask))
+    return asked, answer
+
+
 @pytest.fixture
 def store(tmp_path):
     import storage

@@ -113,3 +113,80 @@ def test_other_database_selection_and_editor_agree(window, store, monkeypatch, t
     monkeypatch.setattr("ui.file_commands.ask_database_path", lambda parent, start: other_path)
     assert window.open_database()
     assert window.report_list.current_report_id() == window.current_report_id() == there[1]
+
+
+def test_unit_details_are_asked_once_and_fill_every_new_report(window, store, unit_details):
+    asked, answer = unit_details
+    answer[0] = {"unit_name": "广元市利州区疾病预防控制中心", "contact_person": "李明",
+                 "phone": "0839-3262222"}
+    assert window.first_steps()
+    assert len(asked) == 1
+    settings = storage.get_settings(store.db)
+    assert (settings.unit_name, settings.contact_person, settings.phone) == (
+        "广元市利州区疾病预防控制中心", "李明", "0839-3262222")
+    assert not window.first_steps()  # once
+    assert len(asked) == 1
+    for form_id in (WEEK, "association_award_summary"):
+        report_id = make_report(store, form_id)
+        texts = {value.raw for value in storage.get_values(store.db, report_id).values()}
+        assert "广元市利州区疾病预防控制中心" in texts, form_id
+        assert {"李明", "0839-3262222"} <= texts, form_id
+
+
+def test_later_means_not_asked_again(window, store, unit_details):
+    asked, _answer = unit_details
+    assert not window.first_steps()  # 以后再说
+    assert storage.get_settings(store.db).units_asked
+    assert not window.first_steps()
+    assert len(asked) == 1
+
+
+def test_unit_details_dialog_gives_what_was_typed(qtbot):
+    from ui.dialogs.unit_details import UnitDetailsDialog
+
+    dialog = UnitDetailsDialog(storage.Settings(unit_name="旧名称"))
+    qtbot.addWidget(dialog)
+    assert dialog.unit_edit.text() == "旧名称"
+    dialog.unit_edit.setText(" 广元市疾控中心 ")
+    dialog.phone_edit.setText("0839-3262222")
+    assert dialog.details() == {"unit_name": "广元市疾控中心", "contact_person": "",
+                                "phone": "0839-3262222"}
+
+
+def test_first_steps_run_once_the_window_is_up(window, qtbot, unit_details):
+    asked, _answer = unit_details
+    window.first_steps_soon()
+    assert asked == []  # not before the event loop shows the window
+    qtbot.waitUntil(lambda: len(asked) == 1)
+
+
+def test_a_blank_report_marks_required_fields_neutrally(window, store, qtbot):
+    from PySide6.QtCore import Qt
+
+    from tests.ui.editor_helpers import state_of
+
+    report_id = make_report(store, WEEK)
+    window.report_list.reload(select_id=report_id)
+    editor = window.editor
+    required = [key for key, widget in editor.form.value_keys()
+                if editor.session.template.field(key).required]
+    assert len(required) >= 4
+    for key in required:
+        widget = editor.form.widget_for(key)
+        assert widget.state(key) == "hint", key
+        assert widget.message_text(key) == "必填", key
+        assert state_of(widget, key) == "", key  # no red border
+    editor.refresh_issues()
+    assert editor.issues.model.counts()[0] >= len(required)  # the panel still counts them
+
+    unit = editor.form.widget_for("unit_name")
+    unit.edit.setFocus()
+    qtbot.waitUntil(unit.edit.hasFocus)
+    qtbot.keyClick(unit.edit, Qt.Key.Key_Tab)  # visited, left empty
+    assert unit.state("unit_name") == "error"
+    assert "必填项" in unit.message_text("unit_name")
+    others = [key for key in required if key != "unit_name"]
+    assert all(editor.form.widget_for(key).state(key) == "hint" for key in others)
+
+    assert not editor.mark_complete()  # trying to complete shows them all
+    assert all(editor.form.widget_for(key).state(key) == "error" for key in required)

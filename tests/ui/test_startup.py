@@ -63,6 +63,14 @@ def test_run_opens_the_window_on_the_given_database(started, tmp_path):
         assert not again.read_only
 
 
+def test_run_asks_for_the_unit_on_a_fresh_database(started, tmp_path, monkeypatch):
+    calls: list = []
+    monkeypatch.setattr(main_window.MainWindow, "first_steps_soon",
+                        lambda self: calls.append(self))
+    assert main_window.run(tmp_path / "fresh.db") == 0
+    assert calls == started["windows"]
+
+
 def test_run_uses_the_language_in_the_settings(started, tmp_path):
     path = tmp_path / "english.db"
     with storage.open_database(path, daily_backup=False) as store:

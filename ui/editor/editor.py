@@ -27,6 +27,7 @@ from ui import operations
 from ui.editor.attachments import AttachmentsPanel
 from ui.editor.autosave import AutoSaver
 from ui.editor.complete_dialog import ask_explanations, complete_explained
+from ui.editor.field_states import FieldStates
 from ui.editor.header import EditorHeader
 from ui.editor.issues import IssuesPanel
 from ui.editor.undo import FieldEdit, UndoKeys
@@ -57,6 +58,7 @@ class ReportEditor(QWidget):
         self._store_read_only = bool(getattr(store, "read_only", False))
         self._epoch = 0
         self._counts = (0, 0)
+        self.states = FieldStates()
         self.worker = DbWorker(self)
         self.saver = AutoSaver(store, self.worker, self)
         self.undo_group = QUndoGroup(self)
@@ -138,7 +140,7 @@ class ReportEditor(QWidget):
         validator = session.validator
         for key, widget in form.value_keys():
             widget.set_text(key, validator.raw.get(key, ""))
-            widget.show_state(key, validator.issues_for(key), validator.display(key))
+        self.states.start(validator, form)
         form.verticalScrollBar().setValue(0)
         stack = self._stacks.get(report_id)
         if stack is None:
@@ -163,6 +165,7 @@ class ReportEditor(QWidget):
             self.status_message.emit(error_text(exc))
         self.saver.stop()
         self.session = None
+        self.states = FieldStates()
         self.undo_group.setActiveStack(None)
         self.attachments.set_report(None)
         self.issues.model.set_issues([])
@@ -239,11 +242,7 @@ class ReportEditor(QWidget):
         self._issues_timer.start()
 
     def _show_states(self, keys: set[str]) -> None:
-        validator = self.session.validator
-        for key in keys:
-            widget = self.form.widget_for(key)
-            if widget is not None and key in widget.keys():
-                widget.show_state(key, validator.issues_for(key), validator.display(key))
+        self.states.show(keys)
 
     def _undo_apply(self, key: str, text: str) -> None:
         """An undo/redo step: show the text, then the same path as typing it."""
@@ -259,9 +258,10 @@ class ReportEditor(QWidget):
         if widget is not None and key in widget.keys():
             widget.set_text(key, text)
 
-    def _focus_left(self, _key: str) -> None:
+    def _focus_left(self, key: str) -> None:
         self._epoch += 1
         self.saver.save_soon()
+        self.states.visit(key)
 
     # --- saving --------------------------------------------------------------------------
 
@@ -364,6 +364,7 @@ class ReportEditor(QWidget):
             show_error(self, exc, self.tr("未能标记为完成"))
             return False
         self.refresh_issues()
+        self.states.reveal_all()
         issues = session.validator.issues()
         errors = [issue for issue in issues if issue.is_error]
         if errors:
