@@ -252,7 +252,7 @@ class _Converter:
     def _ref(self, name: str, number: int, column: str) -> str | None:
         found = self.ids.get(name)
         if found is None:
-            self.report("survey", number, f"{column} 引用了不存在的题目“${{{name}}}”，未导入")
+            self.report("survey", number, f"{column}引用了不存在的题目“${{{name}}}”，未导入")
         return found
 
     # --- expressions ---------------------------------------------------------------------

@@ -78,10 +78,7 @@ def import_form_file(args: argparse.Namespace) -> int:
             outcome = importing.save_draft(store, draft, Path(args.file).name)
             stored, form_id = outcome.stored, outcome.template.id
     except TemplateRejected as exc:
-        for problem in exc.problems:
-            print(problem_text(problem))
-        print(f"共 {len(exc.problems)} 处错误，模板未导入。")
-        return EXIT_REFUSED
+        return print_rejected(exc)
     except (OperationError, storage.StorageError) as exc:
         raise CliError(exc.text()) from exc
     finally:
@@ -121,6 +118,14 @@ def check_form_file(args: argparse.Namespace) -> int:
         return EXIT_REFUSED
     print(f"没有发现错误：{template.title}（{template.id}，{sum(1 for _ in template.leaves())}个字段）。")
     return EXIT_OK
+
+
+def print_rejected(error: TemplateRejected) -> int:
+    """Every problem of a refused template, then the refusal; the exit code."""
+    for problem in error.problems:
+        print(problem_text(problem))
+    print(f"共 {len(error.problems)} 处错误，模板未导入。")
+    return EXIT_REFUSED
 
 
 def print_draft(draft: Draft) -> None:

@@ -22,7 +22,7 @@ from ui.cli.common import (
     program_name,
     read_catalogue,
 )
-from ui.cli.import_commands import check_form_file, import_form_file
+from ui.cli.import_commands import check_form_file, import_form_file, print_rejected
 from ui.importing import is_office_file
 from ui.operations import OperationError
 
@@ -107,10 +107,7 @@ def import_template(args: argparse.Namespace) -> int:
     try:
         outcome = catalogue.import_template_file(store, args.file)
     except TemplateRejected as exc:
-        for problem in exc.problems:
-            print(problem_text(problem))
-        print(f"共 {len(exc.problems)} 处错误，模板未导入。")
-        return EXIT_REFUSED
+        return print_rejected(exc)
     except (OperationError, storage.StorageError) as exc:
         raise CliError(exc.text()) from exc
     finally:

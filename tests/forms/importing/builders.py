@@ -93,16 +93,22 @@ def week_texts(values: dict[str, str] | None) -> tuple[list[str], list[list[str]
 
 
 def write_docx(path: Path, above: list[str], rows: list[list[str]], below: list[str],
-               width: int = 4) -> Path:
+               width: int = 4, split_at: int | None = None) -> Path:
+    """The lines, the table and the lines under it; ``split_at``: a second table from that
+    row on, after a page break (as a table that runs over a page is often retyped)."""
     document = docx.Document()
     for number, line in enumerate(above):
         paragraph = document.add_paragraph()
         run = paragraph.add_run(line)
         if number == 0:
             run.bold, run.font.size = True, Pt(16)
-    table = document.add_table(rows=len(rows), cols=width)
-    table.style = "Table Grid"
-    add_rows(table, rows)
+    parts = [rows] if split_at is None else [rows[:split_at], rows[split_at:]]
+    for number, part in enumerate(parts):
+        if number:
+            document.add_page_break()
+        table = document.add_table(rows=len(part), cols=width)
+        table.style = "Table Grid"
+        add_rows(table, part)
     for line in below:
         document.add_paragraph(line)
     document.save(path)

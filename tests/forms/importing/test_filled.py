@@ -36,6 +36,16 @@ def test_seed_000_document_imports_to_what_check_gives(request, fixture, templat
     assert result.unmatched == []
 
 
+def test_a_table_split_over_two_pages_reads_the_same(tmp_path, templates, seed_check,
+                                                      week_template):
+    above, rows, below = builders.week_texts(builders.seed_000())
+    path = builders.write_docx(tmp_path / "分页.docx", above, rows, below, split_at=10)
+    assert len(read_document(path).tables()) == 2
+    result = imported(path, templates)
+    assert validate_report(week_template, result.raw).values == seed_check.values
+    assert result.unmatched == []
+
+
 def test_seed_000_keeps_its_telltale_readings(week_filled_docx, templates, week_template):
     check = validate_report(week_template, imported(week_filled_docx, templates).raw)
     assert check.values["printed_materials"]["value"] == 380000

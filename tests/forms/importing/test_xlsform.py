@@ -1,0 +1,136 @@
+"""XLSForm to a draft template: the supported subset, reports by sheet and row, refusals."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from forms.importing import ImportRefused
+from forms.importing.xlsform import is_xlsform, read_xlsform
+
+SURVEY_HEADER = ["type", "name", "label::中文 (zh)", "hint::中文 (zh)", "required", "constraint",
+                 "constraint_message::中文 (zh)", "relevant", "calculation"]
+SURVEY = [
+    ["text", "unit_name", "单位名称", "填写全称", "yes", "string-length(.) <= 50", "", "", ""],
+    ["date", "fill_date", "填表日期", "", "", "", "", "", ""],
+    ["integer", "lectures", "科普讲座场次", "", "", ". >= 0", "场次不能为负", "", ""],
+    ["integer", "planned", "预计受益人数", "", "", "", "", "", ""],
+    ["integer", "direct", "直接受益人数", "", "", ". <= ${planned}", "直接受益不应超过预计", "", ""],
+    ["select_one yn", "online", "是否开展线上直播", "", "", "", "", "", ""],
+    ["note", "live_note", "以下填写直播情况", "", "", "", "", "", ""],
+    ["integer", "viewers", "直播观看人次", "", "", "", "", "${online} = 'yes'", ""],
+    ["select_multiple forms", "kinds", "活动形式", "", "", "", "", "", ""],
+    ["decimal", "budget", "经费（万元）", "", "", ". >= 0 and . <= 1000", "", "", ""],
+    ["text", "phone", "联系电话", "", "", "regex(., '^1[3-9][0-9]{9}$')", "请填写11位手机号", "", ""],
+    ["calculate", "total", "受益人数合计", "", "", "", "", "", "${planned} + ${direct}"],
+]
+CHOICES = [["list_name", "name", "label::中文 (zh)"],
+           ["yn", "yes", "是"], ["yn", "no", "否"],
+           ["forms", "lecture", "讲座"], ["forms", "clinic", "义诊"], ["forms", "online", "线上直播"]]
+SETTINGS = [["form_title", "form_id", "version"],
+            ["2025年世界无烟日活动总结表", "no_tobacco_2025", "3"]]
+
+
+def xlsform(path, survey=SURVEY, choices=CHOICES, settings=SETTINGS, header=SURVEY_HEADER):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "survey"
+    for row in [header, *survey]:
+        sheet.append(row)
+    for name, rows in (("choices", choices), ("settings", settings)):
+        extra = book.create_sheet(name)
+        for row in rows:
+            extra.append(row)
+    book.save(path)
+    return path
+
+
+@pytest.fixture
+def draft(tmp_path):
+    return read_xlsform(xlsform(tmp_path / "form.xlsx"))
+
+
+def test_recognised_by_its_survey_sheet(tmp_path, week_blank_xlsx):
+    assert is_xlsform(xlsform(tmp_path / "form.xlsx"))
+    assert not is_xlsform(week_blank_xlsx)
+
+
+def test_settings(draft):
+    assert (draft.id, draft.title, draft.version) == ("no_tobacco_2025", "2025年世界无烟日活动总结表", 3)
+
+
+def test_types_labels_hints_required(draft):
+    fields = {f.id: f for f in draft.fields()}
+    assert [f.id for f in draft.fields()] == ["unit_name", "fill_date", "lectures", "planned",
+                                               "direct", "online", "viewers", "kinds", "budget",
+                                               "phone", "total"]
+    assert {k: f.type for k, f in fields.items()} == {
+        "unit_name": "text", "fill_date": "date", "lectures": "count", "planned": "count",
+        "direct": "count", "online": "choice", "viewers": "count", "kinds": "checklist",
+        "budget": "decimal", "phone": "text", "total": "count"}
+    assert fields["unit_name"].label == "单位名称" and fields["unit_name"].help == "填写全称"
+    assert fields["unit_name"].required and not fields["fill_date"].required
+    assert fields["lectures"].unit == "场" and fields["viewers"].unit == "人次"
+    assert fields["online"].options == [("yes", "是"), ("no", "否")]
+    assert fields["kinds"].options == [("lecture", "讲座"), ("clinic", "义诊"), ("online", "线上直播")]
+    assert fields["viewers"].help == "以下填写直播情况"  # the note goes with the question after it
+
+
+def test_constraints_relevant_calculation(draft):
+    fields = {f.id: f for f in draft.fields()}
+    assert fields["unit_name"].max_length == 50
+    assert (fields["lectures"].min, fields["lectures"].max) == (0, None)
+    assert "场次不能为负" in fields["lectures"].help
+    assert (fields["budget"].min, fields["budget"].max) == (0, 1000)
+    assert draft.rules == [{"kind": "compare", "expression": "direct <= planned",
+                            "severity": "error", "message": "直接受益不应超过预计"}]
+    assert (fields["phone"].pattern, fields["phone"].pattern_message) == (
+        "^1[3-9][0-9]{9}$", "请填写11位手机号")
+    assert fields["viewers"].show_if == ("online", "yes")
+    assert fields["total"].calculate == ["planned", "direct"]
+    assert draft.problems == []
+
+
+def test_everything_outside_the_subset_is_reported_by_sheet_and_row(tmp_path):
+    header = SURVEY_HEADER + ["appearance", "default"]
+    survey = [
+        ["text", "a", "甲", "", "", "", "", "", "", "", "无"],
+        ["geopoint", "where", "位置", "", "", "", "", "", "", "", ""],
+        ["integer", "b", "乙", "", "", ". != 5", "", "", "", "", ""],
+        ["integer", "c", "丙", "", "", "", "", "selected(${a}, 'x')", "", "", ""],
+        ["calculate", "d", "丁", "", "", "", "", "", "${b} * 2", "", ""],
+        ["text", "e", "戊", "", "", "", "", "", "", "minimal", ""],
+    ]
+    settings = [["form_title", "instance_name"], ["表", "concat(${a})"]]
+    draft = read_xlsform(xlsform(tmp_path / "odd.xlsx", survey, CHOICES, settings, header))
+    assert draft.problems == [
+        "survey 表第2行：列“default”不支持，已忽略（值：无）",
+        "survey 表第3行：题型“geopoint”不在支持范围内，此题（where）未导入",
+        "survey 表第7行：列“appearance”不支持，已忽略（值：minimal）",
+        "survey 表第4行：约束“. != 5”不在支持范围内，未导入",
+        "survey 表第5行：显示条件“selected(${a}, 'x')”不在支持范围内（只支持 ${题目} = '值'），未导入",
+        "survey 表第6行：计算式“${b} * 2”不在支持范围内（只支持加法：${a} + ${b}），按普通题目导入",
+        "settings 表第2行：设置 instance_name 不支持，已忽略",
+    ]
+    assert [f.id for f in draft.fields()] == ["a", "b", "c", "d", "e"]
+
+
+def test_an_unknown_type_is_refused(tmp_path):
+    survey = [["text", "a", "甲"], ["integr", "b", "乙"]]
+    with pytest.raises(ImportRefused, match="survey 表第3行的“integr”"):
+        read_xlsform(xlsform(tmp_path / "typo.xlsx", survey, CHOICES, SETTINGS, SURVEY_HEADER[:3]))
+
+
+def test_a_calculation_cycle_is_refused(tmp_path):
+    header = ["type", "name", "label", "calculation"]
+    survey = [["integer", "b", "乙", ""], ["calculate", "a", "甲", "${b} + ${c}"],
+              ["calculate", "c", "丙", "${a}"]]
+    with pytest.raises(ImportRefused, match=r"循环引用：a → c → a（survey 表第3行、第4行）"):
+        read_xlsform(xlsform(tmp_path / "cycle.xlsx", survey, CHOICES, SETTINGS, header))
+
+
+def test_a_reference_to_a_missing_question_is_reported(tmp_path):
+    header = ["type", "name", "label", "relevant"]
+    survey = [["integer", "a", "甲", "${nope} = 'yes'"]]
+    draft = read_xlsform(xlsform(tmp_path / "missing.xlsx", survey, CHOICES, SETTINGS, header))
+    assert draft.problems == ["survey 表第2行：显示条件引用了不存在的题目“${nope}”，未导入"]
