@@ -58,18 +58,22 @@ class _Builder:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.taken: set[str] = set()
-        self.sections: dict[str, DraftSection] = {}
+        self.order: list[DraftSection] = []  # in paper order
+        self.head: DraftSection | None = None  # 表头: edition and fill date, first
         self.roles: dict[str, object] = {}
         self.problems: list[str] = []
         self.notes: list[str] = list(document.notes)
         self.labels: dict[str, str] = {}  # loose key -> where it was first seen
 
     def section(self, title: str) -> DraftSection:
+        """The section a field goes in: a new one whenever the title changes (paper order)."""
         title = title or MAIN_SECTION
-        if title not in self.sections:
-            fallback = "main" if title == MAIN_SECTION else "section"
-            self.sections[title] = DraftSection(make_id(title, self.taken, fallback), title)
-        return self.sections[title]
+        if self.order and self.order[-1].title == title:
+            return self.order[-1]
+        fallback = "main" if title == MAIN_SECTION else "section"
+        section = DraftSection(make_id(title, self.taken, fallback), title)
+        self.order.append(section)
+        return section
 
     def add(self, entry: Entry) -> None:
         if entry.pair_count == 0:
@@ -90,7 +94,7 @@ class _Builder:
             self.problems.append(f"{entry.where}：栏目“{label}”与{self.labels[key]}的栏目重名，"
                                  "已编号区分，请确认")
         self.labels.setdefault(key, entry.where)
-        if not entry.values and entry.inline is None:
+        if not entry.values and entry.inline is None and not _ends_with_colon(entry.label):
             self.problems.append(f"{entry.where}：栏目“{label}”旁边没有填写栏，已按文字栏目处理，请确认")
         spec = self.field(entry, label, slots)
         signoff = entry.where == "表格下方" or key in _FILLED_BY + _FILL_DATE
@@ -163,13 +167,10 @@ class _Builder:
                               reason=" ".join(date_line.split()), where="表格上方")
             self._head().fields.append(date)
             self.roles["fill_date"] = date.id
-        activity = next((f for s in self.sections.values() for f in s.fields
-                         if f.type == "date_range"), None)
+        activity = next((f for s in self.order for f in s.fields if f.type == "date_range"), None)
         if activity is not None:
             self.roles["activity_period"] = activity.id
-        sections = [s for s in self.sections.values() if s.fields]
-        order = {SIGNOFF_SECTION: 2}
-        sections.sort(key=lambda s: order.get(s.title, 0) if s.title != "表头" else -1)
+        sections = [s for s in [self.head, *self.order] if s is not None and s.fields]
         id_words = re.sub(r"^(?:19|20)\d{2}\s*年\s*(?:度)?", "", title) or title  # same id every year
         draft = Draft(make_id(id_words, set(), "form"), title, sections, title_format=title_format,
                       roles=self.roles, problems=self.problems, notes=self.notes, edition=edition,
@@ -180,9 +181,14 @@ class _Builder:
         return draft
 
     def _head(self) -> DraftSection:
-        if "表头" not in self.sections:
-            self.sections["表头"] = DraftSection(make_id("表头", self.taken, "heading"), "表头")
-        return self.sections["表头"]
+        if self.head is None:
+            self.head = DraftSection(make_id("表头", self.taken, "heading"), "表头")
+        return self.head
+
+
+def _ends_with_colon(label: str) -> bool:
+    """“住所：” with nothing beside it: the value is written after the colon, in the cell."""
+    return label.rstrip().endswith(("：", ":"))
 
 
 def _with_slots(guess: Guess, slots: list[Slot]) -> Guess:

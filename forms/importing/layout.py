@@ -100,8 +100,13 @@ def _read_table(table: Table, is_label: IsLabel, reading: Reading, section: str)
         for cell in row:
             pieces = segments(cell.text, is_label) if cell.text.strip() else None
             if pieces and not (len(pieces) == 1 and is_label(cell.text)):
+                inner = section
+                if current is not None and not current.values:  # 组织管理 | 会员总数：… 住所：…
+                    current.pair_count = 0
+                    row_entries.remove(current)
+                    inner = " ".join(current.label.split())
                 for label, value in pieces:
-                    entry = Entry(label, inline=value, where=where, section=section,
+                    entry = Entry(label, inline=value, where=where, section=inner,
                                   label_cell=cell)
                     reading.entries.append(entry)
                 current = None

@@ -135,3 +135,23 @@ def test_repeated_label_is_flagged(tmp_path):
     ids = [f.id for f in draft.fields()]
     assert len(set(ids)) == 2
     assert any("重名" in p for p in draft.problems)
+
+
+def test_inline_labels_and_group_cells(tmp_path, templates):
+    """Seed 004's layout: a group label beside one cell of “label：” lines, labels with colons."""
+    rows = [["省市抗癌协会名称（盖章）：", "<"], ["住所：", "<"],
+            ["组织管理", "会员总数：\n本年度新发展会员数：\n会员是否已进行网络化管理：□是 □否"],
+            ["学术继教", ""]]
+    path = builders.write_docx(tmp_path / "评优.docx", ["省、市、自治区抗癌协会评优汇总表"], rows,
+                               ["填表人：        联系电话："], width=2)
+    draft = draft_of(path, templates)
+    assert [(s.title, [f.label for f in s.fields]) for s in draft.sections] == [
+        ("表格内容", ["省市抗癌协会名称", "住所"]),
+        ("组织管理", ["会员总数", "本年度新发展会员数", "会员是否已进行网络化管理"]),
+        ("表格内容", ["学术继教"]),
+        ("填报信息", ["填表人", "联系电话"])]
+    assert draft.problems == []  # “住所：” takes its value after the colon
+    assert draft.field(draft.roles["unit"]).label == "省市抗癌协会名称"
+    assert [f.type for f in draft.sections[1].fields] == ["count", "count", "yes_no"]
+    assert draft.matches == "association_award_summary"
+    load_template_text(draft_toml(draft), "draft")
