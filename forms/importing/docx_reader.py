@@ -18,6 +18,7 @@ from lxml import etree
 from forms.importing.grid import Cell, Document, ImportRefused, Line, Progress, Table
 
 MAX_COLUMNS = 100
+MAX_ROWS = 20_000
 _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
        "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
 # Text-bearing pieces of a paragraph in document order; mc:Fallback repeats mc:Choice.
@@ -40,8 +41,15 @@ def read_docx(path: Path, progress: Progress | None = None) -> Document:
     """Every paragraph and table of the body, in order; ImportRefused if it cannot be read."""
     path = Path(path)
     body = _body(path)
-    reader = _Reader(progress, len(body.findall(f".//{_TR}")))
-    reader.blocks_of(body)
+    rows = len(body.findall(f".//{_TR}"))
+    if rows > MAX_ROWS:
+        raise ImportRefused(f"“{path.name}”的表格共有 {rows:,} 行，超过 {MAX_ROWS:,} 行的上限，"
+                            "不像是一张表单。请只保留需要导入的表格")
+    reader = _Reader(progress, rows)
+    try:
+        reader.blocks_of(body)
+    except RecursionError:
+        raise _too_deep(path) from None
     if progress:
         progress(reader.total_rows, reader.total_rows)
     document = Document(reader.blocks, name=path.name, kind="docx", notes=reader.notes)
@@ -55,7 +63,11 @@ def _body(path: Path) -> Any:
         return docx.Document(str(path)).element.body
     except ValueError:
         pass  # a template (.dotx) or macro document (.docm): same XML, other content type
-    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError) as exc:
+    except etree.XMLSyntaxError as exc:
+        if "depth" in str(exc):
+            raise _too_deep(path) from None
+        raise _damaged(path, exc) from None
+    except (KeyError, zipfile.BadZipFile, OSError) as exc:
         raise _damaged(path, exc) from None
     try:
         with zipfile.ZipFile(path) as archive:
@@ -66,6 +78,11 @@ def _body(path: Path) -> Any:
     if found is None:
         raise _damaged(path, "没有正文")
     return found
+
+
+def _too_deep(path: Path) -> ImportRefused:
+    return ImportRefused(f"“{path.name}”中的表格嵌套过深，无法读取。"
+                         "请在 Word 中把表格改为不嵌套的普通表格后再导入")
 
 
 def _damaged(path: Path, exc: object) -> ImportRefused:

@@ -42,8 +42,10 @@ def loose_key(label: str) -> str:
 
 
 def display_label(label: str) -> str:
-    """A label as a template should print it: one line, notes about length and stamps removed."""
-    text = " ".join(label.split())
+    """A label as a template should print it: one line, notes about length and stamps removed,
+    no invisible characters (zero-width, direction marks, control codes)."""
+    text = "".join(c for c in label if unicodedata.category(c) not in ("Cc", "Cf") or c in "\n\t")
+    text = " ".join(text.split())
     for pattern in (_LENGTH_NOTE, _STAMP_NOTE):
         text = pattern.sub("", text)
     return text.strip(" ：:")
@@ -107,6 +109,7 @@ def guess_type(label: str) -> Guess:
     >>> guess_type("发放科普知识印刷品（份）")
     Guess(type='count', unit='份', reason='（份）', max_length=None, accept_units=())
     """
+    label = label[:200]
     text = _BLANKS.sub("", _width(label))
     core = loose_key(label)
     limit, limit_words = length_limit(label)

@@ -17,7 +17,9 @@ from forms.importing.grid import Cell, Document, Table
 IsLabel = Callable[[str], bool]
 _CJK = "\u3400-\u9fff"
 # 填表人：张三    联系电话：138…: a label is a run without blanks or colons, with Chinese in it.
-_SEGMENT = re.compile(rf"(?:^|(?<=[\s；;。]))([^\s：:；;。]*[{_CJK}][^\s：:；;。]*)\s*[：:]")
+# Bounded, so a long text without colons is scanned in linear time.
+_SEGMENT = re.compile(r"(?:^|(?<=[\s；;。]))([^\s：:；;。]{1,60})[ \t\u3000]*[：:]")
+_HAS_CJK = re.compile(f"[{_CJK}]")
 _DATE_LINE = re.compile(r"^(?:\d{4}|[\s_]*)\s*年[\s_]*(?:\d{1,2})?[\s_]*月[\s_]*(?:\d{1,2})?[\s_]*日$")
 
 
@@ -52,7 +54,7 @@ def segments(text: str, is_label: IsLabel) -> list[tuple[str, str]] | None:
 
     None when no accepted label starts the text (text before the first label is not allowed).
     """
-    found = [m for m in _SEGMENT.finditer(text) if is_label(m[1])]
+    found = [m for m in _SEGMENT.finditer(text) if _HAS_CJK.search(m[1]) and is_label(m[1])]
     if not found or text[: found[0].start()].strip():
         return None
     pieces = []

@@ -30,6 +30,8 @@ class Slot:
 def read_slot(text: str) -> Slot | None:
     """The hint in an empty-looking value cell, or None when the text is a real label or value."""
     compact = _BLANK.sub("", text)
+    if len(compact) > 60:
+        return None
     if not compact:
         return Slot()
     if _DATE.match(compact):
@@ -53,6 +55,9 @@ def read_slot(text: str) -> Slot | None:
     return None
 
 
+MAX_LABEL = 200  # longer texts in a blank form are instructions, not labels
+
+
 def is_blank_label(text: str) -> bool:
     """In a blank form, any cell with words that are not a slot's hint is a label."""
-    return bool(text.strip()) and read_slot(text) is None
+    return bool(text.strip()) and len(text) <= MAX_LABEL and read_slot(text) is None
