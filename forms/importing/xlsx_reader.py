@@ -14,11 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from forms.importing.grid import Cell, Document, ImportRefused, Line, Progress, Table
 
 MAX_COLUMNS = 100
 MAX_ROWS = 20_000
+MAX_MERGED_CELLS = 200_000
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
 # <c r="B5" ...><f>SUM(B1:B4)</f></c> or with an empty <v/>: a formula saved without its value.
 _FORMULA_WITHOUT_VALUE = re.compile(
     rb'<c r="([A-Z]+[0-9]+)"[^>]*>\s*<f[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
@@ -26,6 +29,11 @@ _FORMULA_WITHOUT_VALUE = re.compile(
 
 def read_xlsx(path: Path, progress: Progress | None = None) -> Document:
     path = Path(path)
+    missing, largest = _prescan(path)
+    if largest > MAX_MERGED_CELLS:
+        # openpyxl visits every square of a merged range: a sheet-wide merge would never end.
+        raise ImportRefused(f"“{path.name}”中有一个合并了 {largest:,} 个单元格的区域，不像是一张表单。"
+                            "请在 Excel 中取消这个合并后再导入")
     try:  # a file object: openpyxl then judges by content, not by the extension
         with path.open("rb") as handle:
             book = openpyxl.load_workbook(io.BytesIO(handle.read()), data_only=True)
@@ -47,7 +55,6 @@ def read_xlsx(path: Path, progress: Progress | None = None) -> Document:
         done += min(ws.max_row, MAX_ROWS)
         if progress:
             progress(done, total)
-    missing = _formulas_without_values(path, book)
     if missing:
         notes.append("以下单元格是公式，但文件中没有保存计算结果，未导入：" + "、".join(missing[:20])
                      + ("等" if len(missing) > 20 else "") + "。请在 Excel 中打开该文件并保存后再导入")
@@ -154,15 +161,24 @@ def _split_lines(rows: list[tuple[int, list[Cell], bool]], width: int,
     return blocks
 
 
-def _formulas_without_values(path: Path, book: Any) -> list[str]:
-    """Cells whose formula was saved without a result (files written by scripts, not Excel)."""
+def _prescan(path: Path) -> tuple[list[str], int]:
+    """Before openpyxl: formula cells saved without a result, and the largest merged area."""
     found: list[str] = []
+    largest = 0
     try:
         with zipfile.ZipFile(path) as archive:
             for name in archive.namelist():
-                if name.startswith("xl/worksheets/sheet") and name.endswith(".xml"):
-                    found += [m.decode() for m in _FORMULA_WITHOUT_VALUE.findall(archive.read(name))]
-    except (zipfile.BadZipFile, OSError):
-        return []
-    return found
+                if not (name.startswith("xl/worksheets/sheet") and name.endswith(".xml")):
+                    continue
+                xml = archive.read(name)
+                found += [m.decode() for m in _FORMULA_WITHOUT_VALUE.findall(xml)]
+                for first, last in _MERGE.findall(xml):
+                    largest = max(largest, _area(first.decode(), last.decode()))
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return [], 0
+    return found, largest
 
+
+def _area(first: str, last: str) -> int:
+    (c1, r1), (c2, r2) = coordinate_from_string(first), coordinate_from_string(last)
+    return (abs(r2 - r1) + 1) * (abs(column_index_from_string(c2) - column_index_from_string(c1)) + 1)

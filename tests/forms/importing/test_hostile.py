@@ -56,3 +56,20 @@ def test_empty_tables(tmp_path, rows):
     document.save(path)
     with pytest.raises(ImportRefused):
         draft_from_document(read_document(path))
+
+
+def test_a_sheet_wide_merge_is_refused_before_openpyxl_walks_it(tmp_path):
+    import zipfile
+
+    path = builders.write_xlsx(tmp_path / "merge.xlsx", ["表"], [["单位名称", ""]], [], width=2)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    assert "<mergeCell " in sheet
+    sheet = sheet.replace('<mergeCell ref="A1:B1"/>', '<mergeCell ref="A1:XFD1048576"/>')
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    with pytest.raises(ImportRefused, match="合并了 17,179,869,184 个单元格"):
+        read_document(path)
