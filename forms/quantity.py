@@ -44,7 +44,8 @@ COUNT_UNITS = ("人次", "场次", "场", "人", "名", "位", "张", "份", "�
                "件", "届", "期", "所", "支", "项", "本", "幅", "块", "处", "户", "例", "台", "套",
                "部", "集", "批", "组", "队", "间", "座", "课时", "小时", "天", "个次", "人日")
 MONEY_UNITS = ("亿元", "万元", "千元", "元")  # as a template may declare a money field's unit
-_UNIT_WORDS = sorted([*COUNT_UNITS, "元", "圆"], key=len, reverse=True)
+_UNIT_SPELLINGS = {"圆": "元", "人/次": "人次", "人·次": "人次", "场/次": "场次"}
+_UNIT_WORDS = sorted([*COUNT_UNITS, "元", *_UNIT_SPELLINGS], key=len, reverse=True)
 # Units that measure the same thing, so a swap is a warning rather than an error.
 UNIT_FAMILIES = ({"人", "人次", "名", "位", "个次", "人日"}, {"场", "场次", "次"},
                  {"份", "册", "本", "张"})
@@ -73,6 +74,7 @@ _VAGUE = re.compile(
 # Letters that stand in for digits: l2场, O份, I00人 (never read as another number).
 _LOOKALIKE = re.compile(r"(?<![A-Za-z])[\d.,lIOo]*[lIOo][\d.,lIOo]*(?![A-Za-z])")
 _LOOKALIKE_DIGITS = str.maketrans("lIOo", "1100")
+_LATIN_MULTIPLIER = re.compile(r"(?<=\d)[wWkK](?![A-Za-z])")  # 10W+ (万), 5k (千)
 _WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z·]{1,30}")
 
 
@@ -141,6 +143,7 @@ def read_quantity(text: str) -> Quantity | Unreadable:
     if not text or len(text) > 200:
         return _NOT_A_NUMBER
     plain = unicodedata.normalize("NFKC", strip_invisible(text)).strip().rstrip(_TRAILING)
+    plain = _LATIN_MULTIPLIER.sub(lambda m: "万" if m[0] in "wW" else "千", plain)  # 10W+
     head, note = split_note(plain)
     if head.replace(" ", "") in NONE_MARKS or head.lower() in ("n/a", "na", "none"):
         return Quantity(Decimal(0), None, None, note=note, none=True)
@@ -281,7 +284,7 @@ def _number_end(head: str) -> int:
 
 
 def _unit(unit: str | None) -> str | None:
-    return "元" if unit == "圆" else unit
+    return _UNIT_SPELLINGS.get(unit or "", unit)
 
 
 _CENTS = re.compile(rf"(?<=[元圆])(?:([{''.join(CN_DIGITS)}\d])角)?(?:([{''.join(CN_DIGITS)}\d])分)?[整正]?$")
