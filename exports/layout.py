@@ -5,10 +5,12 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from exports.model import ReportData
 from forms.quantity import strip_invisible
+from forms.registry import field_type
 from forms.spec import FieldSpec, FormTemplate
 
 QUALIFIER_LABELS = {"approx": "约", "at_least": "至少"}
@@ -31,22 +33,25 @@ def print_text(text: Any) -> str:
     return clean_text(text).replace("\t", " ")
 
 
-def grid_fields(template: FormTemplate) -> list[FieldSpec]:
-    """Fields printed in the label/value grid: not the heading's edition, the date or the sign-off."""
+def grid_fields(template: FormTemplate, hidden: AbstractSet[str] = frozenset()) -> list[FieldSpec]:
+    """Fields printed in the label/value grid: not the heading's edition, the date or the
+    sign-off, nor the ``hidden`` ones (their show_if does not hold)."""
     roles = template.roles
     skip = set(roles.signoff)
     if roles.fill_date:
         skip.add(roles.fill_date)
     if roles.period and template.period_in_title():
         skip.add(roles.period)
-    return [spec for spec in template.fields() if spec.key not in skip]
+    return [spec for spec in template.fields() if spec.key not in skip
+            and not (spec.key in hidden or spec.parts and all(p.key in hidden for p in spec.parts))]
 
 
-def grid_rows(template: FormTemplate) -> list[tuple[FieldSpec, ...]]:
+def grid_rows(template: FormTemplate, hidden: AbstractSet[str] = frozenset()
+              ) -> list[tuple[FieldSpec, ...]]:
     """Rows as on the paper form: adjacent half-width fields share a row, full ones stand alone."""
     rows: list[tuple[FieldSpec, ...]] = []
     pending: FieldSpec | None = None
-    for spec in grid_fields(template):
+    for spec in grid_fields(template, hidden):
         if spec.layout == "full":
             if pending is not None:
                 rows.append((pending,))
@@ -71,11 +76,17 @@ def part_text(part: FieldSpec, raw: str) -> str:
 
 
 def cell_text(data: ReportData, spec: FieldSpec) -> str:
-    """What the person typed for ``spec``; a compound field's parts one per line."""
+    """The printed cell of ``spec``, as its type prints it (mostly what the person typed);
+    a compound field's parts one per line."""
     if spec.parts:
-        texts = (part_text(part, clean_text(data.raw.get(part.key, ""))) for part in spec.parts)
+        texts = (part_text(part, _printed(data, part)) for part in spec.parts)
         return "\n".join(t for t in texts if t)
-    return clean_text(data.raw.get(spec.key, "")).strip("\n")
+    return _printed(data, spec).strip("\n")
+
+
+def _printed(data: ReportData, spec: FieldSpec) -> str:
+    raw = clean_text(data.raw.get(spec.key, ""))
+    return clean_text(field_type(spec).print_text(spec, raw, data.check.values.get(spec.key)))
 
 
 def heading_date(data: ReportData) -> str:

@@ -39,6 +39,7 @@ from exports.pdf_page import (
     markup,
     numbered_canvas,
 )
+from forms.registry import field_type
 from forms.spec import FieldSpec
 
 LABEL_WIDTH = 80.0
@@ -63,17 +64,12 @@ def tidy(text: str) -> str:
 
 
 def _link_lines(data: ReportData, spec: FieldSpec) -> list[str] | None:
-    """A link list as "name url" lines, when the parsed links account for every typed character."""
-    links = data.check.values.get(spec.key)
-    if spec.type != "link_list" or not isinstance(links, list) or not links:
+    """A link list as "name url" lines, when its type prints it with clickable links."""
+    if spec.parts:
         return None
-    if not all(isinstance(item, dict) and item.get("url") for item in links):
-        return None
-    typed = re.sub(r"\s+", "", print_text(data.raw.get(spec.key, "")))
-    parsed = "".join(f"{item.get('name') or ''}{item['url']}" for item in links)
-    if re.sub(r"\s+", "", parsed) != typed:
-        return None
-    return [f"{(item.get('name') or '').strip()} {item['url']}".strip() for item in links]
+    links = field_type(spec).print_links(spec, print_text(data.raw.get(spec.key, "")),
+                                          data.check.values.get(spec.key))
+    return None if links is None else [f"{name} {url}".strip() for name, url in links]
 
 
 def _paragraphs(text: str, styles: Styles, links: bool, piece_width: float) -> list:
@@ -183,7 +179,7 @@ def _grid(data: ReportData, styles: Styles) -> Table:
         ("BACKGROUND", (0, 0), (0, -1), LABEL_SHADE),
         ("LINEAFTER", (0, 0), (0, -1), GRID_LINE, "black"),
     ]
-    for fields in grid_rows(data.template):
+    for fields in grid_rows(data.template, data.check.not_applicable):
         pair = len(fields) == 2
         width = HALF_WIDTH if pair else FULL_WIDTH
         chunks = [_field_chunks(data, spec, width, styles) for spec in fields]

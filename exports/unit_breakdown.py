@@ -16,12 +16,15 @@ from exports.merge_values import column_total, numeric_fields, unit_quantity
 from exports.model import ReportData
 from exports.xlsx_cells import BODY_FONT, BORDER, LABEL_FILL, LABEL_FONT, set_text
 from forms.quantity import APPROX, AT_LEAST
+from forms.registry import field_type
+from forms.spec import FieldSpec
 
 SHEET_TITLE = "分单位明细"
 TOTAL_LABEL = "合计"
 REPORT_LABEL = "报表中的值"  # shown only when the report was edited after the merge
 _TOTAL_FILL = PatternFill("solid", fgColor="FFF2CC")
 _PREFIX = {APPROX: '"约"', AT_LEAST: '"至少"'}
+AGGREGATE_NOTES = {"mean": "平均", "min": "最小", "max": "最大", "none": "不合计"}
 
 
 def number_format(quantity: dict[str, Any]) -> str:
@@ -47,9 +50,18 @@ def _number(cell: Any, quantity: dict[str, Any] | None, font: Font = BODY_FONT) 
 
 def _report_number(spec: Any, value: Any) -> dict[str, Any] | None:
     quantity = unit_quantity(spec, value)
-    if spec.type == "name_list" and quantity is not None and quantity.get("listed"):
-        return None
+    if quantity is not None and quantity.get("listed"):
+        return None  # a count made from the names listed: not a figure the report gives
     return quantity
+
+
+def column_header(spec: FieldSpec) -> str:
+    """科普讲座（场）; 平均每场人数（人，平均）: the unit, and how the 合计 row combines it."""
+    kind = field_type(spec)
+    notes = [kind.column_unit(spec) or "", AGGREGATE_NOTES.get(kind.aggregate(spec), "")]
+    notes = [note for note in notes if note]
+    label = spec.full_label or spec.label
+    return f"{label}（{'，'.join(notes)}）" if notes else label
 
 
 def add_breakdown_sheet(workbook: Workbook, data: ReportData) -> None:
@@ -57,10 +69,7 @@ def add_breakdown_sheet(workbook: Workbook, data: ReportData) -> None:
     sources = [s for s in data.sources or () if isinstance(s, dict)]
     ws = workbook.create_sheet(SHEET_TITLE)
     specs = numeric_fields(data.template)
-    headers = ["序号", "单位"] + [
-        f"{spec.full_label or spec.label}（{'元' if spec.type == 'money' else spec.unit}）"
-        if (spec.unit or spec.type == "money") else spec.full_label or spec.label
-        for spec in specs] + ["导出时间", "来源文件"]
+    headers = ["序号", "单位"] + [column_header(spec) for spec in specs] + ["导出时间", "来源文件"]
     for col, header in enumerate(headers, start=1):
         cell = ws.cell(1, col)
         _text(cell, header, LABEL_FONT)

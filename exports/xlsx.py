@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import math
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +14,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from exports.atomic import atomic_path
 from exports.layout import (
-    QUALIFIER_LABELS,
     cell_text,
     clean_text,
     explanation_texts,
@@ -30,6 +28,7 @@ from exports.meta import APP_VERSION, export_time, iso_time, printed_time, value
 from exports.model import DRAFT_MARK, ReportData
 from exports.unit_breakdown import add_breakdown_sheet
 from exports.xlsx_cells import BODY_FONT, BORDER, FONT, LABEL_FILL, LABEL_FONT, set_text
+from forms.registry import field_type
 
 SHEET_DATA = "数据"
 SHEET_META = "元数据"
@@ -106,7 +105,7 @@ def _width(first: int, last: int) -> float:
 
 def _grid(ws: Worksheet, data: ReportData, row: int) -> int:
     """The label/value grid; returns the next free row."""
-    for fields in grid_rows(data.template):
+    for fields in grid_rows(data.template, data.check.not_applicable):
         spans = [(1, 2, 4)] if len(fields) == 1 else [(1, 2, 2), (3, 4, 4)]
         chunks = [split_chunks(cell_text(data, spec), _width(first, last), MAX_LINES_PER_ROW)
                   for spec, (_, first, last) in zip(fields, spans, strict=True)]
@@ -174,30 +173,6 @@ def _form_sheet(ws: Worksheet, data: ReportData, when: datetime) -> None:
     ws.sheet_view.showGridLines = False
 
 
-def normalised_cells(value: Any) -> tuple[Any, str, str, str]:
-    """A normalised value as (value cell, unit, qualifier, compact JSON for structured values)."""
-    if value is None:
-        return "", "", "", ""
-    if isinstance(value, bool | int | float):
-        return value, "", "", ""
-    if isinstance(value, str):
-        return value, "", "", ""
-    compact = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    if isinstance(value, dict):
-        quantity = value.get("count") if isinstance(value.get("count"), dict) else value
-        number = quantity.get("value")
-        if isinstance(number, int | float) and not isinstance(number, bool):
-            qualifier = QUALIFIER_LABELS.get(quantity.get("qualifier") or "", "")
-            return number, quantity.get("unit") or "", qualifier, compact if quantity is not value else ""
-        if "start" in value and "end" in value:
-            return f"{value['start']}/{value['end']}", "", "", compact
-    if isinstance(value, list):
-        lines = [" ".join(str(v) for v in item.values()) if isinstance(item, dict) else str(item)
-                 for item in value]
-        return "\n".join(lines), "", "", compact
-    return compact, "", "", compact
-
-
 def _data_sheet(ws: Worksheet, data: ReportData, when: datetime) -> None:
     columns = len(DATA_COLUMNS)
     if data.marked_draft:
@@ -211,18 +186,22 @@ def _data_sheet(ws: Worksheet, data: ReportData, when: datetime) -> None:
         ws.column_dimensions[ws.cell(2, col).column_letter].width = width
     row = 3
     for spec in data.template.leaves():
-        value, unit, qualifier, compact = normalised_cells(data.check.values.get(spec.key))
+        if spec.key in data.check.not_applicable:
+            continue  # its show_if does not hold: kept in the report, not exported
+        cells = field_type(spec).data_cells(spec, data.check.values.get(spec.key))
         texts = [spec.key, spec.full_label or spec.label, data.raw.get(spec.key, "")]
         for col, text in enumerate(texts, start=1):
             set_text(ws.cell(row, col), text)
         cell = ws.cell(row, 4)
-        if isinstance(value, str):
-            set_text(cell, value)
+        if isinstance(cells.value, str):
+            set_text(cell, cells.value)
         else:
-            cell.value = value
-        set_text(ws.cell(row, 5), unit)
-        set_text(ws.cell(row, 6), qualifier)
-        set_text(ws.cell(row, 7), compact)
+            cell.value = cells.value
+            if cells.number_format:
+                cell.number_format = cells.number_format
+        set_text(ws.cell(row, 5), cells.unit)
+        set_text(ws.cell(row, 6), cells.qualifier)
+        set_text(ws.cell(row, 7), cells.structured)
         set_text(ws.cell(row, 8), "\n".join(issue_texts(data, spec.key)))
         set_text(ws.cell(row, 9), "\n".join(explanation_texts(data, spec.key)))
         for col in range(1, columns + 1):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 from forms.issues import ERROR
 from forms.quantity import normalise_digits, parse_chinese_numeral
 from forms.spec import FieldSpec
-from forms.types import FieldType, Parsed, problem
+from forms.types.base import Combined, FieldType, ParseContext, Parsed, UnitValues, problem
 
 _Y = r"(?:(?P<{0}y>\d{{4}})\s*[年\-/.]\s*)"
 _M = r"(?:(?P<{0}m>\d{{1,2}})\s*[月\-/.]\s*)"
@@ -59,8 +60,10 @@ def _prepare(text: str) -> str:
 
 class DateType(FieldType):
     name = "date"
+    widget = "date"
+    comparable = "date"
 
-    def _parse(self, spec: FieldSpec, text: str) -> Parsed:
+    def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
         match = _DATE_RE.match(_prepare(text))
         if match is None:
             return Parsed(None, (problem(spec, ERROR, "bad_date", "日期格式不正确",
@@ -73,11 +76,27 @@ class DateType(FieldType):
             return Parsed(None, (problem(spec, ERROR, "bad_date", "日期不存在，请检查月份和日"),))
         return Parsed(day.isoformat(), (), f"{day.year}年{day.month}月{day.day}日")
 
+    def value_problem(self, spec: FieldSpec, value: Any) -> str | None:
+        return None if iso_date(value) else "应为日期"
+
+    def merge(self, spec: FieldSpec, units: UnitValues) -> Combined:
+        """The latest date."""
+        latest = max(v for _, v in units)
+        return date_text(latest), latest
+
+    def text_for(self, spec: FieldSpec, value: Any) -> str:
+        return date_text(value)
+
+    def compare_value(self, spec: FieldSpec, value: Any) -> Any:
+        return (value, value) if iso_date(value) else None
+
 
 class DateRangeType(FieldType):
     name = "date_range"
+    widget = "date_range"
+    comparable = "date"
 
-    def _parse(self, spec: FieldSpec, text: str) -> Parsed:
+    def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
         plain = _prepare(text)
         single = _DATE_RE.match(plain)
         match = single or _RANGE_RE.match(plain)
@@ -101,6 +120,23 @@ class DateRangeType(FieldType):
                 "请检查开始和结束日期是否写反"),))
         return Parsed({"start": start.isoformat(), "end": end.isoformat()}, (), _describe(start, end))
 
+    def value_problem(self, spec: FieldSpec, value: Any) -> str | None:
+        ok = isinstance(value, dict) and iso_date(value.get("start")) and \
+            iso_date(value.get("end")) and value["start"] <= value["end"]
+        return None if ok else "应为日期范围"
+
+    def merge(self, spec: FieldSpec, units: UnitValues) -> Combined:
+        """From the earliest start to the latest end."""
+        value = {"start": min(v["start"] for _, v in units), "end": max(v["end"] for _, v in units)}
+        return self.text_for(spec, value), value
+
+    def text_for(self, spec: FieldSpec, value: Any) -> str:
+        start, end = value["start"], value["end"]
+        return date_text(start) if start == end else f"{date_text(start)}至{date_text(end)}"
+
+    def compare_value(self, spec: FieldSpec, value: Any) -> Any:
+        return (value["start"], value["end"]) if self.value_problem(spec, value) is None else None
+
 
 def _describe(start: date, end: date) -> str:
     head = f"{start.year}年{start.month}月{start.day}日"
@@ -111,3 +147,16 @@ def _describe(start: date, end: date) -> str:
     if start.month != end.month:
         return f"{head}至{end.month}月{end.day}日"
     return f"{head}至{end.day}日（{(end - start).days + 1}天）"
+
+
+def iso_date(text: Any) -> bool:
+    try:
+        return isinstance(text, str) and date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
+
+
+def date_text(iso: str) -> str:
+    """2024-05-01 -> 2024年5月1日"""
+    day = date.fromisoformat(iso)
+    return f"{day.year}年{day.month}月{day.day}日"

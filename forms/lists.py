@@ -4,13 +4,37 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from forms.issues import ERROR, WARNING, Issue
 from forms.quantity import Quantity, parse_quantity
 from forms.spec import FieldSpec
-from forms.types import MAX_LISTED, FieldType, Parsed, describe, listing, problem, quantity_value
+from forms.types.base import (
+    MAX_LISTED,
+    Combined,
+    DataCells,
+    FieldType,
+    ParseContext,
+    Parsed,
+    UnitValues,
+    compact_json,
+    listing,
+    problem,
+    qualifier_label,
+    strings,
+)
+from forms.types.numbers import (
+    AT_LEAST,
+    SUM,
+    describe,
+    plain_format,
+    quantity_problem,
+    quantity_text,
+    quantity_value,
+    sum_quantities,
+)
 
 _SEPARATORS = re.compile(r"(\s*(?:[、；;,，]|\n)\s*)")
 _ELLIPSIS = {"…", "……", "...", "......", "等等"}
@@ -102,8 +126,12 @@ class NameListType(FieldType):
     """``1431家；成都市卫生健康委员会、四川省肿瘤医院、……；等`` → count plus names."""
 
     name = "name_list"
+    widget = "name_list"
+    numeric = True  # by its count
+    comparable = "number"
+    aggregates = (SUM,)
 
-    def _parse(self, spec: FieldSpec, text: str) -> Parsed:
+    def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
         issues: list[Issue] = []
         count, text = _leading_count(spec, text)
         names, partial, note = split_names(text)
@@ -133,6 +161,83 @@ class NameListType(FieldType):
                                   f"未写明数量，将按列出的{len(unique)}{spec.unit}计",
                                   f"请在开头写明总数，如“{len(unique)}{spec.unit}；名称1、名称2”"))
         return Parsed(value, tuple(issues), display)
+
+    def value_problem(self, spec: FieldSpec, value: Any) -> str | None:
+        if not isinstance(value, dict) or not strings(value.get("names")):
+            return "应为名单"
+        if value.get("count") is not None and quantity_problem(value["count"]):
+            return "名单的数量不正确"
+        if not isinstance(value.get("partial", False), bool) or \
+                not isinstance(value.get("note", ""), str):
+            return "名单格式不正确"
+        return None
+
+    def merge(self, spec: FieldSpec, units: UnitValues) -> Combined:
+        """Names of every unit once, in order; the counts summed; notes under unit names."""
+        names = list(dict.fromkeys(n.translate(_NAME_BREAKS).strip() for _, v in units
+                                   for n in v.get("names") or ()))
+        names = [n for n in names if n]
+        partial = any(v.get("partial") for _, v in units)
+        notes = [f"【{unit}】{v['note'].strip()}" for unit, v in units
+                 if (v.get("note") or "").strip()]
+        count = self.total(spec, [self.number(spec, v) for _, v in units])
+        if count is None and not names and not partial:
+            return None
+        pieces = [quantity_text(count)] if count is not None else []
+        if names:
+            pieces.append("、".join(names))
+        if partial or notes:
+            pieces.append("等")
+            partial = True
+        raw = "；".join(pieces)
+        if not partial and names and names[-1].endswith("等"):
+            raw += "；"  # 乙等 at the very end would read as 乙 + 等
+        note = "\n".join(notes)
+        if note:
+            raw += "\n" + note
+        return raw, {"count": count, "names": names, "partial": partial, "note": note}
+
+    def number(self, spec: FieldSpec, value: Any) -> dict[str, Any] | None:
+        """The count written, else the names listed (至少 if 等). A count made from the names
+        is marked ``listed``: it adds to a total only when some other unit wrote a count."""
+        if not isinstance(value, dict):
+            return None
+        if value.get("count") is not None:
+            count = value["count"]
+            quantity = {"value": count["value"], "unit": count.get("unit"),
+                        "qualifier": count.get("qualifier")}
+        else:
+            names = value.get("names") or []
+            if not names:
+                return None
+            quantity = {"value": len(names), "unit": None,
+                        "qualifier": AT_LEAST if value.get("partial") else None, "listed": True}
+        if quantity.get("unit") is None:
+            quantity["unit"] = spec.unit
+        return quantity
+
+    def total(self, spec: FieldSpec, quantities: list[dict[str, Any] | None]
+              ) -> dict[str, Any] | None:
+        """None when no unit wrote a count (lists nobody counted stay without a count)."""
+        given = [q for q in quantities if q is not None]
+        if all(q.get("listed") for q in given):
+            return None
+        return sum_quantities(given, spec.unit)
+
+    def compare_value(self, spec: FieldSpec, value: Any) -> Any:
+        count = value.get("count") if isinstance(value, dict) else None
+        return Decimal(str(count["value"])) if isinstance(count, dict) else None
+
+    def data_cells(self, spec: FieldSpec, value: Any) -> DataCells:
+        count = value.get("count") if isinstance(value, dict) else None
+        if not isinstance(count, dict):
+            return super().data_cells(spec, value)
+        return DataCells(count["value"], count.get("unit") or "",
+                         qualifier_label(count.get("qualifier")), compact_json(value),
+                         plain_format(count["value"]))
+
+
+_NAME_BREAKS = str.maketrans({c: " " for c in "、；;,，\n\r"})
 
 
 def _count_issues(spec: FieldSpec, count: Any, unit: str | None, listed: int, partial: bool,
@@ -226,8 +331,9 @@ def split_links(text: str) -> tuple[list[dict[str, str]], list[str]]:
 
 class LinkListType(FieldType):
     name = "link_list"
+    widget = "link_list"
 
-    def _parse(self, spec: FieldSpec, text: str) -> Parsed:
+    def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
         links, orphans = split_links(text)
         issues: list[Issue] = []
         bad = 0
@@ -266,6 +372,37 @@ class LinkListType(FieldType):
                                   "以下名称没有对应的链接：" + listing(orphans),
                                   "请在名称后另起一行填写链接"))
         return Parsed(links, tuple(issues), f"{len(links)}条链接")
+
+    def value_problem(self, spec: FieldSpec, value: Any) -> str | None:
+        ok = isinstance(value, list) and all(
+            isinstance(v, dict) and isinstance(v.get("url"), str)
+            and isinstance(v.get("name", ""), str) for v in value)
+        return None if ok else "应为链接列表"
+
+    def merge(self, spec: FieldSpec, units: UnitValues) -> Combined:
+        """Every link once (the first unit's name for it), one per line."""
+        links: dict[str, dict[str, str]] = {}
+        for _, value in units:
+            for link in value:
+                links.setdefault(link["url"], {"name": link.get("name", ""), "url": link["url"]})
+        if not links:
+            return None
+        merged = list(links.values())
+        return self.text_for(spec, merged), merged
+
+    def text_for(self, spec: FieldSpec, value: Any) -> str:
+        return "\n".join(f"{link['name']} {link['url']}".strip() for link in value)
+
+    def print_links(self, spec: FieldSpec, raw: str, value: Any) -> list[tuple[str, str]] | None:
+        """The links, when the parsed ones account for every character typed."""
+        if not isinstance(value, list) or not value:
+            return None
+        if not all(isinstance(item, dict) and item.get("url") for item in value):
+            return None
+        parsed = "".join(f"{item.get('name') or ''}{item['url']}" for item in value)
+        if re.sub(r"\s+", "", parsed) != re.sub(r"\s+", "", raw):
+            return None
+        return [((item.get("name") or "").strip(), item["url"]) for item in value]
 
 
 def split_compound(spec: FieldSpec, text: str) -> dict[str, str]:

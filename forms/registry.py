@@ -1,4 +1,8 @@
-"""The field types by name, and parsing a field's text with its type."""
+"""The field types by name, and parsing a field's text with its type.
+
+Adding a type: write its class (a module of ``forms/types/``, or the family module it belongs
+to) and add an instance to ``TYPES`` below. docs/templates.md says what the class owns.
+"""
 
 from __future__ import annotations
 
@@ -13,27 +17,41 @@ from forms.types import (
     FieldType,
     LongTextType,
     MoneyType,
+    ParseContext,
     Parsed,
     PhoneType,
     TextType,
+    YearType,
     YesNoType,
 )
 
 TYPES: dict[str, FieldType] = {
     t.name: t
-    for t in (TextType(), LongTextType(), CountType(), MoneyType(), EditionType(), YesNoType(),
-              ChoiceType(), ChecklistType(), PhoneType(), DateType(), DateRangeType(),
-              NameListType(), LinkListType())
+    for t in (TextType(), LongTextType(), CountType(), MoneyType(), EditionType(), YearType(),
+              YesNoType(), ChoiceType(), ChecklistType(), PhoneType(), DateType(),
+              DateRangeType(), NameListType(), LinkListType())
 }
 COMPOUND_TYPES = ("pair",)  # a row made of parts, each with its own type
+COMPOUND_WIDGET = "pair"
 QUANTITY_TYPES = ("count", "money")
+_FALLBACK = TextType()  # a type this version does not know is read as text
 
 
-def parse_field(spec: FieldSpec, text: str | None) -> Parsed:
+def field_type(spec: FieldSpec) -> FieldType:
+    """The type object of a leaf field (``text`` for a name this version does not know)."""
+    return TYPES.get(spec.type, _FALLBACK)
+
+
+def widget_kind(spec: FieldSpec) -> str:
+    """The kind of widget that edits ``spec`` (widgets/factory.py maps kinds to classes)."""
+    return COMPOUND_WIDGET if spec.parts else field_type(spec).widget
+
+
+def parse_field(spec: FieldSpec, text: str | None, context: ParseContext | None = None) -> Parsed:
     """Parse one leaf field's text; never raises.
 
     >>> from forms.spec import FieldSpec
     >>> parse_field(FieldSpec("n", "发放科普知识印刷品", "count", unit="份"), "38万份").value
     {'value': 380000, 'unit': '份', 'qualifier': None}
     """
-    return TYPES[spec.type].parse(spec, text)
+    return field_type(spec).parse(spec, text, context)

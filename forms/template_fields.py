@@ -7,7 +7,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from forms.issues import ERROR, WARNING
-from forms.quantity import COUNT_UNITS, MONEY_UNITS
 from forms.registry import COMPOUND_TYPES, TYPES
 from forms.spec import FieldSpec, Section
 from forms.template_problems import ITEMS, TABLES, TEXTS, Problems
@@ -24,9 +23,12 @@ FIELD_KEYS: dict[str, Any] = {
     "id": str, "label": str, "type": str, "unit": str, "accept_units": TEXTS, "required": bool,
     "min": float, "max": float, "max_length": int, "over_length": str, "help": str,
     "placeholder": str, "approx_allowed": bool, "layout": str, "options": ITEMS, "parts": TABLES,
+    "example": str,
 }
+OPTION_KEYS: dict[str, Any] = {"code": str, "label": str}
+CODE_LIMIT = 50
 _LIMITS = {"id": 64, "label": LABEL_LIMIT, "type": 40, "unit": 10, "help": HELP_LIMIT,
-           "placeholder": LABEL_LIMIT, "over_length": 10, "layout": 10, "accept_units": 10,
+           "placeholder": LABEL_LIMIT, "example": LABEL_LIMIT, "over_length": 10, "layout": 10, "accept_units": 10,
            "options": LABEL_LIMIT, "title": LABEL_LIMIT}
 
 
@@ -159,12 +161,40 @@ class FieldReader:
             required=bool(get("required", False)), min=get("min", None), max=get("max", None),
             max_length=get("max_length", None), over_length=get("over_length", ERROR),
             help=str(get("help", "")), placeholder=str(get("placeholder", "")),
+            example=str(get("example", "")),
             approx_allowed=bool(get("approx_allowed", True)), layout=get("layout", "half"),
-            options=tuple(get("options", ())), parent=parent.data["id"] if parent else None,
+            parent=parent.data["id"] if parent else None,
         )
+        if "options" in data and "options" not in bad:
+            labels, codes = self._options(entry)
+            spec = replace(spec, options=labels, codes=codes)
         if entry.parts:
             spec = replace(spec, parts=tuple(self.spec(part) for part in entry.parts))
+        elif spec.type in TYPES:
+            for key, message in TYPES[spec.type].spec_problems(spec):
+                self.problems.add(self.lines.key(key, line) or line, where, message)
         return spec
+
+    def _options(self, entry: Entry) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The labels and codes of ``options``: texts (code = label) or {code, label} tables."""
+        line = self.lines.key("options", entry.line) or entry.line
+        labels: list[str] = []
+        codes: list[str] = []
+        for number, item in enumerate(entry.data["options"], 1):
+            where = f"{entry.where}的第{number}个选项"
+            if isinstance(item, str):
+                item = {"code": item, "label": item}
+            elif not self.problems.check_keys(line, where, item, OPTION_KEYS, set(OPTION_KEYS)):
+                continue
+            if self.problems.check_types(line, where, item, OPTION_KEYS,
+                                         {"code": CODE_LIMIT, "label": LABEL_LIMIT}):
+                continue
+            if not item["code"].strip() or not item["label"].strip():
+                self.problems.add(line, where, "选项的代码和名称都不能为空")
+                continue
+            codes.append(item["code"])
+            labels.append(item["label"])
+        return tuple(labels), (tuple(codes) if codes != labels else ())
 
     def _check_values(self, entry: Entry, bad: set[str]) -> None:
         data, where = entry.data, entry.where
@@ -176,15 +206,6 @@ class FieldReader:
             self.problems.add(at("layout"), where, "layout 只能是 half 或 full")
         if "over_length" not in bad and data.get("over_length", ERROR) not in (ERROR, WARNING):
             self.problems.add(at("over_length"), where, "over_length 只能是 error 或 warning")
-        ftype = self.types[entry.key]
-        units = [data["unit"]] if data.get("unit") and "unit" not in bad else []
-        units += list(data.get("accept_units", ())) if "accept_units" not in bad else []
-        known = MONEY_UNITS if ftype == "money" else COUNT_UNITS
-        for unit in units:
-            if unit not in known:
-                self.problems.add(at("unit"), where, f"未知的单位“{unit}”")
-        if ftype in ("choice", "checklist") and not data.get("options"):
-            self.problems.add(entry.line, where, "选择类字段需要 options")
         if "max_length" not in bad and data.get("max_length") is not None \
                 and data["max_length"] < 1:
             self.problems.add(at("max_length"), where, "max_length 应为正整数")

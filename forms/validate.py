@@ -9,10 +9,11 @@ from typing import Any
 from forms.issues import ERROR, Issue
 from forms.lists import split_compound
 from forms.outliers import NO_HISTORY, UnitHistory, outlier
-from forms.registry import parse_field
+from forms.registry import field_type, parse_field
 from forms.rules import ComparisonTexts, rule_keys, run_rule
-from forms.spec import FormTemplate
-from forms.types import Parsed
+from forms.spec import Condition, FieldSpec, FormTemplate
+from forms.types import ParseContext, Parsed
+from forms.types.numbers import quantity_text, sum_quantities
 
 
 @dataclass
@@ -22,6 +23,7 @@ class ReportCheck:
     values: dict[str, Any]
     issues: list[Issue]
     displays: dict[str, str] = field(default_factory=dict)
+    not_applicable: frozenset[str] = frozenset()  # keys whose show_if does not hold: not exported
 
     @property
     def errors(self) -> list[Issue]:
@@ -38,6 +40,9 @@ class ReportCheck:
 class Validator:
     """Holds one report's parsed fields; a change re-checks only that field and its rules.
 
+    Fields whose ``show_if`` does not hold keep their text but are not applicable: no issues,
+    not in ``values()``. Calculated fields are worked out again whenever a part changes.
+
     >>> from forms.loader import builtin_templates
     >>> v = Validator(builtin_templates()["cancer_week_summary"])
     >>> sorted(v.set("direct_beneficiaries", "46.21人"))
@@ -47,9 +52,10 @@ class Validator:
     """
 
     def __init__(self, template: FormTemplate, raw: Mapping[str, str] | None = None,
-                 history: UnitHistory = NO_HISTORY) -> None:
+                 history: UnitHistory = NO_HISTORY, context: ParseContext | None = None) -> None:
         self.template = template
         self.history = history  # the unit's earlier figures, for the outlier warnings
+        self.context = context  # passed to every parse (e.g. the report's year)
         self.raw: dict[str, str] = {}
         self.texts = ComparisonTexts(self.raw)  # for the text rules, computed when needed
         self.parsed: dict[str, Parsed] = {}
@@ -59,11 +65,24 @@ class Validator:
             for key in rule_keys(rule, template):
                 self._rules_by_key.setdefault(key, []).append(index)
         self._rule_issues: list[list[Issue]] = [[] for _ in template.rules]
+        self._conditions = conditions(template)
+        self._controllers = {c.field for c in self._conditions.values()}
+        self._calculated = calculation_order(template)
+        self._feeds: dict[str, list[str]] = {}  # part key -> calculated keys reading it
+        for key in self._calculated:
+            for part in template.field(key).calculate.keys:  # type: ignore[union-attr]
+                self._feeds.setdefault(part, []).append(key)
         for spec in template.leaves():
             text = (raw or {}).get(spec.key, "")
             text = "" if text is None else str(text)
             self.raw[spec.key] = text
-            self.parsed[spec.key] = parse_field(spec, text)
+            self.parsed[spec.key] = parse_field(spec, text, context)
+        self.hidden: set[str] = set()
+        self._update_hidden()
+        for key in self._calculated:  # a total stored without its parts is kept as it was
+            if any(self.raw[part].strip() for part in self._parts(key)):
+                self._recalculate(key)
+        self._update_hidden()
         for index in range(len(template.rules)):
             self._run_rule(index)
 
@@ -79,10 +98,12 @@ class Validator:
         self._rule_issues[index] = issues
 
     def set(self, key: str, text: str | None) -> set[str]:
-        """Record a field's new text; returns the keys whose issues may have changed.
+        """Record a field's new text; returns the keys whose issues, text (a calculated total)
+        or applicability may have changed.
 
-        A compound field's key takes the whole cell, split into its parts. An unknown key is
-        a programming error (KeyError); no text ever raises.
+        A compound field's key takes the whole cell, split into its parts. A calculated field
+        keeps its worked-out text. An unknown key is a programming error (KeyError); no text
+        ever raises.
         """
         spec = self.template.field(key)
         text = "" if text is None else str(text)
@@ -92,15 +113,88 @@ class Validator:
             for part in spec.parts:
                 touched |= self.set(part.key, texts.get(part.key, ""))
             return touched
-        touched = {key}
-        self.raw[key] = text
-        self.texts.forget(key)
-        self.parsed[key] = parse_field(spec, text)
-        for index in self._rules_by_key.get(key, ()):
+        if spec.is_calculated:
+            return {key}
+        self._store(key, text)
+        changed = [key]
+        for total in self.calculated_keys(key):
+            if self._recalculate(total):
+                changed.append(total)
+        touched = set(changed)
+        if self._controllers.intersection(changed):
+            before = set(self.hidden)
+            self._update_hidden()
+            moved = before ^ self.hidden
+            touched |= moved
+            changed += sorted(moved)
+        for index in sorted({i for k in changed for i in self._rules_by_key.get(k, ())}):
             touched.update(i.field for i in self._rule_issues[index])
             self._run_rule(index)
             touched.update(i.field for i in self._rule_issues[index])
         return touched
+
+    def _store(self, key: str, text: str) -> None:
+        self.raw[key] = text
+        self.texts.forget(key)
+        self.parsed[key] = parse_field(self.template.field(key), text, self.context)
+
+    # --- show_if and calculated fields -----------------------------------------------------
+
+    def applicable(self, key: str) -> bool:
+        """Whether a field (or part, or compound field) applies: its show_if holds."""
+        spec = self.template.field(key)
+        if spec.parts:
+            return any(part.key not in self.hidden for part in spec.parts)
+        return key not in self.hidden
+
+    def calculated_keys(self, key: str) -> list[str]:
+        """The calculated fields worked out (directly or not) from ``key``, in order."""
+        found: list[str] = []
+        pending = list(self._feeds.get(key, ()))
+        while pending:
+            total = pending.pop(0)
+            if total not in found:
+                found.append(total)
+                pending += self._feeds.get(total, ())
+        return sorted(found, key=self._calculated.index)
+
+    def _update_hidden(self) -> None:
+        if self._conditions:
+            self.hidden = set(self._order) - applicable_keys(self.template, self.values(True),
+                                                             self._conditions)
+
+    def _parts(self, key: str) -> tuple[str, ...]:
+        return self.template.field(key).calculate.keys  # type: ignore[union-attr]
+
+    def _recalculate(self, key: str) -> bool:
+        """Work out a calculated field again; True when its text changed."""
+        text = self._total_text(self.template.field(key))
+        if text == self.raw[key]:
+            return False
+        self._store(key, text)
+        return True
+
+    def _total_text(self, spec: FieldSpec) -> str:
+        quantities = []
+        for key in self._parts(spec.key):
+            if key in self.hidden:
+                continue
+            part = self.template.field(key)
+            value = self.parsed[key].value
+            if value is None:
+                if self.raw[key].strip():
+                    return ""  # a part is unreadable: no total rather than a wrong one
+                continue
+            quantity = field_type(part).number(part, value)
+            if quantity is not None:
+                quantities.append(quantity)
+        total = sum_quantities(quantities)
+        if total is None:
+            return ""
+        total["unit"] = field_type(spec).column_unit(spec) or total["unit"]
+        return quantity_text(total)
+
+    # --- reading the results ---------------------------------------------------------------
 
     def set_history(self, history: UnitHistory) -> set[str]:
         """Compare with these earlier figures from now on; returns the keys that may change."""
@@ -109,18 +203,22 @@ class Validator:
         return {key for key in touched if key in self.parsed}
 
     def _outliers(self, key: str) -> list[Issue]:
-        if key not in self.history.figures:
+        if key not in self.history.figures or key in self.hidden:
             return []
         found = outlier(self.template.field(key), self.parsed[key].value, self.history)
         return [found] if found else []
 
-    def values(self) -> dict[str, Any]:
-        return {k: p.value for k, p in self.parsed.items() if p.value is not None}
+    def values(self, everything: bool = False) -> dict[str, Any]:
+        """The parsed values of the fields that apply (``everything``: of every field)."""
+        return {k: p.value for k, p in self.parsed.items()
+                if p.value is not None and (everything or k not in self.hidden)}
 
     def display(self, key: str) -> str:
         return self.parsed[key].display
 
     def issues_for(self, key: str) -> list[Issue]:
+        if key in self.hidden:
+            return []
         issues = list(self.parsed[key].issues) if key in self.parsed else []
         issues += self._required(key)
         issues += self._outliers(key)
@@ -130,21 +228,75 @@ class Validator:
 
     def _required(self, key: str) -> list[Issue]:
         spec = self.template.field(key)
-        if not spec.required or self.raw.get(key, "").strip():
+        if not spec.required or self.raw.get(key, "").strip() or key in self.hidden:
             return []
         return [Issue(key, spec.full_label, ERROR, "required", "必填项，请填写")]
 
     def issues(self) -> list[Issue]:
-        issues = [i for key in self._order for i in self.parsed[key].issues]
-        issues += [i for key in self._order for i in self._required(key)]
+        keys = [key for key in self._order if key not in self.hidden]
+        issues = [i for key in keys for i in self.parsed[key].issues]
+        issues += [i for key in keys for i in self._required(key)]
         issues += [i for key in self.history.figures if key in self._order
                    for i in self._outliers(key)]
-        issues += [i for rule in self._rule_issues for i in rule]
+        issues += [i for rule in self._rule_issues for i in rule if i.field not in self.hidden]
         return sorted(issues, key=lambda i: self._order.get(i.field, len(self._order)))
 
     def check(self) -> ReportCheck:
-        displays = {k: p.display for k, p in self.parsed.items() if p.display}
-        return ReportCheck(self.values(), self.issues(), displays)
+        displays = {k: p.display for k, p in self.parsed.items()
+                    if p.display and k not in self.hidden}
+        return ReportCheck(self.values(), self.issues(), displays, frozenset(self.hidden))
+
+
+def conditions(template: FormTemplate) -> dict[str, Condition]:
+    """Each leaf key's show_if (a compound field's applies to its parts)."""
+    found: dict[str, Condition] = {}
+    for spec in template.fields():
+        for leaf in spec.parts or (spec,):
+            condition = leaf.show_if or spec.show_if
+            if condition is not None:
+                found[leaf.key] = condition
+    return found
+
+
+def applicable_keys(template: FormTemplate, values: Mapping[str, Any],
+                    found: dict[str, Condition] | None = None) -> set[str]:
+    """The leaf keys whose show_if holds with these parsed values (all when none has one)."""
+    found = conditions(template) if found is None else found
+    keys = [spec.key for spec in template.leaves()]
+    if not found:
+        return set(keys)
+    memo: dict[str, bool] = {}
+
+    def holds(key: str, depth: int = 0) -> bool:
+        if key not in memo:
+            condition = found.get(key)
+            memo[key] = condition is None or (
+                depth < len(keys) and holds(condition.field, depth + 1)
+                and condition.holds(values.get(condition.field)))
+        return memo[key]
+
+    return {key for key in keys if holds(key)}
+
+
+def calculation_order(template: FormTemplate) -> list[str]:
+    """The calculated fields, each after the calculated fields it reads (cycles left out)."""
+    totals = {spec.key: spec.calculate.keys for spec in template.leaves() if spec.calculate}
+    order: list[str] = []
+    visiting: set[str] = set()
+
+    def visit(key: str) -> None:
+        if key in order or key in visiting:
+            return
+        visiting.add(key)
+        for part in totals[key]:
+            if part in totals:
+                visit(part)
+        visiting.discard(key)
+        order.append(key)
+
+    for key in totals:
+        visit(key)
+    return order
 
 
 def validate_report(template: FormTemplate, raw: Mapping[str, str],

@@ -168,6 +168,10 @@ class ChoiceWidget(_ClosedAnswer):
         while self.combo.count() > options:  # drop an earlier loaded non-option
             self.combo.removeItem(options)
         index = self.combo.findText(text)
+        if index < 0 and text.strip():  # a code or an option's number: its option
+            code = parse_field(self.spec, text).value
+            if code in self.spec.option_codes:
+                index = 1 + self.spec.option_codes.index(code)
         if index < 0:  # not an option: keep it visible and selected, so nothing is lost
             self.combo.addItem(text)
             index = self.combo.count() - 1
@@ -206,8 +210,8 @@ class ChecklistWidget(_ClosedAnswer):
         self._raw = text
         value = parse_field(self.spec, text).value if text.strip() else None
         chosen = set(value) if isinstance(value, list) else set()
-        for option, box in zip(self.spec.options, self.boxes, strict=True):
-            box.setChecked(option in chosen)
+        for code, box in zip(self.spec.option_codes, self.boxes, strict=True):
+            box.setChecked(code in chosen)
         self._show_original(isinstance(value, list))
 
     def _apply_read_only(self, read_only: bool) -> None:

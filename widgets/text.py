@@ -1,4 +1,5 @@
-"""Text fields: one line (text, phone, edition) and long text with a live character counter."""
+"""Text fields: one line (a short one for phones, editions, years) and long text with a live
+character counter."""
 
 from __future__ import annotations
 
@@ -20,25 +21,29 @@ from widgets.base import (
 )
 from widgets.inputs import LineFieldWidget, PasteLineEdit, describe_input, hbox, stack
 
-SHORT_TYPES = ("phone", "edition")  # a few characters: no need for the full width
-
 
 class TextWidget(LineFieldWidget):
     """A QLineEdit; the app's reading (a normalised phone number, 第30届) shows beside it."""
+
+    short = False  # a few characters (a phone, an edition, a year): no need for the full width
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.edit = PasteLineEdit(self)
         describe_input(self.edit, spec)
-        if spec.type in SHORT_TYPES:
+        if self.short:
             self.edit.setMaximumWidth(320)
         reading = make_reading_label(self)
         row = hbox()
         row.addWidget(self.edit, 1)
         row.addWidget(reading)
-        if spec.type in SHORT_TYPES:
+        if self.short:
             row.addStretch(1)
         self._finish(row, reading)
+
+
+class ShortTextWidget(TextWidget):
+    short = True
 
 
 class GrowingTextEdit(QPlainTextEdit):

@@ -36,10 +36,21 @@ def test_plain_number(value, text):
     (["约130万元", "5000元"], "约1305000元"),
     (["12.5万元", "0.35万元"], "128500元"),
     (["1234.56元", "0.44元"], "1235元"),
+    (["约130万元", "约130万元"], "约260万元"),  # as people write it, and it reads back
+    (["1亿元", "2亿元"], "3亿元"),
 ])
 def test_money(week_template, texts, raw):
     result, values = merged(week_template, *({"fee_reduction": t} for t in texts))
     assert result["fee_reduction"] == raw and values["fee_reduction"]["unit"] == "元"
+
+
+def test_an_approximate_sum_keeps_its_qualifier_and_reads_back(week_template):
+    raw, values = merged(week_template, {"fee_reduction": "约130万元"},
+                         {"fee_reduction": "约130万元"})
+    assert values["fee_reduction"] == {"value": 2_600_000, "unit": "元", "qualifier": "approx"}
+    raw, values = merged(week_template, {"printed_materials": "38万份"},
+                         {"printed_materials": "2万份"})
+    assert raw["printed_materials"] == "40万份"
 
 
 def test_fractional_counts_still_read_back(week_template):

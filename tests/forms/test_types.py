@@ -22,7 +22,7 @@ def codes(parsed) -> list[str]:
 
 
 def test_every_type_is_registered():
-    assert set(TYPES) == {"text", "long_text", "count", "money", "edition", "yes_no", "choice",
+    assert set(TYPES) == {"text", "long_text", "count", "money", "edition", "year", "yes_no", "choice",
                           "checklist", "phone", "date", "date_range", "name_list", "link_list"}
 
 

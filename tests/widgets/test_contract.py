@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from forms.loader import builtin_templates
+from forms.registry import TYPES, widget_kind
 from forms.validate import Validator
 from tests.widgets.helpers import CHOICE_SPEC, error, warning
 from widgets import WIDGETS, FieldWidget, create_field_widget
@@ -22,6 +23,7 @@ CANONICAL = {
     "text": "四川省抗癌协会",
     "phone": "027-85880016",
     "edition": "第30届",
+    "year": "2024",
     "count": "38万份",
     "money": "约130万元",
     "long_text": "第一段，共十个字。\n\n第二段",
@@ -44,10 +46,10 @@ def leaf_specs(spec):
     return spec.parts or (spec,)
 
 
-def test_every_template_type_has_a_widget():
-    types = {spec.type for spec in SPECS}
-    assert types <= set(WIDGETS)
-    assert set(WIDGETS) - types == set()  # every widget is exercised below
+def test_every_type_has_a_widget_kind():
+    kinds = {widget_kind(spec) for spec in SPECS}
+    assert {TYPES[name].widget for name in TYPES} <= set(WIDGETS)
+    assert set(WIDGETS) - kinds == set()  # every widget is exercised below
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=IDS)

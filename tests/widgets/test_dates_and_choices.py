@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from PySide6.QtCore import QDate
 
@@ -139,12 +141,26 @@ def test_choice(qtbot, make):
 def test_choice_keeps_a_loaded_non_option(qtbot, make):
     widget = make(CHOICE_SPEC)
     with qtbot.assert_not_emitted(widget.edited):
-        widget.set_text("level", "2")
-    assert widget.combo.currentText() == "2"
-    assert widget.text("level") == "2"
+        widget.set_text("level", "乡级")
+    assert widget.combo.currentText() == "乡级"
+    assert widget.text("level") == "乡级"
     widget.set_text("level", "县级")
     assert widget.combo.count() == 4  # the earlier extra entry is gone
     assert widget.combo.currentText() == "县级"
+
+
+def test_choice_shows_the_option_of_a_loaded_number_or_code(qtbot, make):
+    widget = make(CHOICE_SPEC)
+    widget.set_text("level", "2")
+    assert widget.combo.currentText() == "市级" and widget.text("level") == "2"  # raw kept
+    coded = dataclasses.replace(CHOICE_SPEC, codes=("p", "c", "x"))
+    widget = make(coded)
+    widget.set_text("level", "x")
+    assert widget.combo.currentText() == "县级" and widget.combo.count() == 4
+    with qtbot.waitSignal(widget.edited) as blocker:
+        widget.combo.setCurrentIndex(2)
+    assert blocker.args == ["level", "市级"]
+    assert parse_field(coded, "市级").value == "c"
 
 
 def test_checklist(qtbot, make, award_template):
