@@ -122,8 +122,8 @@ def guess_type(label: str) -> Guess:
         return Guess("date_range", reason=match[0])
     if hit := _first(core, ("届次", "第几届")):
         return Guess("edition", reason=hit)
-    if (hit := _first(core, ("年度", "年份"))) and "year" in TYPES:
-        return Guess("year", reason=hit)
+    if core.endswith(("年度", "年份")) and "year" in TYPES:  # 年度, 评优年度; not 本年度新发展会员数
+        return Guess("year", reason=core[-2:])
     if hit := _first(core, _PHONE_WORDS):
         return Guess("phone", reason=hit)
     if hit := _first(core, _LINK_WORDS):
