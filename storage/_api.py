@@ -28,7 +28,7 @@ from storage.backup import (
     restore_backup,
 )
 from storage.common import JsonText, transaction
-from storage.database import Store, open_database
+from storage.database import complete_open, open_database
 from storage.earlier import EarlierReport, earlier_reports
 from storage.errors import (
     AttachmentCancelledError,
@@ -84,6 +84,7 @@ from storage.search import (
     search_reports,
 )
 from storage.settings import Settings, get_settings, update_settings
+from storage.store import CheckGate, NeedsFullOpen, Store, open_checking_later
 from storage.templates import (
     ImportedTemplate,
     count_reports_by_form,

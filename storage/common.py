@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from storage.errors import translate
 
 if TYPE_CHECKING:
-    from storage.database import Store
+    from storage.store import Store
 
     DbLike = Database | Store  # what every storage function takes: a Store or its .db
 else:
@@ -46,6 +46,9 @@ def writing(db: Database) -> Iterator[Database]:
     Writes from different threads (the editor saves on a worker) are serialised by the
     connection's write lock, so two never share one transaction.
     """
+    gate = getattr(db, "_tianbao_gate", None)
+    if gate is not None:
+        gate.wait()  # a quickly opened file: not before its full check has passed
     try:
         with write_lock(db), db.atomic():
             yield db

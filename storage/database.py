@@ -31,49 +31,14 @@ from storage.errors import (
 from storage.locking import WriterLock
 from storage.network import on_network_drive
 from storage.paths import default_db_path
-
-BUSY_TIMEOUT_MS = 5000
-CACHE_KIB = 16 * 1024  # page cache per connection; lets a 10,000-report list sort in memory
-WAL_SIZE_LIMIT = 64 * 1024 * 1024  # truncate the WAL after a big attachment is checkpointed
-
-
-class Store:
-    """An open database file: ``.db`` (sqlite_utils.Database), ``.path``, ``.read_only``.
-
-    Holds the writer lock until ``close()``. Not thread-safe: use it from one thread at
-    a time (it may be handed to a worker thread, e.g. to add a large attachment).
-    """
-
-    def __init__(self, db: Database, path: Path, *, read_only: bool,
-                 lock: WriterLock | None) -> None:
-        self.db = db
-        self.path = path
-        self.read_only = read_only
-        self.lock = lock
-        # True: on a network drive, so kept in rollback-journal mode (no WAL; see storage.network)
-        self.on_network_drive = False
-        self.backup_error: StorageError | None = None  # set when the daily backup failed
-        self.last_backup: Path | None = None
-
-    def close(self) -> None:
-        """Bring the search index up to date (best effort), close, release the lock."""
-        try:
-            if not self.read_only:
-                _flush_quietly(self.db)
-            self.db.close()
-        finally:
-            if self.lock is not None:
-                self.lock.release()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-    def __repr__(self) -> str:
-        mode = "read-only" if self.read_only else "read-write"
-        return f"<Store {self.path} {mode}>"
+from storage.store import (
+    BUSY_TIMEOUT_MS,
+    CheckGate,
+    Store,
+    configure_common,
+    configure_writer,
+    connect,
+)
 
 
 def open_database(path: str | Path | None = None, *, read_only: bool = False,
@@ -114,11 +79,11 @@ def _open_writer(path: Path, *, daily_backup: bool) -> Store:
         network = on_network_drive(path)
         try:
             with translated(path):
-                _configure_writer(db, path, wal=not network)
+                configure_writer(db, path, wal=not network)
                 if existed and schema.needs_migration(db):
                     backup.make_backup(db.conn, path, reason="upgrade")
                 schema.migrate(db)
-                _flush_quietly(db)
+                flush_search_quietly(db)
         except BaseException:
             db.close()
             raise
@@ -128,12 +93,17 @@ def _open_writer(path: Path, *, daily_backup: bool) -> Store:
     store = Store(db, path, read_only=False, lock=lock)
     store.on_network_drive = network
     if daily_backup and existed:
-        try:
-            store.last_backup = backup.auto_backup(store)
-        except (StorageError, OSError, sqlite3.Error) as exc:
-            store.backup_error = exc if isinstance(exc, StorageError) else StorageError(
-                f"今天的自动备份未能完成（{exc}）。数据未受影响，请检查磁盘空间。", path=path)
+        _daily_backup(store)
     return store
+
+
+def _daily_backup(store: Store) -> None:
+    """The first open of the day copies the file to backups/; a failure is kept, not raised."""
+    try:
+        store.last_backup = backup.auto_backup(store)
+    except (StorageError, OSError, sqlite3.Error) as exc:
+        store.backup_error = exc if isinstance(exc, StorageError) else StorageError(
+            f"今天的自动备份未能完成（{exc}）。数据未受影响，请检查磁盘空间。", path=store.path)
 
 
 def _open_read_only(path: Path) -> Store:
@@ -152,14 +122,40 @@ def _open_read_only(path: Path) -> Store:
         conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
     db = Database(conn, execute_plugins=False)
     db.execute("PRAGMA query_only = ON")
-    _configure_common(db)
+    configure_common(db)
     if schema.needs_migration(db):
         db.close()
         raise ReadOnlyError(path, "需要升级数据格式，只读方式下无法打开；请先以正常方式打开一次")
     return Store(db, path, read_only=True, lock=None)
 
 
-def _flush_quietly(db: Database) -> None:
+def complete_open(store: Store, *, daily_backup: bool = True) -> StorageError | None:
+    """The rest of ``open_checking_later``, in any thread: the full integrity and schema
+    check (writes wait for it: after a failure they raise its error, and the file stays
+    untouched), then the search index caught up and the daily backup.
+
+    Returns the error that keeps the file from being written, or None.
+    """
+    gate = store.gate or CheckGate(store.path)
+    try:
+        _inspect(store.path)
+        if schema.needs_migration(store.db):
+            raise NewerSchemaError(store.path, schema.schema_version(store.db),
+                                   schema.SCHEMA_VERSION)
+    except StorageError as exc:
+        gate.failed(exc)
+        return exc
+    except sqlite3.Error as exc:
+        gate.failed(DamagedDatabaseError(store.path, str(exc)))
+        return gate.error
+    gate.passed()
+    flush_search_quietly(store.db)
+    if daily_backup:
+        _daily_backup(store)
+    return None
+
+
+def flush_search_quietly(db: Database) -> None:
     """Catch the search index up; search copes with a stale index, so never fail here."""
     try:
         with writing(db):
@@ -192,7 +188,7 @@ def _create(path: Path) -> None:
         backup.unlink_db_files(tmp)
         db = _connect(tmp)
         try:
-            _configure_writer(db, path)
+            configure_writer(db, path)
             schema.migrate(db)
         finally:
             db.close()  # the last connection checkpoints the WAL into the file
@@ -249,34 +245,6 @@ def _check_writable(path: Path) -> None:
 
 
 def _connect(path: Path) -> Database:
-    try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-    except sqlite3.Error as exc:
-        raise DatabaseUnwritableError(path, str(exc)) from exc
-    db = Database(conn, execute_plugins=False)
+    db = Database(connect(path), execute_plugins=False)
     write_lock(db)  # made here, before any thread can race to make it
     return db
-
-
-def _configure_writer(db: Database, path: Path, *, wal: bool = True) -> None:
-    """WAL where it works; on a network drive the rollback journal (WAL's shared memory
-    does not work across machines, and would corrupt the file), the writer lock as ever."""
-    try:
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        mode = db.execute(f"PRAGMA journal_mode = {'WAL' if wal else 'DELETE'}").fetchone()[0]
-        if not wal and str(mode).lower() != "delete":
-            raise DatabaseUnwritableError(path, "位于网络驱动器上，但无法关闭 WAL 日志模式；"
-                                                "请关闭其他打开该文件的程序后重试")
-    except sqlite3.OperationalError as exc:
-        if "readonly" in str(exc) or "unable to open" in str(exc):
-            raise DatabaseUnwritableError(path, str(exc)) from exc
-        raise
-    db.execute("PRAGMA synchronous = FULL")
-    db.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
-    _configure_common(db)
-
-
-def _configure_common(db: Database) -> None:
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-    db.execute("PRAGMA temp_store = MEMORY")

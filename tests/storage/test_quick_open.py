@@ -1,0 +1,137 @@
+"""The window's quick open: the store at once, the full check in the background, and not
+one write before that check has passed (after a failed one, never)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+import storage
+from tests.storage.conftest import new_report
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _healthy_file(path: Path) -> int:
+    with storage.open_database(path, daily_backup=False) as store:
+        report_id = new_report(store)
+        storage.save_values(store, report_id, {f"f{i}": "成都市" * 400 for i in range(40)})
+    return report_id
+
+
+def _corrupt_pages(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * 2, len(data) - 4096, 4096 * 3):
+        data[offset:offset + 200] = os.urandom(200)
+    path.write_bytes(bytes(data))
+
+
+def test_the_store_comes_at_once_and_the_check_and_backup_follow(db_path):
+    report_id = _healthy_file(db_path)
+    store = storage.open_checking_later(db_path)
+    try:
+        assert storage.get_report(store, report_id).title  # reads do not wait
+        assert not store.gate.done and storage.list_backups(db_path) == []
+        assert storage.complete_open(store) is None
+        assert store.gate.done and store.gate.error is None
+        storage.update_settings(store, unit_name="成都市疾控中心")
+        assert len(storage.list_backups(db_path)) == 1 and store.last_backup is not None
+    finally:
+        store.close()
+    with storage.open_database(db_path, daily_backup=False) as again:  # lock released
+        assert storage.get_settings(again).unit_name == "成都市疾控中心"
+
+
+def test_a_write_waits_for_the_check(db_path):
+    _healthy_file(db_path)
+    store = storage.open_checking_later(db_path)
+    writer = threading.Thread(target=storage.update_settings, args=(store,),
+                              kwargs={"unit_name": "等检查"})
+    writer.start()
+    writer.join(timeout=0.3)
+    assert writer.is_alive()  # waiting at the gate
+    assert storage.get_settings(store).unit_name == ""
+    storage.complete_open(store, daily_backup=False)
+    writer.join(timeout=10)
+    assert not writer.is_alive() and storage.get_settings(store).unit_name == "等检查"
+    store.close()
+
+
+def test_a_damaged_file_is_never_written(tmp_path):
+    path = tmp_path / "tianbao.db"
+    report_id = _healthy_file(path)
+    _corrupt_pages(path)
+    before = path.read_bytes()
+    store = storage.open_checking_later(path)
+    error = storage.complete_open(store)
+    assert isinstance(error, storage.DamagedDatabaseError) and "损坏" in error.text()
+    for write in (lambda: storage.update_settings(store, unit_name="x"),
+                  lambda: storage.save_value(store, report_id, "f1", "x")):
+        with pytest.raises(storage.DamagedDatabaseError):
+            write()
+    store.close()
+    assert path.read_bytes() == before
+    assert storage.list_backups(path) == []
+
+
+@pytest.mark.parametrize("make", ["missing", "older", "rollback_journal", "read_only"])
+def test_files_that_need_the_full_open(tmp_path, make):
+    path = tmp_path / "tianbao.db"
+    if make != "missing":
+        _healthy_file(path)
+    if make == "older":
+        conn = sqlite3.connect(path)
+        conn.execute("PRAGMA user_version = 1")
+        conn.close()
+    if make == "rollback_journal":  # e.g. a restored backup: switching mode writes
+        conn = sqlite3.connect(path)
+        conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+        conn.close()
+    if make == "read_only":
+        if os.geteuid() == 0:
+            pytest.skip("root writes anywhere")
+        path.chmod(0o444)
+    before = path.read_bytes() if path.exists() else None
+    with pytest.raises(storage.NeedsFullOpen):
+        storage.open_checking_later(path)
+    assert (path.read_bytes() if path.exists() else None) == before
+    if make != "read_only":
+        storage.open_database(path, daily_backup=False).close()  # the lock was released
+
+
+def test_a_file_in_use_is_refused_as_ever(db_path):
+    _healthy_file(db_path)
+    with storage.open_database(db_path, daily_backup=False):
+        with pytest.raises(storage.DatabaseLockedError):
+            storage.open_checking_later(db_path)
+
+
+def test_the_check_waits_only_so_long():
+    gate = storage.CheckGate(Path("x.db"))
+    with pytest.raises(storage.StorageError) as caught:
+        gate.wait(timeout=0.01)
+    assert "检查" in caught.value.text()
+    gate.passed()
+    gate.wait(timeout=0.01)
+
+
+def test_the_quick_open_does_not_import_sqlite_utils(db_path):
+    """The window takes the store before the slow import; .db makes it when first used."""
+    _healthy_file(db_path)
+    script = (
+        "import sys\n"
+        "from storage.store import open_checking_later\n"
+        f"store = open_checking_later({str(db_path)!r})\n"
+        "print('sqlite_utils' in sys.modules)\n"
+        "store.db\n"
+        "print('sqlite_utils' in sys.modules)\n"
+        "store.close()\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert done.stdout.split() == ["False", "True"], done.stderr
