@@ -157,8 +157,9 @@ class MainWindow(QMainWindow):
                 self.close()
                 QApplication.exit(1)
                 return
-        self.attach(store, templates=opened.templates)
-        self.first_steps_soon()
+        self.attach(store, templates=opened.templates, checking=opened.checking)
+        if not opened.checking:  # else once the check is done: the answer is written then
+            self.first_steps_soon()
 
     def first_steps_soon(self) -> None:
         """At startup, once the window is up: ask for the unit's details if never asked."""
@@ -169,30 +170,81 @@ class MainWindow(QMainWindow):
     def first_steps(self) -> bool:
         return file_commands.ask_unit_details(self)
 
-    def attach(self, store: Any, *, templates: dict[str, FormTemplate] | None = None) -> None:
-        """Replace the startup preview with the open ``store``: list, actions, editor."""
+    def finish_checking(self, opened: Opened) -> None:
+        """Startup, third stage (after a quick open): the full check's verdict, the forms,
+        and the settings and list as stored; a damaged file is closed and explained."""
+        if self._closed or opened.store is not self.store:
+            return  # quit, or another database opened meanwhile (it closed this one)
+        if opened.check_error is not None:
+            self._recover_damaged(opened)
+            return
+        self.settings = storage.get_settings(self.store.db)
+        self.reload_templates(opened.templates if opened.templates is not None else {})
+        if opened.templates_error is not None:
+            show_error(self, opened.templates_error, self.tr("未能读取表单模板"))
+        self.report_list.set_store(self.store)
+        self._store_changed()
+        report_id = self.current_report_id()
+        if report_id is not None:
+            self._remember_report(report_id)
+        self.first_steps_soon()
+
+    def _recover_damaged(self, opened: Opened) -> None:
+        self.editor.clear()  # its edits cannot be saved into a damaged file
+        self.store, store = None, self.store
+        store.close()
+        store = recover_from(self, opened.path, opened.check_error,
+                             cancel_text=QApplication.translate("MainWindow", "退出"))
+        if store is None:
+            self._closed = True
+            self.close()
+            QApplication.exit(1)
+            return
+        self.set_store(store)
+
+    def attach(self, store: Any, *, templates: dict[str, FormTemplate] | None = None,
+               checking: bool = False) -> None:
+        """Replace the startup preview with the open ``store``: list, actions, editor.
+
+        ``checking``: a quick open whose check is still running; the preview's settings,
+        forms and rows stay until ``finish_checking`` (no slow import before that).
+        """
         self.statusBar().clearMessage()
-        self.set_store(store, templates=templates, keep_selection=True)
+        self.set_store(store, templates=templates, keep_selection=True, checking=checking)
         pending, self._pending_report = self._pending_report, None
         pending = pending if pending is not None else self.report_list.current_report_id()
         if pending is not None:
             self.show_report(pending)
 
     def set_store(self, store: Any, *, templates: dict[str, FormTemplate] | None = None,
-                  keep_selection: bool = False) -> None:
+                  keep_selection: bool = False, checking: bool = False) -> None:
         """Switch to another open database (the old one is closed), to its forms, and to
         the report last shown in it; ``keep_selection``: the same file, whose preview was shown."""
         old, self.store = self.store, store
         self.db_path = store.path
-        self.settings = storage.get_settings(store.db)
-        self.reload_templates(templates)
+        if checking:
+            self.templates = None  # read when first needed, unless the worker brings them
+        else:
+            self.settings = storage.get_settings(store.db)
+            self.reload_templates(templates)
         self._install_editor(EmptyEditor(self))  # bound to the old store: start afresh
         if old is not None and old is not store:
             old.close()
-        self.report_list.set_store(store)
+        self.report_list.set_store(store, reload=not checking)
         self._store_changed()
         if not keep_selection:
             self.select_last_report()
+
+    @property
+    def templates(self) -> dict[str, FormTemplate]:
+        """The forms new reports can use (read now if the startup worker has not yet)."""
+        if self._templates is None:
+            self.reload_templates()
+        return self._templates
+
+    @templates.setter
+    def templates(self, templates: dict[str, FormTemplate] | None) -> None:
+        self._templates = templates
 
     def reload_templates(self, templates: dict[str, FormTemplate] | None = None) -> None:
         """Take up the forms of the open database again (after an import or a delete)."""
@@ -261,6 +313,9 @@ class MainWindow(QMainWindow):
         """Note the report shown, to show it again when this database is next opened."""
         if self.store.read_only or self.settings.last_report_id == report_id:
             return
+        gate = getattr(self.store, "gate", None)
+        if gate is not None and not gate.done:
+            return  # the write would wait for the check: finish_checking remembers it
         try:
             self.settings = storage.update_settings(self.store.db, last_report_id=report_id)
         except Exception as exc:  # noqa: BLE001 - only a convenience: never in the way

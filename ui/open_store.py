@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 import storage
 from ui.errors import show_error
 
 translate = QCoreApplication.translate
+TAKE_TIMEOUT_S = 5  # the check starts by then even if no event loop took the store
 log = logging.getLogger("tianbao.ui")
 
 
@@ -134,21 +135,32 @@ def remove_export_leftovers(settings: Any, home: Path | None = None) -> list[Pat
 
 
 class BackgroundOpen(QObject):
-    """Opens a database in a worker thread: the full storage import, the integrity check
-    (SQLite releases the GIL for it), migrations and the daily backup, plus the templates.
+    """Opens a database in a worker thread and hands it to the GUI thread.
 
-    ``finished`` carries an ``Opened`` to the GUI thread. Until then nothing is written.
+    ``quick`` (for a file that ``storage.peek`` could read): the store comes at once,
+    without importing sqlite-utils or checking the whole file; ``finished`` carries it, and
+    the worker goes on with the full check, the daily backup and the templates, which
+    ``checked`` carries (writes wait for the check). Otherwise (or if the quick open
+    declines) the full ``open_database`` runs first: migrations, checks, backup, templates,
+    and ``finished`` carries all of it. Until the check has passed nothing is written.
     """
 
-    finished = Signal(object)
+    finished = Signal(object)  # Opened
+    checked = Signal(object)  # Opened, after a quick open: check error and templates
 
-    def __init__(self, path: Path, *, prepare: Callable[[], None] | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, path: Path, *, quick: bool = False,
+                 prepare: Callable[[], None] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = path
+        self.quick = quick
         self.prepare = prepare  # run first in the worker (e.g. the log file)
         self.result: Opened | None = None
         self._cancelled = False
+        self._opened = threading.Event()  # the store (or the error) is in ``result``
+        # After a quick open the rest waits until the GUI thread has taken the store, so that
+        # its slow imports do not hold the GIL while the window attaches it.
+        self._taken = threading.Event()
+        self.finished.connect(lambda _opened: QTimer.singleShot(0, self._taken.set))
         self._thread = threading.Thread(target=self._work, name="open-database", daemon=True)
 
     def start(self) -> None:
@@ -156,40 +168,90 @@ class BackgroundOpen(QObject):
             self._thread.start()
 
     def wait(self, timeout: float | None = None) -> Opened | None:
-        """The result once the worker is done (None if it never started: it won't now)."""
+        """The store or error once opened (None if the worker never started: it won't now).
+
+        The check after a quick open is not waited for: the window owns that store.
+        """
         self._cancelled = True
-        if self._thread.is_alive() or self._thread.ident is not None:
-            self._thread.join(timeout)
+        if self._thread.ident is not None:
+            self._opened.wait(timeout)
         return self.result
 
     def _work(self) -> None:
         opened = Opened(self.path)
         if self.prepare is not None:
             self.prepare()
+        if self.quick:
+            opened.store = _open_quickly(self.path)
+        if opened.store is not None:
+            opened.checking = True
+            self._hand_over(opened)
+            self._taken.wait(TAKE_TIMEOUT_S)
+            opened.check_error = _complete(opened.store)
+            if opened.check_error is None:
+                _remove_leftovers_soon(opened.store)
+            _load_templates(opened)
+            self.checked.emit(opened)
+            return
         try:
             opened.store = storage.open_database(self.path)
         except Exception as exc:  # noqa: BLE001 - handed to the GUI thread to explain
             opened.error = exc
         else:
-            settings = storage.get_settings(opened.store.db)
-            threading.Thread(target=remove_export_leftovers, args=(settings,),
-                             name="export-leftovers", daemon=True).start()
-        try:
-            from ui.catalogue import template_catalogue  # noqa: PLC0415
+            _remove_leftovers_soon(opened.store)
+        _load_templates(opened)
+        self._hand_over(opened)
 
-            opened.templates = template_catalogue(opened.store).templates()
-        except Exception as exc:  # noqa: BLE001
-            opened.templates_error = exc
+    def _hand_over(self, opened: Opened) -> None:
         self.result = opened
+        self._opened.set()
         self.finished.emit(opened)
+
+
+def _open_quickly(path: Path) -> Any:
+    """The store from ``open_checking_later``, or None: then the full open decides and explains."""
+    from storage.store import open_checking_later  # noqa: PLC0415 - no sqlite-utils
+
+    try:
+        return open_checking_later(path)
+    except Exception as exc:  # noqa: BLE001 - locked, damaged, older: the full open says so
+        log.info("quick open declined (%s): opening %s in full", type(exc).__name__, path)
+        return None
+
+
+def _remove_leftovers_soon(store: Any) -> None:
+    settings = storage.get_settings(store.db)
+    threading.Thread(target=remove_export_leftovers, args=(settings,),
+                     name="export-leftovers", daemon=True).start()
+
+
+def _complete(store: Any) -> Exception | None:
+    try:
+        return storage.complete_open(store)
+    except Exception as exc:  # noqa: BLE001 - e.g. the file vanished: writes stay barred
+        if store.gate is not None and not store.gate.done:
+            store.gate.failed(storage.StorageError(str(exc), path=store.path))
+        return exc
+
+
+def _load_templates(opened: Opened) -> None:
+    try:
+        from ui.catalogue import template_catalogue  # noqa: PLC0415
+
+        opened.templates = template_catalogue(opened.store).templates()
+    except Exception as exc:  # noqa: BLE001
+        opened.templates_error = exc
 
 
 @dataclass
 class Opened:
-    """What ``BackgroundOpen`` found: a Store or the error from ``open_database``, and the templates."""
+    """What ``BackgroundOpen`` found: a Store or the error from ``open_database``, the
+    templates, and after a quick open the outcome of the full check (None: passed)."""
 
     path: Path
     store: Any = None
     error: Exception | None = None
     templates: dict[str, Any] | None = None
     templates_error: Exception | None = None
+    checking: bool = False  # a quick open: ``checked`` follows with the rest
+    check_error: Exception | None = None

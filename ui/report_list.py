@@ -243,10 +243,13 @@ class ReportListPanel(QWidget):
         finally:
             self.year_combo.blockSignals(False)
 
-    def set_store(self, store: Any) -> None:
+    def set_store(self, store: Any, *, reload: bool = True) -> None:
+        """List ``store``'s reports; ``reload=False`` keeps the rows shown for now (the
+        preview of this very file, while a quick open is being checked)."""
         self.store = store
-        self.preview = []
-        self.reload(rescan_years=True)
+        if reload:
+            self.preview = []
+            self.reload(rescan_years=True)
         self._enable_sorting()
 
     def _enable_sorting(self) -> None:

@@ -238,8 +238,10 @@ def run_app(db_path: Path | None) -> int:
     windows.append(window)
     window.show()
     startup.quit_when_ready(window)
-    opener = BackgroundOpen(path, prepare=lambda: _start_log(folder, path), parent=window)
+    opener = BackgroundOpen(path, quick=True, prepare=lambda: _start_log(folder, path),
+                            parent=window)
     opener.finished.connect(window.finish_opening)
+    opener.checked.connect(window.finish_checking)
     QTimer.singleShot(0, opener.start)
     if move is not None:
         tell_data_moved(window, move)  # the check runs meanwhile

@@ -122,14 +122,25 @@ def _staged_window(qtbot, path):
     return window
 
 
-def _open_in_background(qtbot, window, path):
+def _open_in_background(qtbot, window, path, quick=False):
+    """Run BackgroundOpen as ``run`` does; with ``quick``, also until its check is done."""
     from ui.open_store import BackgroundOpen
 
-    opener = BackgroundOpen(path, parent=window)
+    opener = BackgroundOpen(path, quick=quick, parent=window)
     opener.finished.connect(window.finish_opening)
+    opener.checked.connect(window.finish_checking)
+    checked: list = []
+    opener.checked.connect(checked.append)
     with qtbot.waitSignal(opener.finished, timeout=20000):
         opener.start()
+    if opener.result.checking:
+        qtbot.waitUntil(lambda: bool(checked), timeout=20000)
     return opener
+
+
+@pytest.fixture(params=[False, True], ids=["full", "quick"])
+def quick(request):
+    return request.param
 
 
 def test_peek_knows_the_current_schema_version():
@@ -148,7 +159,7 @@ def test_peek_leaves_new_and_empty_files_to_the_full_open(tmp_path):
     assert peek_database(tmp_path / "text.db") is None
 
 
-def test_staged_window_shows_the_real_list_then_attaches_the_store(qtbot, tmp_path):
+def test_staged_window_shows_the_real_list_then_attaches_the_store(qtbot, tmp_path, quick):
     path = tmp_path / "staged.db"
     ids = _database_with_reports(path, ["成都市疾控中心", "德阳市疾控中心"])
     before = path.read_bytes()
@@ -161,7 +172,8 @@ def test_staged_window_shows_the_real_list_then_attaches_the_store(qtbot, tmp_pa
     assert path.read_bytes() == before  # the peek wrote nothing
     window.report_list.select_report(ids[1])  # clicked before the store is ready: queued
     assert window.current_report_id() is None
-    _open_in_background(qtbot, window, path)
+    opener = _open_in_background(qtbot, window, path, quick)
+    assert opener.result.checking == quick  # quick: attached before the full check
     assert window.store is not None and not window.store.read_only
     assert window.current_report_id() == ids[1]
     assert window.commands.new.isEnabled() and window.commands.delete.isEnabled()
@@ -169,15 +181,20 @@ def test_staged_window_shows_the_real_list_then_attaches_the_store(qtbot, tmp_pa
     assert [r.id for r in window.report_list.model.rows()] == [r.id for r in rows]
 
 
-def test_staged_start_on_a_damaged_file_offers_the_damaged_dialog(qtbot, tmp_path, monkeypatch):
+def test_staged_start_on_a_damaged_file_offers_the_damaged_dialog(qtbot, tmp_path, monkeypatch,
+                                                                  quick):
     path = tmp_path / "damaged.db"
     _database_with_reports(path, ["成都市疾控中心"])
     window = _staged_window(qtbot, path)
     # Damage a page after the peek (e.g. a bad sector the list did not touch).
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'history'").fetchone()[0]
+    conn.close()
     data = bytearray(path.read_bytes())
     page = int.from_bytes(data[16:18], "big")
-    for number in range(2, len(data) // page):
-        data[number * page:number * page + 64] = b"\xff" * 64
+    data[(root - 1) * page:(root - 1) * page + 64] = b"\xff" * 64
     path.write_bytes(bytes(data))
     damaged = path.read_bytes()
     asked: list[str] = []
@@ -185,13 +202,14 @@ def test_staged_start_on_a_damaged_file_offers_the_damaged_dialog(qtbot, tmp_pat
                         lambda parent, title, text, choices, **k: asked.append(title) or 0)
     exits: list[int] = []
     monkeypatch.setattr(QApplication, "exit", staticmethod(exits.append))
-    _open_in_background(qtbot, window, path)
+    opener = _open_in_background(qtbot, window, path, quick)
+    assert opener.result.checking == quick  # quick: attached, then refused by the check
     assert asked == ["数据库文件已损坏"]
     assert exits == [1] and window.store is None and not window.isVisible()
     assert path.read_bytes() == damaged  # nothing written
 
 
-def test_staged_start_on_a_locked_file_offers_read_only(qtbot, tmp_path, monkeypatch):
+def test_staged_start_on_a_locked_file_offers_read_only(qtbot, tmp_path, monkeypatch, quick):
     path = tmp_path / "locked.db"
     ids = _database_with_reports(path, ["成都市疾控中心"])
     asked: list[str] = []
@@ -199,7 +217,7 @@ def test_staged_start_on_a_locked_file_offers_read_only(qtbot, tmp_path, monkeyp
                         lambda parent, title, text, choices, **k: asked.append(choices[0]) or 0)
     with storage.open_database(path, daily_backup=False):  # another Tianbao is writing
         window = _staged_window(qtbot, path)
-        _open_in_background(qtbot, window, path)
+        _open_in_background(qtbot, window, path, quick)
         assert asked == ["以只读方式打开"]
         assert window.store is not None and window.store.read_only
         assert [r.id for r in window.report_list.model.rows()] == ids
@@ -328,3 +346,21 @@ def test_the_start_removes_what_killed_exports_left(qtbot, tmp_path):
         assert kept.exists()
     finally:
         opened.store.close()
+
+
+def test_a_quick_start_takes_the_forms_settings_and_backup_after_the_check(qtbot, tmp_path):
+    path = tmp_path / "quick.db"
+    ids = _database_with_reports(path, ["成都市疾控中心"])
+    with storage.open_database(path, daily_backup=False) as store:
+        storage.update_settings(store.db, unit_name="四川省抗癌协会")
+    window = _staged_window(qtbot, path)
+    opener = _open_in_background(qtbot, window, path, quick=True)
+    assert opener.result.checking  # the store came before its check
+    assert window.store.gate.done and window.store.gate.error is None
+    assert "cancer_week_summary" in window.templates
+    assert window.settings.unit_name == "四川省抗癌协会"
+    assert [r.id for r in window.report_list.model.rows()] == ids
+    assert len(storage.list_backups(path)) == 1
+    window.report_list.select_report(ids[0])
+    window.editor.form.widget_for("unit_name")  # the report is open and editable
+    window.close()
