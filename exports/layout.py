@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Set as AbstractSet
 from typing import Any
 
+from exports.linebreak import break_point
 from exports.model import ReportData
 from forms.quantity import strip_invisible
 from forms.registry import field_type
@@ -142,7 +143,7 @@ def split_long_line(line: str, limit: float) -> list[str]:
         if index >= end:
             pieces.append(line[start:])
             return pieces
-        cut = soft or max(index, start + 1)
+        cut = soft or break_point(line, start, max(index, start + 1))
         pieces.append(line[start:cut])
         start = cut
 

@@ -10,6 +10,7 @@ from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from exports.atomic import ExportError, atomic_path
@@ -24,6 +25,7 @@ from exports.layout import (
     signoff_entries,
     split_long_line,
 )
+from exports.linebreak import NO_LINE_START
 from exports.meta import APP_VERSION, export_time, printed_time
 from exports.model import DRAFT_MARK, ReportData
 from exports.pdf_page import (
@@ -52,15 +54,21 @@ ROW_LINES = 6  # rows split only between rows, so long texts become several shor
 PIECE_LINES = 4 * ROW_LINES
 LINE_CHARS_MAX = 300  # a sign-off or stamp line longer than this is shortened (the grid has it all)
 PARAGRAPH_GAP = 5
+STAMP_PADDING = 6  # a table cell's left and right padding (reportlab's default)
 GRID_LINE = 0.6
 BOX_LINE = 1.2
 _BLANK_RUNS = re.compile(r"\n(?:[ \t\u3000]*\n)+")
+_CLOSING = "".join(sorted(NO_LINE_START - set(",.;:?!)]}%")))  # Chinese ones only
+_DANGLING = re.compile(rf"(?<=\S)\s*\n\s*(?=[{re.escape(_CLOSING)}])")
 
 
 def tidy(text: str) -> str:
-    """Printed text: trailing blanks dropped and runs of blank lines collapsed to one."""
+    """Printed text: trailing blanks dropped, runs of blank lines collapsed to one, and a
+    line that starts with closing punctuation (a list pasted as "甲\n\n、乙") joined to the
+    line before it, as no printed line may start with one."""
     lines = [line.rstrip() for line in print_text(text).split("\n")]
-    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
+    joined = _DANGLING.sub("", "\n".join(lines))
+    return _BLANK_RUNS.sub("\n\n", joined).strip("\n")
 
 
 def _link_lines(data: ReportData, spec: FieldSpec) -> list[str] | None:
@@ -228,13 +236,25 @@ def _signoff(data: ReportData, styles: Styles) -> list:
     stamp = data.template.stamp_label
     if stamp:
         unit = data.unit or data.raw.get(data.template.unit_field or "", "")
-        text = f'<font name="{bold}">填报单位{escape(stamp)}：</font>{markup(shortened(unit))}'
+        label = f"填报单位{stamp}："
+        unit = print_text(shortened(unit)).replace("\n", " ")
+        text = f'<font name="{bold}">{escape(label)}</font>{markup(unit)}'
+        width = _stamp_width(label, unit, styles)
         flowables.append(Table([["", FormParagraph(text, styles.signoff)]],
-                               colWidths=[FRAME_WIDTH * 0.5, FRAME_WIDTH * 0.5],
+                               colWidths=[FRAME_WIDTH - width, width],
                                style=[("FONTNAME", (0, 0), (-1, -1), styles.regular),
                                       ("TOPPADDING", (0, 0), (-1, -1), 12),
                                       ("BOTTOMPADDING", (0, 0), (-1, -1), 48)]))
     return [KeepTogether(flowables)]
+
+
+def _stamp_width(label: str, unit: str, styles: Styles) -> float:
+    """Room for "填报单位（盖章）：" and the unit's name on one line, at the right half of the
+    page or more (a long name takes what it needs, up to the whole width, then wraps)."""
+    size = styles.signoff.fontSize
+    needed = (stringWidth(label, styles.bold, size) + stringWidth(unit, styles.regular, size)
+              + 2 * STAMP_PADDING + size)  # a character to spare
+    return min(FRAME_WIDTH, max(FRAME_WIDTH * 0.5, needed))
 
 
 def _attachments(data: ReportData, styles: Styles) -> list:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -12,9 +13,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
+from reportlab.platypus.paragraph import _handleBulletWidth, _processed_frags
 
 from exports.fonts import register_fonts
 from exports.layout import print_text
+from exports.linebreak import join_lines, split_frags, split_text
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 20 * mm
@@ -64,9 +67,37 @@ def make_styles() -> Styles:
 
 
 class FormParagraph(Paragraph):
-    """A Paragraph that keeps its line breaks per width: a table wraps each cell several times."""
+    """A Paragraph that breaks lines by the Chinese rules (``exports.linebreak``) and keeps
+    its line breaks per width: a table wraps each cell several times."""
 
     _wrapped: tuple | None = None
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802, N803 - reportlab's names
+        if not isinstance(maxWidths, list | tuple):
+            maxWidths = [maxWidths]
+        style, frags = self.style, self.frags
+        self.height = 0
+        _handleBulletWidth(self.bulletText, style, maxWidths)
+        split_part = hasattr(self, "blPara") and getattr(self, "_splitpara", 0)
+        if len(frags) == 1 and not hasattr(frags[0], "cbDefn") and not style.endDots:
+            frag = frags[0]  # one font: plain lines, as reportlab makes them
+            if split_part:
+                return frag.clone(kind=0, lines=self.blPara.lines)
+            text = frag.text if hasattr(frag, "text") else "".join(getattr(frag, "words", []))
+            return split_text(frag, text, maxWidths)
+        if not frags:
+            return super().breakLinesCJK(maxWidths)
+        if split_part:
+            return self.blPara  # the first part of a split: its lines are already broken
+        leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
+        return split_frags(frags, maxWidths, leading not in ("", "off"))
+
+    def _get_split_blParaFunc(self) -> Any:  # noqa: N802 - reportlab's name
+        """How a split rejoins its lines: reportlab's puts a space between them, which
+        Chinese lines must not get (它会印成“各级 癌症”)."""
+        if self.blPara.kind == 1 and not _processed_frags(self.frags):
+            return join_lines
+        return super()._get_split_blParaFunc()
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         cached = self._wrapped
