@@ -93,6 +93,23 @@ class FilledImport:
                 "notes": self.notes}
 
 
+_TICKED = "☑☒√✓✔■"
+_BOXES = _TICKED + "□☐"
+_BOXED = re.compile(f"[{_BOXES}]\\s*([^{_BOXES}]+)")
+
+
+def ticked(text: str) -> str:
+    """“☑是 □否” as the one option ticked (是); any other text unchanged.
+
+    Word's check boxes print a box before every option; the answer is the ticked one.
+    """
+    options = _BOXED.findall(text)
+    if len(options) < 2 or _BOXED.sub("", text).strip():
+        return text
+    chosen = [m.group(1).strip() for m in _BOXED.finditer(text) if m.group(0)[0] in _TICKED]
+    return chosen[0] if len(chosen) == 1 else text
+
+
 def candidate_labels(document: Document) -> list[str]:
     """Every text that could be a label: short cell texts, and "label：" pieces of any text."""
     found: list[str] = []
@@ -151,6 +168,8 @@ def match_document(document: Document, template: FormTemplate) -> FilledImport:
                 result.unmatched.append({"where": entry.where, "text": f"{label}：{text}"[:200],
                                          "reason": "重复的栏目，已用前面的一处"})
             continue
+        if template.field(key).type in ("yes_no", "choice"):
+            text = ticked(text)
         by_key[key] = text
         if text:
             result.matched.append({"label": label, "field": key, "where": entry.where})

@@ -113,3 +113,22 @@ def test_a_document_of_another_form_is_refused(tmp_path, templates):
     path = builders.write_docx(tmp_path / "登记表.docx", ["人员登记表"], rows, [], width=2)
     with pytest.raises(ImportRefused, match="对不上"):
         imported(path, templates)
+
+
+@pytest.mark.parametrize(("cell", "expected"), [("☑是  □否", True), ("□是 ☑否", False),
+                                                ("√是 □否", True), ("是", True)])
+def test_ticked_boxes_answer_yes_no(tmp_path, templates, award_template, cell, expected):
+    rows = [["省市抗癌协会名称（盖章）", "浙江省抗癌协会"], ["是否已报送现任理事会信息", cell]]
+    path = builders.write_docx(tmp_path / "勾选.docx", ["评优汇总表"], rows, [], width=2)
+    values = validate_report(award_template, imported(path, templates,
+                                                      "association_award_summary").raw).values
+    assert values["board_reported"] is expected
+
+
+def test_no_box_ticked_is_no_answer(tmp_path, templates, award_template):
+    rows = [["是否已报送现任理事会信息", "□是  □否"]]
+    path = builders.write_docx(tmp_path / "未勾选.docx", ["评优汇总表"], rows, [], width=2)
+    check = validate_report(award_template, imported(path, templates,
+                                                     "association_award_summary").raw)
+    assert "board_reported" not in check.values
+    assert [i.code for i in check.issues if i.field == "board_reported"] == ["not_yes_no"]
