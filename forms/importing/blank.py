@@ -16,10 +16,12 @@ from forms.importing.labels import Guess, display_label, guess_type, has_stamp, 
 from forms.importing.layout import Entry, read_entries
 from forms.importing.matcher import LabelIndex
 from forms.importing.placeholders import Slot, is_blank_label, read_slot
+from forms.registry import TYPES
 from forms.spec import FormTemplate
 
 KNOWN_SHARE = 0.9
 _EDITION = re.compile(r"第\s*(\d+|[零〇一二三四五六七八九十百]+)\s*届")
+_YEAR = re.compile(r"^((?:19|20)\d{2})\s*年(?:度)?\s*")
 _ATTACHMENT = re.compile(r"^附\s*[件表]\s*\d*[:：]?$")
 _FILLED_BY = ("填表人", "填报人", "联系人", "经办人")
 _FILL_DATE = ("填表日期", "填报日期", "报送日期")
@@ -160,6 +162,14 @@ class _Builder:
             title = title.replace(match[0], "", 1).strip()
             period = DraftField(make_id("届次", self.taken), "届次", "edition", reason=match[0],
                                 min=1, where="标题")
+            self._head().fields.insert(0, period)
+            self.roles["period"] = period.id
+        elif (year := _YEAR.match(title)) and "year" in TYPES and "period" not in self.roles:
+            # 2025年世界无烟日…: a yearly form, its year in the title.
+            title_format = "{year}年" + title[year.end():]
+            title = title[year.end():]
+            period = DraftField(make_id("年度", self.taken), "年度", "year", reason=year[0],
+                                where="标题")
             self._head().fields.insert(0, period)
             self.roles["period"] = period.id
         if date_line and "fill_date" not in self.roles:
