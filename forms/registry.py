@@ -13,6 +13,7 @@ from forms.types import (
     ChecklistType,
     ChoiceType,
     CountType,
+    DecimalType,
     EditionType,
     FieldType,
     LongTextType,
@@ -27,7 +28,7 @@ from forms.types import (
 
 TYPES: dict[str, FieldType] = {
     t.name: t
-    for t in (TextType(), LongTextType(), CountType(), MoneyType(), EditionType(), YearType(),
+    for t in (TextType(), LongTextType(), CountType(), DecimalType(), MoneyType(), EditionType(), YearType(),
               YesNoType(), ChoiceType(), ChecklistType(), PhoneType(), DateType(),
               DateRangeType(), NameListType(), LinkListType())
 }

@@ -56,8 +56,6 @@ def read_draft(path: Path | str, templates: dict[str, FormTemplate],
             from forms.importing.xlsform import is_xlsform, read_xlsform
 
             if is_xlsform(path):
-                raise OperationError(f"“{path.name}”是 XLSForm。从 XLSForm 导入表单即将提供，"
-                                     "目前请导入空白表（.docx / .xlsx）或 .toml 模板")
                 draft = read_xlsform(path)
                 draft.matches = known_form(draft, templates)
                 return draft

@@ -19,6 +19,8 @@ def toml_value(value: Any) -> str:
     """A TOML literal: strings as JSON strings (a valid TOML basic string), lists, numbers."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return str(int(value))
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, list | tuple):
@@ -44,7 +46,10 @@ def field_table(spec: DraftField) -> dict[str, Any]:
     if spec.max_length and spec.over_length:
         data["over_length"] = spec.over_length
     if spec.options:
-        data["options"] = [label for _code, label in spec.options]
+        if all(code == label for code, label in spec.options):
+            data["options"] = [label for _code, label in spec.options]
+        else:
+            data["options"] = [{"code": code, "label": label} for code, label in spec.options]
     if spec.layout != "half":
         data["layout"] = spec.layout
     data["help"] = spec.help

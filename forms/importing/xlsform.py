@@ -18,6 +18,8 @@ from forms.importing.draft import Draft, DraftField, DraftSection
 from forms.importing.grid import ImportRefused
 from forms.importing.ids import make_id
 from forms.importing.labels import guess_type
+from forms.rules import RULE_KINDS
+from forms.template_fields import FIELD_KEYS
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _REF = re.compile(r"\$\{([^}\s]+)\}")
@@ -41,8 +43,11 @@ def is_xlsform(path: Path) -> bool:
     return bool(re.search(r"<(?:\w+:)?sheet\b[^>]*\bname=\"survey\"", book, re.IGNORECASE))
 
 
-def read_xlsform(path: Path) -> Draft:
-    """The draft template of an XLSForm; ImportRefused for an unknown type or a cycle."""
+def read_xlsform(path: Path, *, fit: bool = True) -> Draft:
+    """The draft template of an XLSForm; ImportRefused for an unknown type or a cycle.
+
+    ``fit``: leave out (and report by row) what today's template language cannot say.
+    """
     from pyxform.errors import PyXFormError  # noqa: PLC0415 - pyxform takes a second to import
     from pyxform.xls2json_backends import xlsx_to_dict  # noqa: PLC0415
 
@@ -52,7 +57,7 @@ def read_xlsform(path: Path) -> Draft:
             book = xlsx_to_dict(handle)
     except (PyXFormError, OSError, ValueError) as exc:
         raise ImportRefused(f"无法读取 XLSForm“{path.name}”：{exc}") from None
-    return _Converter(book, path.name).convert()
+    return _Converter(book, path.name).convert(fit)
 
 
 def _language_column(row_keys: set[str], base: str) -> str | None:
@@ -80,7 +85,7 @@ class _Converter:
         where = f"{sheet} 表第{row}行" if row else f"{sheet} 表"
         self.problems.append(f"{where}：{message}")
 
-    def convert(self) -> Draft:
+    def convert(self, fit: bool = True) -> Draft:
         survey = self.book.get("survey") or []
         if not survey:
             raise ImportRefused(f"“{self.name}”的 survey 表是空的，没有题目")
@@ -115,6 +120,8 @@ class _Converter:
             self._relevant(row, number, spec)
             self._calculation(row, number, spec)
         self._refuse_cycles()
+        if fit:
+            self._fit_template_language()
         return self._draft()
 
     # --- sheets --------------------------------------------------------------------------
@@ -285,6 +292,7 @@ class _Converter:
                                     "severity": "error"}
             if message:
                 rule["message"] = message
+            rule["row"] = number
             self.rules.append(rule)
             return True
         if match := re.fullmatch(r"string-length\(\s*\.\s*\)\s*(<=|<)\s*(\d+)", clause):
@@ -348,6 +356,36 @@ class _Converter:
                 if not unvisited or len(path) > len(graph):
                     break
                 path.append(unvisited[0])
+
+    def _fit_template_language(self) -> None:
+        """What the template language cannot say yet is reported by row, not dropped in silence."""
+        keys = set(FIELD_KEYS)
+        for section in self.sections:
+            for spec in section.fields:
+                row = self.rows.get(spec.id)
+                if spec.show_if and "show_if" not in keys:
+                    self.report("survey", row, f"显示条件（relevant）暂不能写入模板，未导入：{spec.label}"
+                                f"只在 {spec.show_if[0]} = '{spec.show_if[1]}' 时填写")
+                    spec.show_if = None
+                if spec.calculate and "calculate" not in keys:
+                    self.report("survey", row, f"计算（calculation）暂不能写入模板，“{spec.label}”按普通数字题导入")
+                    spec.calculate = []
+                if spec.pattern and "pattern" not in keys:
+                    self.report("survey", row, f"格式约束 regex 暂不能写入模板，未导入：{spec.pattern}")
+                    spec.pattern = spec.pattern_message = ""
+        kept = []
+        for rule in self.rules:
+            row = rule.pop("row", None)
+            left, op, right = rule["expression"].split()
+            if rule["kind"] in RULE_KINDS:
+                kept.append(rule)
+            elif op in ("<=", ">=") and "not_greater" in RULE_KINDS:
+                fields = [left, right] if op == "<=" else [right, left]
+                kept.append({"kind": "not_greater", "fields": fields, "severity": "error",
+                             **({"message": rule["message"]} if "message" in rule else {})})
+            else:
+                self.report("survey", row, f"约束“{rule['expression']}”暂不能写入模板，未导入")
+        self.rules = kept
 
     def _draft(self) -> Draft:
         settings = self._settings()

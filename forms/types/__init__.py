@@ -22,6 +22,7 @@ from forms.types.base import (
 from forms.types.choices import ChecklistType, ChoiceType, YesNoType, match_option
 from forms.types.numbers import (
     CountType,
+    DecimalType,
     MoneyType,
     QuantityType,
     check_range,
@@ -32,7 +33,7 @@ from forms.types.periods import EditionType, YearType
 from forms.types.text import LongTextType, PhoneType, TextType
 
 __all__ = [
-    "MAX_INPUT", "MAX_LISTED", "NO_CONTEXT", "ChecklistType", "ChoiceType", "CountType",
+    "MAX_INPUT", "MAX_LISTED", "NO_CONTEXT", "ChecklistType", "ChoiceType", "CountType", "DecimalType",
     "DataCells", "EditionType", "FieldType", "LongTextType", "MoneyType", "ParseContext",
     "Parsed", "PhoneType", "QuantityType", "TextType", "YearType", "YesNoType", "char_count", "chars_text",
     "check_range", "clean_text", "describe", "listing", "match_option", "problem",

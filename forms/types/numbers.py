@@ -150,7 +150,7 @@ class CountType(QuantityType):
         issues = self._check_unit(spec, quantity.unit)
         if has_errors(issues):
             return Parsed(None, tuple(issues))  # 300人 in a field of 场: not a number of 场
-        if not quantity.is_integral:
+        if not quantity.is_integral and self.integral:
             hint = None
             if not quantity.scaled:
                 number = format(quantity.value.normalize(), "f")
@@ -175,6 +175,14 @@ class CountType(QuantityType):
                             f"单位“{written}”与本栏单位{expected}不一致", "请确认单位是否写错")]
         return [problem(spec, ERROR, "unit_mismatch",
                         f"单位应为{expected}，而不是“{written}”", "请检查是否填错了栏目")]
+
+
+class DecimalType(CountType):
+    """A measure that may have decimals (人均 2.5 次, 覆盖率 87.5 %): a count without the
+    whole-number rule; a merged mean keeps its decimals. XLSForm's ``decimal``."""
+
+    name = "decimal"
+    integral = False
 
 
 def note_issues(spec: FieldSpec, quantity: Quantity, unit: str | None) -> list[Issue]:

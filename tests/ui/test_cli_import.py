@@ -116,3 +116,29 @@ def test_templates_import_dry_run_stores_nothing(capsys, db, tmp_path):
     assert code == 0 and "（预览，未保存）" in out
     assert "经费投入（万元）\t金额，单位 万元（依据：(万元)）" in out
     assert not db.exists()
+
+
+def test_templates_import_of_an_xlsform(capsys, db, tmp_path):
+    from tests.forms.importing.test_xlsform import xlsform
+
+    path = xlsform(tmp_path / "kobo.xlsx")
+    code, out, _ = run(capsys, "--db", db, "templates", "import", path, "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert (data["id"], data["stored"]) == ("no_tobacco_2025", True)
+    assert {"id": "budget", "label": "经费（万元）", "type": "decimal"}.items() <= \
+        next(f for f in data["fields"] if f["id"] == "budget").items()
+    code, out, _ = run(capsys, "--db", db, "templates", "list")
+    assert "no_tobacco_2025\t2025年世界无烟日活动总结表\t第3版\t导入" in out
+
+
+def test_an_xlsform_with_an_unknown_type_stores_nothing(capsys, db, tmp_path):
+    from tests.forms.importing.test_xlsform import xlsform
+
+    path = xlsform(tmp_path / "typo.xlsx", [["text", "a", "甲"], ["integr", "b", "乙"]],
+                   header=["type", "name", "label"])
+    code, _, err = run(capsys, "--db", db, "templates", "import", path)
+    assert code == 1 and "未知的题型" in err and "第3行" in err
+    if db.exists():
+        with storage.open_database(db, read_only=True) as store:
+            assert storage.list_imported_templates(store.db) == []

@@ -6,7 +6,9 @@ import openpyxl
 import pytest
 
 from forms.importing import ImportRefused
+from forms.importing.writer import draft_toml
 from forms.importing.xlsform import is_xlsform, read_xlsform
+from forms.loader import load_template_text
 
 SURVEY_HEADER = ["type", "name", "label::中文 (zh)", "hint::中文 (zh)", "required", "constraint",
                  "constraint_message::中文 (zh)", "relevant", "calculation"]
@@ -47,7 +49,8 @@ def xlsform(path, survey=SURVEY, choices=CHOICES, settings=SETTINGS, header=SURV
 
 @pytest.fixture
 def draft(tmp_path):
-    return read_xlsform(xlsform(tmp_path / "form.xlsx"))
+    """As read, before leaving out what the template language cannot say yet."""
+    return read_xlsform(xlsform(tmp_path / "form.xlsx"), fit=False)
 
 
 def test_recognised_by_its_survey_sheet(tmp_path, week_blank_xlsx):
@@ -83,7 +86,7 @@ def test_constraints_relevant_calculation(draft):
     assert "场次不能为负" in fields["lectures"].help
     assert (fields["budget"].min, fields["budget"].max) == (0, 1000)
     assert draft.rules == [{"kind": "compare", "expression": "direct <= planned",
-                            "severity": "error", "message": "直接受益不应超过预计"}]
+                            "severity": "error", "message": "直接受益不应超过预计", "row": 6}]
     assert (fields["phone"].pattern, fields["phone"].pattern_message) == (
         "^1[3-9][0-9]{9}$", "请填写11位手机号")
     assert fields["viewers"].show_if == ("online", "yes")
@@ -102,7 +105,8 @@ def test_everything_outside_the_subset_is_reported_by_sheet_and_row(tmp_path):
         ["text", "e", "戊", "", "", "", "", "", "", "minimal", ""],
     ]
     settings = [["form_title", "instance_name"], ["表", "concat(${a})"]]
-    draft = read_xlsform(xlsform(tmp_path / "odd.xlsx", survey, CHOICES, settings, header))
+    draft = read_xlsform(xlsform(tmp_path / "odd.xlsx", survey, CHOICES, settings, header),
+                         fit=False)
     assert draft.problems == [
         "survey 表第2行：列“default”不支持，已忽略（值：无）",
         "survey 表第3行：题型“geopoint”不在支持范围内，此题（where）未导入",
@@ -132,5 +136,24 @@ def test_a_calculation_cycle_is_refused(tmp_path):
 def test_a_reference_to_a_missing_question_is_reported(tmp_path):
     header = ["type", "name", "label", "relevant"]
     survey = [["integer", "a", "甲", "${nope} = 'yes'"]]
-    draft = read_xlsform(xlsform(tmp_path / "missing.xlsx", survey, CHOICES, SETTINGS, header))
+    draft = read_xlsform(xlsform(tmp_path / "missing.xlsx", survey, CHOICES, SETTINGS, header),
+                         fit=False)
     assert draft.problems == ["survey 表第2行：显示条件引用了不存在的题目“${nope}”，未导入"]
+
+
+def test_the_draft_is_a_template_and_nothing_is_left_out_silently(tmp_path):
+    draft = read_xlsform(xlsform(tmp_path / "form.xlsx"))
+    template = load_template_text(draft_toml(draft), "xlsform")
+    fields = {f.id: f for f in template.fields()}
+    assert fields["online"].options == ("是", "否") and fields["online"].codes == ("yes", "no")
+    assert fields["budget"].type == "decimal" and (fields["budget"].min, fields["budget"].max) == (0, 1000)
+    assert fields["unit_name"].required and fields["unit_name"].max_length == 50
+    (rule,) = template.rules
+    assert (rule.kind, rule.fields, rule.message) == ("not_greater", ("direct", "planned"),
+                                                      "直接受益不应超过预计")
+    kept = {"show_if": fields["viewers"].show_if is not None,
+            "calculate": fields["total"].calculate is not None,
+            "pattern": bool(getattr(fields["phone"], "pattern", ""))}
+    for feature, row in (("show_if", 9), ("calculate", 13), ("pattern", 12)):
+        reported = any(p.startswith(f"survey 表第{row}行") for p in draft.problems)
+        assert kept[feature] != reported, feature  # either in the template or reported by row
