@@ -106,7 +106,7 @@ def test_review_lists_guesses_and_saves_corrections(qtbot, store, tmp_path, monk
     dialog = FormReviewDialog(draft, store, templates)
     qtbot.addWidget(dialog)
     labels = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
-    assert len(labels) == len(list(draft.fields())) and labels[0] == "单位名称"
+    assert len(labels) == len(list(draft.fields())) and labels[:2] == ["年度", "单位名称"]
     row = labels.index("活动地点")
     kinds = dialog.table.cellWidget(row, 1)
     assert kinds.currentData() == "text"
