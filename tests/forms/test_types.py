@@ -22,8 +22,19 @@ def codes(parsed) -> list[str]:
 
 
 def test_every_type_is_registered():
-    assert set(TYPES) == {"text", "long_text", "count", "money", "edition", "year", "yes_no", "choice",
-                          "checklist", "phone", "date", "date_range", "name_list", "link_list"}
+    assert set(TYPES) == {"text", "long_text", "count", "decimal", "money", "edition", "year",
+                          "yes_no", "choice", "checklist", "phone", "date", "date_range",
+                          "name_list", "link_list"}
+
+
+@pytest.mark.parametrize(("text", "value", "codes"), [
+    ("2.5次", 2.5, []), ("约3.75万人次", 37500, []), ("12", 12, []), ("三点五", 3.5, []),
+    ("abc", None, ["not_a_number"]),
+])
+def test_decimal_keeps_its_decimals(text, value, codes):
+    parsed = parse_field(spec("decimal"), text)
+    assert (parsed.value or {}).get("value") == value
+    assert [i.code for i in parsed.issues] == codes
 
 
 # --- text and long text -------------------------------------------------------------------------
