@@ -27,9 +27,11 @@ from exports.package_trust import Rejected
 from forms.spec import FormTemplate
 
 MANIFEST_NAME = "manifest.json"
+# Against zip bombs: every member is listed in the manifest with its size, which the zip's
+# own directory must repeat; a member is never read past that size, and all of them together
+# never past this cap. (No cap on the compression ratio: a white scan saved as BMP deflates
+# more than 1000:1 and is no bomb.)
 DEFAULT_MAX_EXPANDED = 4 * 1024**3  # all members together, once inflated
-DEFAULT_MAX_RATIO = 100.0  # inflated : compressed, for members over RATIO_FLOOR
-RATIO_FLOOR = 1024**2
 DEFAULT_MAX_MEMBERS = 10_000
 MAX_MANIFEST_BYTES = 64 * 1024**2
 CHUNK = 1024 * 1024
@@ -66,8 +68,6 @@ class Limits:
     """Caps against zip bombs; lower them in tests."""
 
     max_expanded: int = DEFAULT_MAX_EXPANDED
-    max_ratio: float = DEFAULT_MAX_RATIO
-    ratio_floor: int = RATIO_FLOOR
     max_members: int = DEFAULT_MAX_MEMBERS
 
 
@@ -152,7 +152,7 @@ def _is_symlink(info: zipfile.ZipInfo) -> bool:
 
 
 def _scan_members(archive: zipfile.ZipFile, limits: Limits) -> list[zipfile.ZipInfo]:
-    """Checks that need only the central directory: count, links, encryption, sizes, ratios."""
+    """Checks that need only the central directory: count, links, encryption, total size."""
     infos = archive.infolist()
     if len(infos) > limits.max_members:
         raise PackageRejected(f"包中文件过多（{len(infos):,} 个，上限 {limits.max_members:,} 个），"
@@ -175,13 +175,29 @@ def _scan_members(archive: zipfile.ZipFile, limits: Limits) -> list[zipfile.ZipI
         seen.add(info.filename)
         declared += info.file_size
         if declared > limits.max_expanded:
-            raise PackageRejected(f"包解压后过大（超过 {_size(limits.max_expanded)}），"
-                                  "可能是恶意的“压缩炸弹”，已拒绝。")
-        if info.file_size > limits.ratio_floor and \
-                info.file_size > limits.max_ratio * max(info.compress_size, 1):
-            raise PackageRejected(f"包中的文件“{name[:80]}”压缩比异常（{_size(info.compress_size)}"
-                                  f"解压后为 {_size(info.file_size)}），可能是恶意的“压缩炸弹”，已拒绝。")
+            raise _too_big(limits)
     return infos
+
+
+def _too_big(limits: Limits) -> PackageRejected:
+    return PackageRejected(f"包解压后过大（超过 {_size(limits.max_expanded)}），"
+                           "可能是恶意的“压缩炸弹”，已拒绝。")
+
+
+def _check_declared_sizes(members: dict[str, zipfile.ZipInfo], entries: dict[str, dict[str, Any]],
+                          limits: Limits) -> None:
+    """Each member as big as the manifest says, all within the cap: checked before reading."""
+    if sum(entry["size"] for entry in entries.values()) > limits.max_expanded:
+        raise _too_big(limits)
+    for name, entry in entries.items():
+        size = members[name].file_size
+        if size > entry["size"]:
+            raise PackageRejected(
+                f"包中的文件“{name[:80]}”与清单记录不一致：解压后为 {_size(size)}，清单记录只有 "
+                f"{_size(entry['size'])}，可能是恶意的“压缩炸弹”，已拒绝。{_AGAIN}")
+        if size != entry["size"]:
+            raise PackageRejected(f"包中的文件“{name[:80]}”与清单记录不一致（可能被修改过或已损坏）。"
+                                  f"{_AGAIN}")
 
 
 def _size(n: int) -> str:
@@ -348,7 +364,7 @@ def _open(path: Path) -> zipfile.ZipFile:
 
 
 def read_package(path: Path | str, *, template: FormTemplate | None = None,
-                 max_expanded: int = DEFAULT_MAX_EXPANDED, max_ratio: float = DEFAULT_MAX_RATIO,
+                 max_expanded: int = DEFAULT_MAX_EXPANDED,
                  max_members: int = DEFAULT_MAX_MEMBERS, limits: Limits | None = None,
                  cancel: CancelCheck | None = None) -> Package:
     """Open and check one package; raises PackageRejected with the reason.
@@ -356,8 +372,7 @@ def read_package(path: Path | str, *, template: FormTemplate | None = None,
     With ``template`` the package must also be of that form, in a version not newer.
     """
     path = Path(path)
-    limits = limits or Limits(max_expanded=max_expanded, max_ratio=max_ratio,
-                              max_members=max_members)
+    limits = limits or Limits(max_expanded=max_expanded, max_members=max_members)
     archive = _open(path)
     try:
         with archive:
@@ -376,6 +391,7 @@ def read_package(path: Path | str, *, template: FormTemplate | None = None,
             missing = [name for name in entries if name not in members]
             if missing:
                 raise PackageRejected(f"包中缺少清单列出的文件“{missing[0][:80]}”。{_AGAIN}")
+            _check_declared_sizes(members, entries, limits)
             budget = [limits.max_expanded]
             for name, entry in entries.items():
                 _check_cancel(cancel)

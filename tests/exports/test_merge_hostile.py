@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import stat
 import zipfile
@@ -163,12 +164,18 @@ def test_encrypted_member(good, tmp_path):
 
 # --- form and unit ------------------------------------------------------------------------
 
-def test_another_form(tmp_path, week_template, award_template):
+def test_another_form(good, tmp_path, week_template, award_template):
+    """As the window and the command line merge: no template given, the form comes from
+    the first good package's manifest, and a package of another form is refused."""
     data = ReportData.from_raw(award_template, {"association_name": "浙江省抗癌协会"},
                                unit="浙江省抗癌协会")
-    path = write_package(data, tmp_path / "评优.zip")
-    reason = rejected(path, week_template)
+    other = write_package(data, tmp_path / "评优.zip")
+    result = merge_packages([good, other])
+    assert result.template.id == week_template.id and result.merged == [good]
+    [(path, reason)] = result.rejected
+    assert path == other
     assert "另一种表单" in reason and "评优汇总表" in reason
+    assert "浙江省抗癌协会" not in str(result.raw)
 
 
 def test_newer_form_version(tmp_path, week_template):
@@ -240,11 +247,75 @@ def test_symlink_member(good, tmp_path):
     assert "符号链接" in rejected(add_member(good, tmp_path / "链接.zip", info, b"/etc/passwd"))
 
 
-def test_zip_bomb_by_ratio(good, tmp_path):
+def _white_bmp(megabytes: float) -> bytes:
+    """A white scan saved as BMP: a 54-byte header, then white pixels (deflates > 1000:1)."""
+    pixels = int(megabytes * 1024 * 1024)
+    header = b"BM" + (54 + pixels).to_bytes(4, "little") + bytes(4) + (54).to_bytes(4, "little")
+    return header + bytes(40) + b"\xff" * pixels
+
+
+def test_the_apps_own_package_with_a_white_bmp_scan_is_accepted(tmp_path, week_template):
+    """An 11 MB white scan compresses far more than 100:1: it is no bomb, the manifest
+    declares its size, and that is what the reader goes by."""
+    import hashlib
+
+    from exports.model import AttachmentInfo
+    from tests.exports.merge_helpers import UNIT_RAW
+
+    scan = _white_bmp(11)
+    info = AttachmentInfo(1, "扫描件.bmp", len(scan), hashlib.sha256(scan).hexdigest(), "image/bmp")
+    data = ReportData.from_raw(week_template, UNIT_RAW[A], unit=A, attachments=(info,))
+    path = write_package(data, tmp_path / "扫描.zip", open_attachment=lambda _id: [scan])
+    with zipfile.ZipFile(path) as archive:
+        member = next(i for i in archive.infolist() if i.filename.endswith(".bmp"))
+        assert member.file_size > 100 * member.compress_size  # what was called a bomb
+    package = read_package(path, template=week_template)
+    assert package.unit == A
+    assert merge_packages([path], week_template).merged == [path]
+
+
+def _listed(good: Path, target: Path, name: str, data: bytes, declared: int) -> Path:
+    """A copy with one more member, listed in a re-signed manifest with ``declared`` bytes."""
+    import hashlib
+
+    from exports.meta import manifest_sha256
+
+    def change(items):
+        result = []
+        for info, content in items:
+            if info.filename == "manifest.json":
+                manifest = json.loads(content)
+                manifest["files"].append({"path": name, "kind": "attachment", "size": declared,
+                                          "sha256": hashlib.sha256(data).hexdigest(),
+                                          "name": name, "mime_type": "image/bmp"})
+                manifest["manifest_sha256"] = manifest_sha256(manifest)
+                content = json.dumps(manifest, ensure_ascii=False).encode()
+            result.append((info, content))
+        member = zipfile.ZipInfo(name)
+        member.compress_type = zipfile.ZIP_DEFLATED
+        return result + [(member, data)]
+
+    return rewrite(good, target, change)
+
+
+def test_a_member_larger_than_the_manifest_says_is_a_bomb(good, tmp_path):
+    path = _listed(good, tmp_path / "谎报.zip", "附件/9_zeros.bin", bytes(3 * 1024 * 1024), 1000)
+    reason = rejected(path)
+    assert "压缩炸弹" in reason and "9_zeros.bin" in reason
+
+
+def test_declared_sizes_over_the_total_cap_are_refused_before_reading(good, tmp_path):
+    zeros = bytes(3 * 1024 * 1024)
+    path = _listed(good, tmp_path / "过大.zip", "附件/9_zeros.bin", zeros, len(zeros))
+    assert "过大" in rejected(path, max_expanded=2 * 1024 * 1024)
+    read_package(path)  # within the default cap it is a (pointless) 3 MB attachment
+
+
+def test_an_unlisted_member_is_refused_unread(good, tmp_path):
     info = zipfile.ZipInfo("附件/1_zeros.bin")
     info.compress_type = zipfile.ZIP_DEFLATED
     path = add_member(good, tmp_path / "炸弹.zip", info, bytes(3 * 1024 * 1024))
-    assert "压缩炸弹" in rejected(path)
+    assert "清单未列出" in rejected(path)
 
 
 def test_zip_bomb_by_total_size(good, tmp_path):
