@@ -30,10 +30,14 @@ from exports.package_reader import (
 from exports.package_trust import LEGACY
 from forms.spec import FormTemplate
 
-__all__ = ["MergeCancelled", "MergeResult", "PackageRejected", "merge_packages", "package_files"]
+__all__ = ["MergeCancelled", "MergeResult", "PackageRejected", "is_draft", "merge_packages",
+           "package_files"]
 
 Progress = Callable[[int, int, str], None]  # (done, total, message)
 ConfirmDuplicate = Callable[[str, Path, Path], bool]  # (unit, older, newer) -> use the newer?
+# [(unit, path)] of the draft packages -> include them? (None: cancel the merge)
+ConfirmDrafts = Callable[[list[tuple[str, Path]]], bool | None]
+COMPLETE = "complete"
 
 
 @dataclass
@@ -48,6 +52,7 @@ class MergeResult:
     sources: list[dict[str, Any]] = field(default_factory=list)  # one per unit, in input order
     merged: list[Path] = field(default_factory=list)
     rejected: list[tuple[Path, str]] = field(default_factory=list)
+    skipped_drafts: list[tuple[str, Path]] = field(default_factory=list)  # (unit, path), also rejected
 
     @property
     def ok(self) -> bool:
@@ -132,9 +137,33 @@ def _when(package: Package) -> str:
     return package.exported_at.strftime("%Y-%m-%d %H:%M")
 
 
+def is_draft(package: Package) -> bool:
+    """Sent before the unit marked its report complete (or with errors)."""
+    return package.manifest.get("status") != COMPLETE
+
+
+def _skip_drafts(packages: list[Package], confirm: ConfirmDrafts | None
+                 ) -> tuple[list[Package], list[tuple[Path, str]]]:
+    """The packages to merge, and the drafts left out because the person said so."""
+    drafts = [p for p in packages if is_draft(p)]
+    if not drafts or confirm is None:
+        return packages, []
+    answer = confirm([(p.unit, p.path) for p in drafts])
+    if answer is None:
+        raise MergeCancelled()
+    if answer:
+        return packages, []
+    return ([p for p in packages if not is_draft(p)],
+            [(p.path, f"“{p.unit}”报送的是草稿（尚未标记为完成），未汇总。") for p in drafts])
+
+
 def source_entry(package: Package, template: FormTemplate) -> dict[str, Any]:
-    """Where a unit's numbers came from, as the merged report remembers it."""
+    """Where a unit's numbers came from, as the merged report remembers it: the file, its
+    status, the unit's figures, and each attachment it sent (file name, size, SHA-256)."""
     manifest = package.manifest
+    attachments = [{"name": entry.get("name") or entry["path"], "size": entry["size"],
+                    "sha256": entry["sha256"]}
+                   for entry in manifest["files"] if entry.get("kind") == "attachment"]
     return {
         "unit": package.unit,
         "file": package.path.name,
@@ -145,6 +174,7 @@ def source_entry(package: Package, template: FormTemplate) -> dict[str, Any]:
         "values_sha256": package.values_sha256,
         "merged_units": len(manifest["sources"]) if isinstance(manifest.get("sources"), list) else 0,
         "values": unit_numbers(template, package.values),
+        "attachments": attachments,
     }
 
 
@@ -152,6 +182,7 @@ def merge_packages(paths: Iterable[Path | str], template: FormTemplate | None = 
                    unit: str | None = None, progress: Progress | None = None,
                    cancel: CancelCheck | None = None,
                    confirm_duplicate: ConfirmDuplicate | None = None,
+                   confirm_drafts: ConfirmDrafts | None = None,
                    templates: Mapping[str, FormTemplate] | None = None,
                    limits: Limits | None = None) -> MergeResult:
     """Check every package, then combine the values of those that pass.
@@ -160,7 +191,10 @@ def merge_packages(paths: Iterable[Path | str], template: FormTemplate | None = 
     ``templates`` (default: the built-in ones), or else the one the package carries
     (then ``result.new_template`` is set). A unit sending two packages: the newer
     is used only when ``confirm_duplicate(unit, older_path, newer_path)`` returns True.
-    ``cancel()`` returning True raises MergeCancelled.
+    Draft packages (not marked complete) are merged only when ``confirm_drafts(drafts)``
+    returns True, or when it is not given (their status stays in ``result.sources``);
+    False leaves them out (listed as rejected), None cancels. ``cancel()`` returning True
+    raises MergeCancelled.
     """
     paths = [Path(p) for p in paths]
     if template is None and templates is None:
@@ -189,10 +223,14 @@ def merge_packages(paths: Iterable[Path | str], template: FormTemplate | None = 
         raise MergeCancelled()
     if progress is not None:
         progress(total, total, "正在合并数值…")
+    packages, skipped = _skip_drafts(units.packages(), confirm_drafts)
+    left_out = {path for path, _ in skipped}
+    drafts_left_out = [(p.unit, p.path) for p in units.packages() if p.path in left_out]
     order = {path: n for n, path in enumerate(paths)}
-    rejected = sorted(rejected + units.rejected, key=lambda item: order.get(item[0], total))
-    packages = units.packages()
-    result = MergeResult(template, rejected=rejected, merged=[p.path for p in packages])
+    rejected = sorted(rejected + units.rejected + skipped,
+                      key=lambda item: order.get(item[0], total))
+    result = MergeResult(template, rejected=rejected, merged=[p.path for p in packages],
+                         skipped_drafts=drafts_left_out)
     if template is not None and templates is not None and template.id not in templates:
         result.new_template = template
     if packages and template is not None:

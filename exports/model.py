@@ -13,6 +13,8 @@ PACKAGE_FORMAT = "tianbao-package"
 PACKAGE_FORMAT_VERSION = 2  # 2: the template travels with the package; the manifest is hashed
 TEMPLATE_MEMBER = "表单模板.toml"  # the package's copy of the form's template (format 2)
 TEMPLATE_KIND = "template"
+MERGED_MARK = "（汇总）"  # after a merged report's title
+STATUS_LABELS = {"complete": "已完成", "draft": "草稿"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +53,32 @@ class ReportData:
 
     @property
     def heading(self) -> str:
-        return self.template.heading(self.check.values)
+        """The printed title; a merged report's says （汇总）."""
+        heading = self.template.heading(self.check.values)
+        if self.sources and not heading.endswith(MERGED_MARK):
+            heading += MERGED_MARK
+        return heading
+
+    def source_list(self) -> list[dict[str, Any]]:
+        """A merged report's units as the merge recorded them (empty for any other report)."""
+        return [s for s in self.sources or () if isinstance(s, dict)]
+
+    def draft_units(self) -> list[str]:
+        """The units whose package was a draft (not marked complete) when it was merged."""
+        return [str(s.get("unit", "")) for s in self.source_list()
+                if s.get("status") != "complete"]
+
+    def unit_attachments(self) -> list[tuple[str, dict[str, Any]]]:
+        """(unit, {"name", "size", "sha256"}) for every attachment the units sent."""
+        return [(str(s.get("unit", "")), a) for s in self.source_list()
+                for a in s.get("attachments") or () if isinstance(a, dict)]
 
     @classmethod
     def from_raw(cls, template: FormTemplate, raw: dict[str, str], **meta: Any) -> ReportData:
         """Validate ``raw`` and wrap it; handy for tests and the command line."""
         return cls(template=template, raw=dict(raw), check=validate_report(template, raw), **meta)
+
+
+def status_label(status: Any) -> str:
+    """已完成 / 草稿 (a package from before statuses were recorded: 未标明)."""
+    return STATUS_LABELS.get(status, "未标明")

@@ -41,6 +41,7 @@ from exports.pdf_page import (
     markup,
     numbered_canvas,
 )
+from exports.pdf_sources import merged_sources
 from forms.registry import field_type
 from forms.spec import FieldSpec
 
@@ -287,6 +288,7 @@ def story(data: ReportData, styles: Styles) -> list:
     flowables.append(_grid(data, styles))
     flowables += _signoff(data, styles)
     flowables += _attachments(data, styles)
+    flowables += merged_sources(data, styles)
     return flowables
 
 

@@ -225,7 +225,8 @@ def metadata_rows(data: ReportData, when: datetime) -> list[tuple[str, str, Any]
         ("title", "报表标题", data.title),
         ("unit", "填报单位", data.unit),
         ("period", "届次/年度", data.period),
-        ("status", "状态", DRAFT_MARK if data.marked_draft else "已通过校验"),
+        ("status", "状态", DRAFT_MARK if data.marked_draft else
+         "已通过校验，已完成" if data.status == "complete" else "已通过校验，尚未标记为完成（草稿）"),
         ("errors", "错误数", len(data.check.errors)),
         ("warnings", "警告数", len(data.check.warnings)),
         ("attachments", "附件数", len(data.attachments)),

@@ -107,6 +107,28 @@ def writer_for(kind: str, store: Any) -> Callable[[Any, Path, Callable, Callable
     return write
 
 
+def confirm_draft_export(parent: QWidget | None, data: Any, kind: str) -> bool:
+    """A report not yet marked complete: export (or send) it anyway? Asked before the file
+    dialog; the answer defaults to no."""
+    if data.status == storage.COMPLETE:
+        return True
+    title, _, _ = kind_texts(kind)
+    if data.marked_draft:
+        why = translate("export_actions", "这份报表还有 {n} 个错误，尚未标记为完成。").format(
+            n=len(data.check.errors))
+    else:
+        why = translate("export_actions", "这份报表尚未标记为完成（仍是草稿）。")
+    if kind == PACKAGE:
+        ask = translate("export_actions", "上级单位汇总时会看到它是草稿。仍要打包发送吗？"
+                        "\n\n建议先检查无误，在编辑器中点“标记为完成”后再打包。")
+    else:
+        ask = translate("export_actions", "仍要导出吗？导出的文件会注明为草稿。")
+    answer = QMessageBox.question(parent, title, why + "\n\n" + ask,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def export_report(parent: QWidget | None, store: Any, settings: Any, report_id: int, kind: str,
                   *, folder: Path | None = None) -> Path | None:
     """The whole export flow; every failure is shown here. Returns the file written, or None."""
@@ -117,6 +139,8 @@ def export_report(parent: QWidget | None, store: Any, settings: Any, report_id: 
         default = suggested_path(data, kind, folder)
     except Exception as exc:  # noqa: BLE001 - shown in one place
         show_error(parent, exc, title)
+        return None
+    if not confirm_draft_export(parent, data, kind):
         return None
     path = ask_save_path(parent, title, default, file_filter, SUFFIXES[kind])
     if path is None:

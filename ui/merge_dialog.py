@@ -144,6 +144,43 @@ class DuplicateAsker(QObject):
         self.answer = answer == QMessageBox.StandardButton.Yes
 
 
+class DraftAsker(QObject):
+    """Asks, on the GUI thread, whether the draft packages (not marked complete) go in.
+
+    The worker calls ``ask`` with [(unit, path)]: True includes them, False skips them,
+    None cancels the merge.
+    """
+
+    asked = Signal(object)
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__()
+        self.parent_widget = parent
+        self.answer: bool | None = False
+        self.asked.connect(self._ask, Qt.ConnectionType.BlockingQueuedConnection)
+
+    def ask(self, drafts: list[tuple[str, Path]]) -> bool | None:
+        if QThread.currentThread() == self.thread():
+            self._ask(drafts)
+        else:
+            self.asked.emit(drafts)
+        return self.answer
+
+    @Slot(object)
+    def _ask(self, drafts: list[tuple[str, Path]]) -> None:
+        listed = "\n".join(f"  {unit}（{Path(path).name}）" for unit, path in drafts)
+        text = self.tr("以下 {count} 个单位报送的是草稿（尚未标记为完成）：\n{units}\n\n"
+                       "是否也汇总这些草稿？\n选“是”：一并汇总，汇总报表中会注明哪些单位是草稿；\n"
+                       "选“否”：跳过这些包，只汇总已完成的；\n选“取消”：这次不汇总。").format(
+            count=len(drafts), units=listed)
+        buttons = (QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+                   | QMessageBox.StandardButton.Cancel)
+        answer = QMessageBox.question(self.parent_widget, self.tr("有单位报送的是草稿"), text,
+                                      buttons, QMessageBox.StandardButton.No)
+        self.answer = {QMessageBox.StandardButton.Yes: True,
+                       QMessageBox.StandardButton.No: False}.get(answer)
+
+
 class MergeResultDialog(QDialog):
     """What the merge made, and every rejected file with its reason."""
 
@@ -159,6 +196,9 @@ class MergeResultDialog(QDialog):
                     name=outcome.imported_form)
         else:
             summary = self.tr("没有可以汇总的报送包，未生成新报表。")
+        if outcome.drafts_merged:
+            summary += "\n" + self.tr("其中 {count} 个单位报送的是草稿：{units}。汇总报表中已注明。").format(
+                count=len(outcome.drafts_merged), units="、".join(outcome.drafts_merged))
         if outcome.rejected:
             summary += "\n" + self.tr("以下 {n} 个文件未汇总：", "", len(outcome.rejected)).format(
                 n=len(outcome.rejected))
@@ -221,10 +261,12 @@ def run_merge_dialog(parent: QWidget | None, store: Any) -> int | None:
         return None
     paths, unit = chosen
     asker = DuplicateAsker(parent)
+    drafts = DraftAsker(parent)
 
     def job(progress: Any, cancelled: Any) -> operations.MergeOutcome:
         return operations.merge_into_new_report(store, paths, unit=unit, progress=progress,
-                                                cancel=cancelled, confirm_duplicate=asker.ask)
+                                                cancel=cancelled, confirm_duplicate=asker.ask,
+                                                confirm_drafts=drafts.ask)
 
     try:
         outcome = run_with_progress(parent, translate("merge_dialog", "正在汇总报送包…"), job,
@@ -234,5 +276,6 @@ def run_merge_dialog(parent: QWidget | None, store: Any) -> int | None:
         return None
     finally:
         asker.deleteLater()
+        drafts.deleteLater()
     MergeResultDialog.show_result(parent, outcome)
     return outcome.report_id

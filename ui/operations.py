@@ -351,17 +351,22 @@ class MergeOutcome:
     merged: list[Any] = field(default_factory=list)  # Paths
     rejected: list[tuple[Any, str]] = field(default_factory=list)  # (Path, Chinese reason)
     imported_form: str | None = None  # the form id whose template came with the packages
+    drafts_merged: list[str] = field(default_factory=list)  # units whose draft went in
+    drafts_skipped: list[tuple[str, Any]] = field(default_factory=list)  # (unit, Path), rejected
 
 
 def merge_into_new_report(store: Any, paths: Any, *, title: str | None = None,
                           unit: str | None = None, progress: Any = None, cancel: Any = None,
-                          confirm_duplicate: Any = None, limits: Any = None) -> MergeOutcome:
+                          confirm_duplicate: Any = None, confirm_drafts: Any = None,
+                          limits: Any = None) -> MergeOutcome:
     """Check and merge packages (files, or folders of *.zip) into a new draft, in one transaction.
 
     Packages of a form this database lacks bring its template, which is checked as by
     ``templates check`` and imported in the same transaction (``outcome.imported_form``).
     The database is backed up ("merge") before anything is written. The unit defaults to
     the one in the settings; 填表人 and 电话 come from the settings as for a new report.
+    Draft packages go in only if ``confirm_drafts([(unit, path), …])`` says True (see
+    exports.merge.merge_packages); the merged report records every unit's status.
     Raises MergeCancelled when ``cancel()`` turns True before the report is written.
     """
     from datetime import datetime  # noqa: PLC0415
@@ -378,12 +383,12 @@ def merge_into_new_report(store: Any, paths: Any, *, title: str | None = None,
     unit = (unit if unit is not None else settings.unit_name).strip()
     files, missing = package_files(paths)
     result = merge_packages(files, unit=unit or None, progress=progress, cancel=cancel,
-                            confirm_duplicate=confirm_duplicate, limits=limits,
-                            templates=template_catalogue(store).templates())
+                            confirm_duplicate=confirm_duplicate, confirm_drafts=confirm_drafts,
+                            limits=limits, templates=template_catalogue(store).templates())
     result.rejected[:0] = missing
     template = result.template
     if not result.merged or template is None:
-        return MergeOutcome(None, [], result.rejected)
+        return MergeOutcome(None, [], result.rejected, drafts_skipped=result.skipped_drafts)
     raw, values = dict(result.raw), dict(result.values)
     for key, text in settings_texts(template, settings).items():
         if key != template.roles.unit and not raw.get(key):
@@ -411,7 +416,10 @@ def merge_into_new_report(store: Any, paths: Any, *, title: str | None = None,
             template_source=template.source, source_info=source_info,
             values={key: (text, values.get(key)) for key, text in raw.items()}, **meta)
     return MergeOutcome(report_id, list(result.merged), list(result.rejected),
-                        result.new_template.id if result.new_template is not None else None)
+                        result.new_template.id if result.new_template is not None else None,
+                        drafts_merged=[s["unit"] for s in result.sources
+                                       if s.get("status") != "complete"],
+                        drafts_skipped=result.skipped_drafts)
 
 
 # --- the folders the file dialogs remember -------------------------------------------------

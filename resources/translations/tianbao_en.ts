@@ -192,6 +192,29 @@ Changes made after that backup will not be in the restored database. The current
     </message>
 </context>
 <context>
+    <name>DraftAsker</name>
+    <message>
+        <source>以下 {count} 个单位报送的是草稿（尚未标记为完成）：
+{units}
+
+是否也汇总这些草稿？
+选“是”：一并汇总，汇总报表中会注明哪些单位是草稿；
+选“否”：跳过这些包，只汇总已完成的；
+选“取消”：这次不汇总。</source>
+        <translation>These {count} unit(s) sent a draft (not marked complete):
+{units}
+
+Merge the drafts too?
+Yes: merge them; the merged report says which units sent drafts.
+No: skip these packages and merge only the complete ones.
+Cancel: do not merge now.</translation>
+    </message>
+    <message>
+        <source>有单位报送的是草稿</source>
+        <translation>Some Units Sent Drafts</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateAsker</name>
     <message>
         <source>“{unit}”报送了两个包：
@@ -684,6 +707,10 @@ You can restore it later from File → Trash.</translation>
     <message>
         <source>没有可以汇总的报送包，未生成新报表。</source>
         <translation>No package could be merged; no report was made.</translation>
+    </message>
+    <message>
+        <source>其中 {count} 个单位报送的是草稿：{units}。汇总报表中已注明。</source>
+        <translation>{count} unit(s) sent a draft: {units}. The merged report says so.</translation>
     </message>
     <message numerus="yes">
         <source>以下 {n} 个文件未汇总：</source>
@@ -1571,6 +1598,26 @@ All its contents, change history and attachments will be deleted. This cannot be
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>这份报表还有 {n} 个错误，尚未标记为完成。</source>
+        <translation>This report still has {n} error(s) and is not marked complete.</translation>
+    </message>
+    <message>
+        <source>这份报表尚未标记为完成（仍是草稿）。</source>
+        <translation>This report is not marked complete yet (it is still a draft).</translation>
+    </message>
+    <message>
+        <source>上级单位汇总时会看到它是草稿。仍要打包发送吗？
+
+建议先检查无误，在编辑器中点“标记为完成”后再打包。</source>
+        <translation>The level above will see that it is a draft when they merge it. Package it anyway?
+
+Better: check it, click “Mark as Complete” in the editor, then package it.</translation>
+    </message>
+    <message>
+        <source>仍要导出吗？导出的文件会注明为草稿。</source>
+        <translation>Export it anyway? The exported file is marked as a draft.</translation>
     </message>
 </context>
 <context>

@@ -78,10 +78,11 @@ EXPORTED = {A: datetime(2024, 4, 28, 9, 0), B: datetime(2024, 4, 28, 10, 0),
             C: datetime(2024, 4, 28, 11, 0)}
 
 
-def unit_report(template, unit: str, **changes: str) -> ReportData:
+def unit_report(template, unit: str, *, status: str = "complete", **changes: str) -> ReportData:
+    """A unit's report; marked complete, as a unit sends it, unless ``status="draft"``."""
     raw = {**UNIT_RAW[unit], **changes}
     return ReportData.from_raw(template, raw, unit=raw.get("unit_name", unit), period="第30届",
-                               title="2024年宣传周总结")
+                               title="2024年宣传周总结", status=status)
 
 
 def export_unit(template, unit: str, folder: Path, *, exported_at: datetime | None = None,

@@ -219,12 +219,13 @@ def test_breakdown_sheet_rows_and_total(merged, week_template):
     rows = _sheet_rows(data)
     specs = numeric_fields(week_template)
     header = rows[0]
-    assert header[:2] == ["序号", "单位"] and header[2] == "参与活动的医院数量/名称（家）"
+    assert header[:3] == ["序号", "单位", "状态"] and header[3] == "参与活动的医院数量/名称（家）"
     assert "科普讲座的人数（线上观看）（人次）" in header
     assert [row[1] for row in rows[1:4]] == [A, B, C]
+    assert [row[2] for row in rows[1:4]] == ["已完成"] * 3
     total = rows[4]
     assert total[1] == TOTAL_LABEL
-    numbers = total[2 : 2 + len(specs)]
+    numbers = total[3 : 3 + len(specs)]
     assert numbers == [_column_value(s, merged.values.get(s.key)) for s in specs]
     assert all(isinstance(n, int | float) for n in numbers if n is not None)
     lectures = header.index("科普讲座（场）")
@@ -249,3 +250,98 @@ def test_no_breakdown_for_an_ordinary_report(merged, week_template):
     data = ReportData.from_raw(week_template, merged.raw)
     book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(data)))
     assert SHEET_TITLE not in book.sheetnames
+
+
+# --- drafts and attachments (issue 12, section 4) -------------------------------------------
+
+@pytest.fixture
+def with_draft(packages, week_template, tmp_path):
+    """A's and C's packages complete; B sent a draft, with two attachments."""
+    import hashlib
+
+    from exports.model import AttachmentInfo
+    from tests.exports.merge_helpers import unit_report
+
+    contents = {1: "活动照片".encode() * 1000, 2: b"%PDF-1.4 sign-in sheet"}
+    infos = (AttachmentInfo(1, "活动照片.jpg", len(contents[1]),
+                            hashlib.sha256(contents[1]).hexdigest(), "image/jpeg"),
+             AttachmentInfo(2, "签到表.pdf", len(contents[2]),
+                            hashlib.sha256(contents[2]).hexdigest(), "application/pdf"))
+    data = unit_report(week_template, B, status="draft")
+    data = type(data)(**{**data.__dict__, "attachments": infos})
+    from exports.package import write_package
+
+    draft = write_package(data, tmp_path / "自贡_草稿.zip",
+                          open_attachment=lambda i: [contents[i]])
+    return [packages[A], draft, packages[C]], infos
+
+
+def test_drafts_are_listed_and_left_out_unless_included(with_draft, week_template):
+    paths, _ = with_draft
+    asked = []
+    left_out = merge_packages(paths, week_template,
+                              confirm_drafts=lambda drafts: asked.append(drafts) or False)
+    assert asked == [[(B, paths[1])]]
+    assert left_out.merged == [paths[0], paths[2]]
+    [(path, reason)] = left_out.rejected
+    assert path == paths[1] and "草稿" in reason and B in reason
+    assert B not in {s["unit"] for s in left_out.sources}
+
+    included = merge_packages(paths, week_template, confirm_drafts=lambda drafts: True)
+    assert included.merged == paths and included.rejected == []
+    assert [s["status"] for s in included.sources] == ["complete", "draft", "complete"]
+
+
+def test_cancelling_at_the_draft_question_merges_nothing(with_draft, week_template):
+    from exports.merge import MergeCancelled
+
+    paths, _ = with_draft
+    with pytest.raises(MergeCancelled):
+        merge_packages(paths, week_template, confirm_drafts=lambda drafts: None)
+
+
+def test_no_question_without_drafts(packages, week_template):
+    asked = []
+    result = merge_packages(list(packages.values()), week_template,
+                            confirm_drafts=lambda drafts: asked.append(drafts) or False)
+    assert asked == [] and len(result.merged) == 3
+
+
+def test_sources_list_each_units_attachments_with_their_hash(with_draft, week_template):
+    paths, infos = with_draft
+    result = merge_packages(paths, week_template, confirm_drafts=lambda drafts: True)
+    by_unit = {s["unit"]: s["attachments"] for s in result.sources}
+    assert by_unit[A] == [] and by_unit[C] == []
+    assert by_unit[B] == [{"name": i.file_name, "size": i.size, "sha256": i.sha256}
+                          for i in infos]
+
+
+def test_the_merged_report_says_what_went_in(with_draft, week_template, tmp_path):
+    """Title （汇总）, each unit's status, which units sent drafts, and every attachment by
+    unit and file name with its SHA-256: in the XLSX and the PDF."""
+    from exports.pdf import write_pdf
+    from exports.unit_breakdown import ATTACHMENTS_TITLE
+    from tests.exports.conftest import compact, pdf_pages_text
+
+    paths, infos = with_draft
+    result = merge_packages(paths, week_template, unit=PROVINCE,
+                            confirm_drafts=lambda drafts: True)
+    data = ReportData.from_raw(week_template, result.raw, unit=PROVINCE, sources=result.sources)
+    assert data.heading == "第30届全国肿瘤防治宣传周活动总结表（汇总）"
+
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(data)))
+    form = book.worksheets[0]
+    assert any(c.value == data.heading for row in form.iter_rows() for c in row)
+    rows = [[c.value for c in row] for row in book[SHEET_TITLE].iter_rows()]
+    assert [(row[1], row[2]) for row in rows[1:4]] == [(A, "已完成"), (B, "草稿"), (C, "已完成")]
+    notes = [row[1] for row in rows[5:] if row[1]]
+    assert any("草稿" in note and B in note and A not in note for note in notes)
+    listed = [[c.value for c in row] for row in book[ATTACHMENTS_TITLE].iter_rows()][1:]
+    assert [(r[1], r[2], r[3], r[4]) for r in listed] == [
+        (B, i.file_name, i.size, i.sha256) for i in infos]
+
+    pdf = compact("".join(pdf_pages_text(write_pdf(data, tmp_path / "汇总.pdf"))))
+    assert compact(data.heading) in pdf
+    assert compact(f"1个单位报送的是草稿（尚未标记为完成）：{B}") in pdf
+    for info in infos:
+        assert info.file_name in pdf and info.sha256 in pdf

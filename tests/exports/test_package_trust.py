@@ -95,7 +95,7 @@ def test_a_re_hashed_manifest_that_claims_another_form_disagrees_with_its_templa
 
 @pytest.mark.parametrize(("key", "value"), [
     ("form_id", AWARD), ("form_version", 99), ("unit", "自贡市疾病预防控制中心"),
-    ("status", "complete"), ("exported_at", "2024-04-29T09:00:00+08:00"),
+    ("status", "draft"), ("exported_at", "2024-04-29T09:00:00+08:00"),
     ("title", "改过的标题"), ("raw", {}),
 ])
 def test_any_change_to_the_manifest_is_rejected(good, tmp_path, key, value):

@@ -79,3 +79,40 @@ def test_usage_errors_exit_2(capsys, db):
 def test_help_says_duplicates_are_not_asked(capsys):
     code, out, _ = run(capsys, "merge", "--help")
     assert code == 0 and "较新" in out and "不会询问" in out
+
+
+@pytest.fixture
+def with_a_draft(packages, week_template, tmp_path):
+    from tests.exports.merge_helpers import B, C
+
+    draft = export_unit(week_template, B, tmp_path, name="自贡_草稿.zip", status="draft")
+    return [packages[A], draft, packages[C]], draft
+
+
+def test_drafts_are_listed_and_skipped_unless_included(capsys, with_a_draft, db):
+    from tests.exports.merge_helpers import B
+
+    paths, draft = with_a_draft
+    code, out, _ = run(capsys, "--db", db, "merge", *map(str, paths))
+    assert code == 0
+    assert str(draft) in out and "草稿" in out and "--include-drafts" in out and B in out
+    assert "已汇总 2 个单位" in out
+    with storage.open_database(db, daily_backup=False) as store:
+        first = storage.get_report(store.db, int(out.splitlines()[-1]))
+    assert B not in {s["unit"] for s in first.source_info["sources"]}
+
+    code, out, _ = run(capsys, "--db", db, "merge", *map(str, paths), "--include-drafts", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["drafts_merged"] == [B] and data["drafts_skipped"] == []
+    assert str(draft) in data["merged"]
+    with storage.open_database(db, daily_backup=False) as store:
+        report = storage.get_report(store.db, data["id"])
+    statuses = {s["unit"]: s["status"] for s in report.source_info["sources"]}
+    assert statuses[B] == "draft"
+
+
+def test_only_drafts_and_none_included_makes_no_report(capsys, with_a_draft, db):
+    _, draft = with_a_draft
+    code, out, _ = run(capsys, "--db", db, "merge", str(draft), "--json")
+    data = json.loads(out)
+    assert code == 1 and data["id"] is None and data["drafts_skipped"] == [str(draft)]

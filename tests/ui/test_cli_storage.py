@@ -145,6 +145,19 @@ def test_export_writes_files_that_read_back(capsys, db, report, tmp_path):
     assert manifest["report_id"] == report
 
 
+def test_exporting_a_report_not_complete_warns(capsys, db, report, tmp_path):
+    assert run(capsys, db, "set", str(report), "--values",
+               str(write_values(tmp_path, FIXED)))[0] == 0
+    package = tmp_path / "a.zip"
+    code, out, err = run(capsys, db, "export", str(report), "--package", str(package))
+    assert code == 0 and package.is_file()
+    assert "警告" in err and "尚未标记为完成" in err and "汇总时会看到这是草稿" in err
+    assert f"complete {report}" in err
+    assert run(capsys, db, "complete", str(report), *EXPLAIN_ALL)[0] == 0
+    code, out, err = run(capsys, db, "export", str(report), "--pdf", str(tmp_path / "a.pdf"))
+    assert code == 0 and err == ""
+
+
 def test_export_to_an_unwritable_place_is_a_clear_refusal(capsys, db, report, tmp_path):
     blocker = tmp_path / "afile"
     blocker.write_text("x")

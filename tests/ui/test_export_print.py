@@ -177,3 +177,30 @@ def test_preview_dialog_sets_up_the_paper(qtbot, qapp):
     assert layout.orientation() == QPageLayout.Orientation.Portrait
     assert round(layout.fullRect(QPageLayout.Unit.Point).width()) == 595
     assert layout.margins().isNull()
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "pdf", "package"])
+def test_a_report_not_complete_asks_before_it_is_exported(window, store, seed_report, save_to,
+                                                          messages, kind):
+    from PySide6.QtWidgets import QMessageBox
+
+    window.report_list.reload(select_id=seed_report)
+    messages.answer = QMessageBox.StandardButton.No
+    assert window.export(kind) is None
+    (question,) = messages.texts("question")
+    assert "尚未标记为完成" in question
+    assert save_to == []  # not even the file dialog
+    messages.answer = QMessageBox.StandardButton.Yes
+    assert window.export(kind) is not None
+
+
+def test_a_complete_report_exports_without_asking(window, store, week_template, save_to,
+                                                  messages):
+    clean = {"edition": "第30届", "fill_date": "2024年4月28日", "unit_name": "四川省抗癌协会",
+             "activity_time": "2024年4月15-26日", "activity_place": "四川省",
+             "hospitals": "2家；四川省肿瘤医院、四川大学华西医院", "overall_summary": "活动顺利开展。"}
+    report_id = operations.create_report(store, week_template.id, raw=clean)
+    assert operations.complete_report(store, report_id) == []
+    window.report_list.reload(select_id=report_id)
+    assert window.export("package") is not None
+    assert messages.texts("question") == []

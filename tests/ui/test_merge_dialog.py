@@ -139,3 +139,37 @@ def test_main_window_merge_selects_the_new_report(window, store, packages, choos
     window.merge()
     (report,) = storage.list_reports(store.db)
     assert window.current_report_id() == report.id
+
+
+@pytest.mark.parametrize(("answer", "merged_units"), [
+    (QMessageBox.StandardButton.Yes, 3), (QMessageBox.StandardButton.No, 2),
+    (QMessageBox.StandardButton.Cancel, None)])
+def test_draft_packages_are_listed_and_asked_about(qtbot, store, packages, choose, results,
+                                                   messages, tmp_path, week_template, answer,
+                                                   merged_units):
+    from tests.exports.merge_helpers import B, C
+
+    draft = export_unit(week_template, B, tmp_path, name="自贡_草稿.zip", status="draft")
+    choose["files"] = [packages[A], draft, packages[C]]
+    messages.answer = answer
+    report_id = run_merge_dialog(None, store)
+    (question,) = messages.texts("question")
+    assert B in question and "自贡_草稿.zip" in question and "草稿" in question
+    if merged_units is None:
+        assert report_id is None and storage.list_reports(store.db) == []
+        assert "已取消汇总" in messages.texts("information")[0]
+        return
+    sources = storage.get_report(store.db, report_id).source_info["sources"]
+    assert len(sources) == merged_units
+    (summary, rows), = results
+    if answer == QMessageBox.StandardButton.Yes:
+        assert "草稿" in summary and B in summary and rows == []
+    else:
+        assert rows == [("自贡_草稿.zip", f"“{B}”报送的是草稿（尚未标记为完成），未汇总。")]
+
+
+def test_no_question_when_every_package_is_complete(qtbot, store, packages, choose, results,
+                                                    messages):
+    choose["files"] = list(packages.values())
+    assert run_merge_dialog(None, store) is not None
+    assert messages.texts("question") == []

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 import storage
 from ui import operations
-from ui.cli.common import EXIT_OK, CliError, open_store, report_id_arg
+from ui.cli.common import EXIT_OK, CliError, open_store, program_name, report_id_arg
 
 
 def register(commands: Any) -> None:
@@ -46,6 +47,10 @@ def export_report(args: argparse.Namespace) -> int:
             print(f"已导出上报包：{path}")
         if data.marked_draft:
             print(f"注意：报表还有 {len(data.check.errors)} 个错误，导出文件已标注“草稿——未通过校验”。")
+        if data.status != storage.COMPLETE:
+            sent = "；上级单位汇总时会看到这是草稿" if targets["package"] else ""
+            print(f"警告：报表 {args.report_id} 尚未标记为完成（草稿）{sent}。确认无误后请运行 "
+                  f"`{program_name()} complete {args.report_id}`，再重新导出。", file=sys.stderr)
     except (ExportError, storage.StorageError, operations.OperationError) as exc:
         raise CliError(exc.text()) from exc
     finally:
