@@ -53,6 +53,15 @@ def field_table(spec: DraftField) -> dict[str, Any]:
     if spec.layout != "half":
         data["layout"] = spec.layout
     data["help"] = spec.help
+    # Written only once the template language has them (the XLSForm reader reports them
+    # by row otherwise): show_if = { field, equals }, calculate = { sum = [...] }, pattern.
+    if spec.show_if:
+        data["show_if"] = {"field": spec.show_if[0], "equals": spec.show_if[1]}
+    if spec.calculate:
+        data["calculate"] = {"sum": list(spec.calculate)}
+    if spec.pattern:
+        data["pattern"] = spec.pattern
+        data["pattern_message"] = spec.pattern_message
     return data
 
 
