@@ -68,13 +68,15 @@ class DateType(FieldType):
         if match is None:
             return Parsed(None, (problem(spec, ERROR, "bad_date", "日期格式不正确",
                                          "例如“2024年4月28日”或“2024-04-28”"),))
-        if match["ay"] is None:
+        year = match["ay"] or (str(context.year) if context.year else None)
+        if year is None:
             return Parsed(None, (problem(spec, ERROR, "missing_year", "日期缺少年份",
                                          f"例如“2024年{match['am']}月{match['ad']}日”"),))
-        day = _build(match["ay"], match["am"], match["ad"])
+        day = _build(year, match["am"], match["ad"])
         if day is None:
             return Parsed(None, (problem(spec, ERROR, "bad_date", "日期不存在，请检查月份和日"),))
-        return Parsed(day.isoformat(), (), f"{day.year}年{day.month}月{day.day}日")
+        shown = f"{day.year}年{day.month}月{day.day}日"
+        return Parsed(day.isoformat(), (), _inferred(shown, match["ay"], context))
 
     def value_problem(self, spec: FieldSpec, value: Any) -> str | None:
         return None if iso_date(value) else "应为日期"
@@ -103,14 +105,18 @@ class DateRangeType(FieldType):
         if match is None:
             return Parsed(None, (problem(spec, ERROR, "bad_date_range", "日期格式不正确",
                                          "例如“2024年4月15-26日”或“2024-04-15~2024-04-26”"),))
-        if match["ay"] is None:
+        year = match["ay"] or (str(context.year) if context.year else None)
+        if year is None:
             return Parsed(None, (problem(spec, ERROR, "missing_year", "日期缺少年份",
                                          "例如“2024年4月15-26日”"),))
-        start = _build(match["ay"], match["am"], match["ad"])
+        start = _build(year, match["am"], match["ad"])
         if single:
             end = start
         else:
-            end = _build(match["by"] or match["ay"], match["bm"] or match["am"], match["bd"])
+            end = _build(match["by"] or year, match["bm"] or match["am"], match["bd"])
+            if start and end and end < start and not match["by"] and match["bm"] \
+                    and int(match["bm"]) < int(match["am"]):
+                end = _build(str(start.year + 1), match["bm"], match["bd"])  # 12月28日至1月3日
         if start is None or end is None:
             return Parsed(None, (problem(spec, ERROR, "bad_date", "日期不存在，请检查月份和日"),))
         if end < start:
@@ -118,7 +124,8 @@ class DateRangeType(FieldType):
                 spec, ERROR, "dates_out_of_order",
                 f"结束日期（{end.month}月{end.day}日）早于开始日期（{start.month}月{start.day}日）",
                 "请检查开始和结束日期是否写反"),))
-        return Parsed({"start": start.isoformat(), "end": end.isoformat()}, (), _describe(start, end))
+        return Parsed({"start": start.isoformat(), "end": end.isoformat()}, (),
+                      _inferred(_describe(start, end), match["ay"], context))
 
     def value_problem(self, spec: FieldSpec, value: Any) -> str | None:
         ok = isinstance(value, dict) and iso_date(value.get("start")) and \
@@ -136,6 +143,15 @@ class DateRangeType(FieldType):
 
     def compare_value(self, spec: FieldSpec, value: Any) -> Any:
         return (value["start"], value["end"]) if self.value_problem(spec, value) is None else None
+
+
+def _inferred(shown: str, written: str | None, context: ParseContext) -> str:
+    """The reading, noting a year that was not written but taken from the report's period:
+    2024年4月15日至21日（7天；年份按第30届（2024年）推定）."""
+    if written:
+        return shown
+    note = f"年份按{context.period or '本期'}推定"
+    return f"{shown[:-1]}；{note}）" if shown.endswith("天）") else f"{shown}（{note}）"
 
 
 def _describe(start: date, end: date) -> str:

@@ -10,6 +10,7 @@ from forms.issues import ERROR, Issue
 from forms.lists import split_compound
 from forms.outliers import NO_HISTORY, UnitHistory, outlier
 from forms.registry import field_type, parse_field
+from forms.report_year import date_keys, period_context, year_issues
 from forms.rules import ComparisonTexts, rule_keys, run_rule
 from forms.spec import Condition, FieldSpec, FormTemplate
 from forms.types import ParseContext, Parsed
@@ -77,6 +78,11 @@ class Validator:
             text = "" if text is None else str(text)
             self.raw[spec.key] = text
             self.parsed[spec.key] = parse_field(spec, text, context)
+        self._given_context = context
+        self._date_keys = date_keys(template)
+        period = template.role_field("period")
+        self._period_key = period.key if period is not None else None
+        self._update_context()
         self.hidden: set[str] = set()
         self._update_hidden()
         for key in self._calculated:  # a total stored without its parts is kept as it was
@@ -117,6 +123,8 @@ class Validator:
             return {key}
         self._store(key, text)
         changed = [key]
+        if key == self._period_key:
+            changed += self._update_context()  # dates without a year take the period's
         for total in self.calculated_keys(key):
             if self._recalculate(total):
                 changed.append(total)
@@ -137,6 +145,16 @@ class Validator:
         self.raw[key] = text
         self.texts.forget(key)
         self.parsed[key] = parse_field(self.template.field(key), text, self.context)
+
+    def _update_context(self) -> list[str]:
+        """Follow the period's year; re-reads the dates (returned) when it moved."""
+        context = period_context(self.template, self.values(True), self._given_context)
+        if context == self.context:
+            return []
+        self.context = context
+        for key in self._date_keys:
+            self._store(key, self.raw[key])
+        return list(self._date_keys)
 
     # --- show_if and calculated fields -----------------------------------------------------
 
@@ -208,6 +226,12 @@ class Validator:
         found = outlier(self.template.field(key), self.parsed[key].value, self.history)
         return [found] if found else []
 
+    def _year_issues(self, key: str) -> list[Issue]:
+        if key not in self._date_keys or self.context is None:
+            return []
+        return year_issues(self.template, self.template.field(key), self.parsed[key].value,
+                           self.context)
+
     def values(self, everything: bool = False) -> dict[str, Any]:
         """The parsed values of the fields that apply (``everything``: of every field)."""
         return {k: p.value for k, p in self.parsed.items()
@@ -222,6 +246,7 @@ class Validator:
         issues = list(self.parsed[key].issues) if key in self.parsed else []
         issues += self._required(key)
         issues += self._outliers(key)
+        issues += self._year_issues(key)
         for index in self._rules_by_key.get(key, ()):
             issues += [i for i in self._rule_issues[index] if i.field == key]
         return issues
@@ -238,6 +263,8 @@ class Validator:
         issues += [i for key in keys for i in self._required(key)]
         issues += [i for key in self.history.figures if key in self._order
                    for i in self._outliers(key)]
+        issues += [i for key in self._date_keys if key not in self.hidden
+                   for i in self._year_issues(key)]
         issues += [i for rule in self._rule_issues for i in rule if i.field not in self.hidden]
         return sorted(issues, key=lambda i: self._order.get(i.field, len(self._order)))
 

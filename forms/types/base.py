@@ -41,6 +41,7 @@ class ParseContext:
     """What a parse may know of the report besides the text, e.g. its year (for 4月15日)."""
 
     year: int | None = None
+    period: str = ""  # where the year came from, for the reading: 第30届, 2024年度
 
 
 NO_CONTEXT = ParseContext()

@@ -1,0 +1,54 @@
+"""The report's year, from its period as the template declares it (第30届 → 2024 when 第1届 = 1995).
+
+Dates written without a year (4月15日-21日) take it; dates in another year (a 第30届 report
+dated 2023) get a warning.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from forms.issues import WARNING, Issue
+from forms.spec import FieldSpec, FormTemplate
+from forms.types import NO_CONTEXT, ParseContext
+
+DATE_TYPES = ("date", "date_range")
+
+
+def period_context(template: FormTemplate, values: dict[str, Any],
+                   given: ParseContext | None = None) -> ParseContext:
+    """The parse context with the year of the report's period; ``given`` when it has none."""
+    spec = template.role_field("period")
+    number = values.get(spec.key) if spec is not None else None
+    if isinstance(number, int) and not isinstance(number, bool):
+        year = template.year_of_period(number)
+        if year is not None:
+            label = f"{number}年" if template.is_year_period() else f"第{number}届（{year}年）"
+            return ParseContext(year, label)
+    return given or NO_CONTEXT
+
+
+def date_keys(template: FormTemplate) -> list[str]:
+    return [spec.key for spec in template.leaves() if spec.type in DATE_TYPES]
+
+
+def year_issues(template: FormTemplate, spec: FieldSpec, value: Any,
+                context: ParseContext) -> list[Issue]:
+    """A warning when the activity dates fall outside the period's year, or the fill date
+    before it (or more than a year after)."""
+    if context.year is None or not context.period:
+        return []
+    if spec.key == template.roles.activity_period:
+        allowed = {context.year}
+    elif spec.key == template.roles.fill_date:
+        allowed = {context.year, context.year + 1}
+    else:
+        return []
+    days = [value] if isinstance(value, str) else \
+        [value.get("start"), value.get("end")] if isinstance(value, dict) else []
+    years = sorted({date.fromisoformat(d).year for d in days if isinstance(d, str)} - allowed)
+    if not years:
+        return []
+    return [Issue(spec.key, spec.full_label or spec.label, WARNING, "year_mismatch",
+                  f"日期在{years[0]}年，而本报表是{context.period}", "请核对年份或届次")]
