@@ -99,6 +99,3 @@ class Document:
             if block.text.strip():
                 lines.append(block.text.strip())
         return lines[::-1]
-
-    def row_count(self) -> int:
-        return sum(len(t.rows) for t in self.tables())

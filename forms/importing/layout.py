@@ -156,7 +156,3 @@ def _read_table(table: Table, is_label: IsLabel, reading: Reading, section: str)
 def _owner_above(owners: dict[int, Entry], cell: Cell) -> Entry | None:
     found = {id(owners[c]): owners[c] for c in range(cell.col, cell.end_col) if c in owners}
     return next(iter(found.values())) if len(found) == 1 else None
-
-
-def is_date_line(text: str) -> bool:
-    return bool(_DATE_LINE.match(re.sub(r"\s", "", text) or "-"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from forms.importing.grid import Document, ImportRefused, Table
+from forms.importing.grid import Document, ImportRefused
 from forms.importing.labels import loose_key, strict_key
 from forms.importing.layout import Reading, read_entries, segments
 from forms.spec import FormTemplate
@@ -197,7 +197,3 @@ def _heading_values(template: FormTemplate, reading: Reading, by_key: dict[str, 
     if date_key and reading.date_line and not by_key.get(date_key):
         by_key[date_key] = reading.date_line
         result.matched.append({"label": "标题下的日期", "field": date_key, "where": "表格上方"})
-
-
-def table_count(document: Document) -> int:
-    return len([b for b in document.blocks if isinstance(b, Table)])

@@ -12,7 +12,6 @@ MAX_UNPACKED_BYTES = 300 * 1024 * 1024  # a zip bomb is refused before any XML i
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _KINDS = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx"}
-_NAMES = {"docx": "Word 文档（.docx）", "xlsx": "Excel 工作簿（.xlsx）"}
 
 
 def sniff(path: Path) -> str:
@@ -83,7 +82,3 @@ def _not_zip_message(path: Path, name: str, head: bytes) -> str:
                 "请在 Word 或 WPS 中打开它，另存为 .docx 后再导入")
     return (f"“{name}”不是有效的 Word（.docx）或 Excel（.xlsx）文件：文件可能已损坏、下载不完整，"
             "或只是改了扩展名。请在 Word 或 Excel 中打开并另存为 .docx / .xlsx 后再导入")
-
-
-def kind_name(kind: str) -> str:
-    return _NAMES[kind]
