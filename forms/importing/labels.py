@@ -100,6 +100,8 @@ _LONG_WORDS = ("总结", "情况", "内容", "简介", "简述", "描述", "做�
 _EVENT_WORDS = ("讲座", "研讨会", "研讨", "义诊咨询", "义诊", "咨询", "展览", "展出", "问答", "培训班",
                 "培训", "竞赛", "大赛", "比赛", "宣讲", "会议", "沙龙", "直播")
 _PLACE_UNITS = ("医院", "机构", "组织", "媒体", "单位", "企业", "学校", "协会", "社区", "中心", "部门")
+_TEXT_WORDS = ("填表人", "填报人", "联系人", "负责人", "经办人", "姓名", "名称", "单位", "地点", "地址",
+               "住所", "主题")
 _PEOPLE = ("人员", "专家", "志愿者", "医护", "会员", "人数", "人")
 
 
@@ -166,7 +168,7 @@ def guess_type(label: str) -> Guess:
             return Guess("count", unit="场", reason=hit, accept_units=("场次", "次"))
     if hit := _first(core, _DATE_WORDS):
         return Guess("date", reason=hit)
-    return Guess("text", reason="")
+    return Guess("text", reason=_first(core, _TEXT_WORDS) or "")
 
 
 def _first(text: str, words: tuple[str, ...]) -> str | None:

@@ -58,8 +58,9 @@ def test_loose_key_drops_bracketed_notes(label):
     ("活动具体时间", "date_range", None, "活动具体时间"),
     ("活动起止日期", "date_range", None, "起止"),
     ("届次", "edition", None, "届次"),
-    ("活动地点", "text", None, ""),
-    ("单位名称（盖章）", "text", None, ""),
+    ("活动地点", "text", None, "地点"),
+    ("宣传口号", "text", None, ""),
+    ("单位名称（盖章）", "text", None, "名称"),
 ])
 def test_guess(label, kind, unit, reason):
     guess = guess_type(label)
