@@ -8,7 +8,6 @@ manifest agrees with the content is exports.package_trust's part.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import stat
 import unicodedata
@@ -24,6 +23,7 @@ from exports import package_trust
 from exports.meta import values_sha256
 from exports.model import PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION
 from exports.package_trust import Rejected
+from forms.json_input import JsonInputError, read_json
 from forms.spec import FormTemplate
 
 MANIFEST_NAME = "manifest.json"
@@ -240,9 +240,9 @@ def _read_manifest(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> dict[str,
     if len(data) > MAX_MANIFEST_BYTES:
         raise PackageRejected("清单文件 manifest.json 过大，不像是填报软件导出的报送包。")
     try:
-        manifest = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise PackageRejected(f"清单文件 manifest.json 格式不正确，无法读取。{_AGAIN}") from exc
+        manifest = read_json(data)
+    except JsonInputError as exc:
+        raise PackageRejected(f"清单文件 manifest.json 格式不正确，无法读取：{exc.reason}{_AGAIN}") from exc
     if not isinstance(manifest, dict):
         raise PackageRejected(f"清单文件 manifest.json 格式不正确。{_AGAIN}")
     return manifest

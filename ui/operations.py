@@ -225,6 +225,11 @@ def _role_text(template: FormTemplate, raw: Mapping[str, str], role: str) -> str
     return raw.get(key, "") if key else ""
 
 
+def merge_sources(report: Any) -> list[dict[str, Any]]:
+    """A merged report's units as the merge recorded them (empty for any other report)."""
+    return [s for s in _sources(report) or () if isinstance(s, dict)]
+
+
 def _sources(report: Any) -> list[dict[str, Any]] | None:
     info = getattr(report, "source_info", None)
     if isinstance(info, dict):

@@ -398,3 +398,18 @@ def test_nothing_mergeable(tmp_path, week_template):
     result = merge_packages([bad], week_template)
     assert not result.ok and result.raw == {} and result.values == {}
     assert "不完整" in result.rejected[0][1]
+
+
+@pytest.mark.parametrize(("manifest_text", "words"), [
+    ('{"format": "tianbao-package", "unit": "\\ud800"}', "代理字符"),
+    ('{"unit": ' + "[" * 100_000 + "]" * 100_000 + "}", "嵌套层数过多"),
+    ("{\"unit\": \"四川\"}".encode("gbk"), "GBK"),
+])
+def test_a_manifest_that_is_no_readable_json(good, tmp_path, manifest_text, words):
+    data = manifest_text if isinstance(manifest_text, bytes) else manifest_text.encode()
+
+    def change(items):
+        return [(info, data if info.filename == "manifest.json" else content)
+                for info, content in items]
+
+    assert words in rejected(rewrite(good, tmp_path / "坏清单.zip", change))

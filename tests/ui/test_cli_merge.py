@@ -116,3 +116,30 @@ def test_only_drafts_and_none_included_makes_no_report(capsys, with_a_draft, db)
     code, out, _ = run(capsys, "--db", db, "merge", str(draft), "--json")
     data = json.loads(out)
     assert code == 1 and data["id"] is None and data["drafts_skipped"] == [str(draft)]
+
+
+def test_show_lists_the_merged_units_their_status_and_attachments(capsys, with_a_draft, db,
+                                                                   week_template, tmp_path):
+    import hashlib
+
+    from exports.model import AttachmentInfo
+    from exports.package import write_package
+    from tests.exports.merge_helpers import C, unit_report
+
+    photo = "照片".encode() * 100
+    info = AttachmentInfo(1, "活动照片.jpg", len(photo), hashlib.sha256(photo).hexdigest())
+    data = unit_report(week_template, C)
+    data = type(data)(**{**data.__dict__, "attachments": (info,)})
+    with_photo = write_package(data, tmp_path / "肿瘤医院.zip", open_attachment=lambda _i: [photo])
+    paths, _ = with_a_draft
+    code, out, _ = run(capsys, "--db", db, "merge", str(paths[0]), str(paths[1]), str(with_photo),
+                       "--include-drafts")
+    report = out.splitlines()[-1]
+    code, out, _ = run(capsys, "--db", db, "show", report)
+    assert "汇总来源（3 个单位，其中 1 个报送的是草稿：自贡市疾病预防控制中心）" in out
+    assert "活动照片.jpg" in out and info.sha256 in out
+    code, out, _ = run(capsys, "--db", db, "show", report, "--json")
+    sources = json.loads(out)["sources"]
+    assert [s["status"] for s in sources] == ["complete", "draft", "complete"]
+    assert sources[2]["attachments"] == [{"name": "活动照片.jpg", "size": len(photo),
+                                          "sha256": info.sha256}]

@@ -225,3 +225,53 @@ def test_backup_onto_a_full_disk_says_the_backup_failed_not_the_edit(capsys, db,
     assert "磁盘空间已满" in err and "备份未能完成" in err
     assert "刚才的修改未能保存" not in err
     assert small_disk.files() == []  # no half backup left behind
+
+
+BAD_VALUES = {
+    "lone_surrogate": ('{"单位名称": "成都\\ud800市"}'.encode(), "代理字符"),
+    "nested_100000_deep": (('{"单位名称": ' + "[" * 100_000 + "]" * 100_000 + "}").encode(),
+                           "嵌套层数过多"),
+    "gbk": ('{"单位名称": "四川省抗癌协会"}'.encode("gbk"), "请用记事本打开它，选“另存为”，编码选“UTF-8”"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_VALUES))
+def test_a_bad_values_file_is_a_clear_refusal_for_check_new_and_set(capsys, db, report, tmp_path,
+                                                                     kind):
+    content, words = BAD_VALUES[kind]
+    path = tmp_path / "values.json"
+    path.write_bytes(content)
+    before = storage.open_database(db, read_only=True)
+    try:
+        count = len(storage.list_reports(before.db))
+        raw = {k: v.raw for k, v in storage.get_values(before.db, report).items()}
+    finally:
+        before.close()
+    for argv in (["check", "cancer_week_summary", "--values", str(path)],
+                 ["new", "cancer_week_summary", "--values", str(path)],
+                 ["set", str(report), "--values", str(path)]):
+        code, out, err = run(capsys, db, *argv)
+        assert code == 2, argv
+        assert words in err and "Traceback" not in err + out
+        assert "codec" not in err  # no English codec message
+    with storage.open_database(db, read_only=True) as after:
+        assert len(storage.list_reports(after.db)) == count
+        assert {k: v.raw for k, v in storage.get_values(after.db, report).items()} == raw
+
+
+def test_show_and_list_never_print_control_characters(capsys, db, tmp_path):
+    unit = "成都\x1b[2J\x07市\u202e疾控\x9b31m中心"
+    values = write_values(tmp_path, {"单位名称": unit, "整体活动总结": "第一行\r覆盖\u2066了"})
+    code, out, _ = run(capsys, db, "new", "cancer_week_summary", "--values", str(values))
+    report = out.strip().splitlines()[-1]
+    raw_controls = ("\x1b", "\x07", "\u202e", "\x9b", "\r", "\u2066")
+    for argv in (["show", report], ["list"], ["show", report, "--json"], ["list", "--json"]):
+        code, out, err = run(capsys, db, *argv)
+        assert code == 0, argv
+        assert not any(c in out + err for c in raw_controls), argv
+    code, out, _ = run(capsys, db, "show", report)
+    assert "\\u001b[2J\\u0007" in out and "\\u202e" in out  # shown, not obeyed
+    code, out, _ = run(capsys, db, "show", report, "--json")
+    assert json.loads(out)["raw"]["unit_name"] == unit  # JSON reads back the same text
+    code, out, _ = run(capsys, db, "list", "--json")
+    assert json.loads(out)[0]["unit"] == unit

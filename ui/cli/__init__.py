@@ -18,6 +18,7 @@ from ui.cli import (
     templates_commands,
 )
 from ui.cli.common import EXIT_OK, EXIT_USAGE, CliError, UsageError, program_name
+from ui.cli.terminal import escaped_output
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -68,15 +69,21 @@ def use_utf8_output() -> None:
 
 def main(argv: Sequence[str]) -> int:
     use_utf8_output()
-    parser = build_parser()
-    try:
-        args = parser.parse_args(list(argv))
-    except SystemExit as exc:  # --help, or a usage error already explained
-        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
-    if args.command is None:
-        from ui.app import run_gui  # Qt only when the window is wanted
+    with escaped_output():  # user text is shown, never obeyed by the terminal
+        parser = build_parser()
+        try:
+            args = parser.parse_args(list(argv))
+        except SystemExit as exc:  # --help, or a usage error already explained
+            return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+        if args.command is not None:
+            return _run(args)
+    from ui.app import run_gui  # Qt only when the window is wanted
 
-        return run_gui(args.db)
+    return run_gui(args.db)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the command; its failures become one clear line and an exit code."""
     try:
         return args.handler(args)
     except UsageError as exc:

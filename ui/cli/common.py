@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from forms.json_input import EncodingError, JsonInputError, read_json
 from forms.spec import FormTemplate
 from forms.validate import expand_values
 from ui.catalogue import Catalogue, template_catalogue
@@ -90,14 +91,17 @@ def get_template(form_id: str, args: Any = None, store: Any = None) -> FormTempl
 def read_values_file(path: Path, template: FormTemplate) -> dict[str, str]:
     """A JSON object of raw texts keyed by field id or printed label → texts by key."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+        data = read_json(Path(path).read_bytes())
     except FileNotFoundError as exc:
         raise UsageError(f"找不到数值文件：{path}") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"无法读取数值文件 {path}：{exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise UsageError(f"数值文件 {path} 不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）："
-                         f"{exc.msg}") from exc
+    except IsADirectoryError as exc:
+        raise UsageError(f"无法读取数值文件 {path}：这是一个文件夹，请给出数值文件（.json）的路径") from exc
+    except OSError as exc:
+        raise UsageError(f"无法读取数值文件 {path}（{exc.strerror or type(exc).__name__}）") from exc
+    except EncodingError as exc:
+        raise UsageError(f"无法读取数值文件 {path}：{exc.reason}") from exc
+    except JsonInputError as exc:
+        raise UsageError(f"数值文件 {path} {exc.reason}") from exc
     if not isinstance(data, dict):
         raise UsageError(f"数值文件 {path} 应为一个 JSON 对象：{{\"字段名\": \"填写内容\"}}")
     bad = [k for k, v in data.items() if isinstance(v, dict | list)]

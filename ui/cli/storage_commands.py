@@ -122,6 +122,9 @@ def show_report(store: Any, args: argparse.Namespace) -> int:
                 "title": report.title, "unit": report.unit,
                 "raw": {k: v for k, v in session.validator.raw.items() if v}}
         data.update(check.to_dict())
+        sources = operations.merge_sources(report)
+        if sources:
+            data["sources"] = [{key: source.get(key) for key in SOURCE_KEYS} for source in sources]
         print_json(data)
         return EXIT_OK
     status = {"draft": "草稿", "complete": "已完成"}.get(report.status, report.status)
@@ -135,7 +138,32 @@ def show_report(store: Any, args: argparse.Namespace) -> int:
     for issue in check.issues:
         print(issue.line())
     print(f"共 {len(check.errors)} 个错误，{len(check.warnings)} 个警告。")
+    _print_sources(operations.merge_sources(report))
     return EXIT_OK
+
+
+SOURCE_KEYS = ("unit", "status", "file", "exported_at", "attachments")
+
+
+def _print_sources(sources: list[dict[str, Any]]) -> None:
+    """A merged report: which units went in, their status, and the attachments they sent."""
+    if not sources:
+        return
+    from exports.layout import human_size  # noqa: PLC0415
+    from exports.model import status_label  # noqa: PLC0415
+
+    drafts = [str(s.get("unit")) for s in sources if s.get("status") != "complete"]
+    note = f"，其中 {len(drafts)} 个报送的是草稿：{'、'.join(drafts)}" if drafts else ""
+    print(f"汇总来源（{len(sources)} 个单位{note}）：")
+    for source in sources:
+        print(f"  {source.get('unit')}\t{status_label(source.get('status'))}\t"
+              f"{source.get('exported_at') or ''}\t{source.get('file') or ''}")
+    attachments = [(s.get("unit"), a) for s in sources for a in s.get("attachments") or ()]
+    if attachments:
+        print(f"各单位附件（{len(attachments)} 个）：")
+    for unit, item in attachments:
+        print(f"  {unit}\t{item.get('name')}\t{human_size(int(item.get('size') or 0))}\t"
+              f"SHA-256 {item.get('sha256')}")
 
 
 def list_reports(store: Any, args: argparse.Namespace) -> int:
