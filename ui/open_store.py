@@ -191,6 +191,7 @@ class BackgroundOpen(QObject):
             if opened.check_error is None:
                 _remove_leftovers_soon(opened.store)
             _load_templates(opened)
+            _preload_editor()
             self.checked.emit(opened)
             return
         try:
@@ -232,6 +233,14 @@ def _complete(store: Any) -> Exception | None:
         if store.gate is not None and not store.gate.done:
             store.gate.failed(storage.StorageError(str(exc), path=store.path))
         return exc
+
+
+def _preload_editor() -> None:
+    """Import the form editor and its widgets now, so that opening a report does not."""
+    try:
+        import ui.editor.form_view  # noqa: F401, PLC0415 - the import is the point
+    except Exception:  # noqa: BLE001 - opening a report will import (and report) it then
+        log.warning("could not preload the editor", exc_info=True)
 
 
 def _load_templates(opened: Opened) -> None:

@@ -29,6 +29,7 @@ def seed_window(window, store, seed_000_raw):
 def show_at(window, qtbot, size: tuple[int, int]) -> None:
     window.resize(*size)
     qtbot.waitUntil(lambda: window.width() == size[0])
+    qtbot.waitUntil(window.editor.form.is_built)  # the rest of the form follows the first screen
     QApplication.processEvents()
 
 

@@ -138,7 +138,7 @@ class ReportEditor(QWidget):
             self._set_form(FormView(template, self.form_holder))
         form = self.form
         validator = session.validator
-        for key, widget in form.value_keys():
+        for key, widget in form.built_value_keys():  # the rest as they are built
             widget.set_text(key, validator.raw.get(key, ""))
         self.states.start(validator, form)
         form.verticalScrollBar().setValue(0)
@@ -209,11 +209,30 @@ class ReportEditor(QWidget):
             self.form.deleteLater()
         self.form = form
         self.form_holder.layout().addWidget(form)
-        for widget in form.widgets():
-            widget.edited.connect(self._edited)
-            widget.focus_left.connect(self._focus_left)
         for widget in [form, *form.findChildren(QWidget)]:
             self.undo_keys.watch(widget)
+        self._take_widgets(form.built_widgets(), watched=True)
+        form.built.connect(self._widgets_built)
+
+    def _take_widgets(self, widgets: list, *, watched: bool = False) -> None:
+        """Wire field widgets of the form: edits, leaving a field, undo keys."""
+        for widget in widgets:
+            widget.edited.connect(self._edited)
+            widget.focus_left.connect(self._focus_left)
+            for child in [] if watched else [widget, *widget.findChildren(QWidget)]:
+                self.undo_keys.watch(child)
+
+    def _widgets_built(self, widgets: list) -> None:
+        """More of the form was built: wire it and show the open report's values in it."""
+        self._take_widgets(widgets)
+        session = self.session
+        if session is None:
+            return
+        keys = [key for widget in widgets for key in widget.keys()]
+        for widget in widgets:
+            for key in widget.keys():
+                widget.set_text(key, session.validator.raw.get(key, ""))
+        self.states.show(keys)
 
     def _edited(self, key: str, text: str) -> None:
         session = self.session

@@ -28,7 +28,7 @@ class FieldStates:
         self.validator, self.form = validator, form
         self.visited = set()
         self.all_revealed = False
-        self.show(key for key, _widget in form.value_keys())
+        self.show(key for key, _widget in form.built_value_keys())  # the rest when built
 
     def show(self, keys: object) -> None:
         validator, form = self.validator, self.form
@@ -59,4 +59,4 @@ class FieldStates:
         """Completion was attempted: every empty required field shows its error."""
         if not self.all_revealed and self.form is not None:
             self.all_revealed = True
-            self.show(key for key, _widget in self.form.value_keys())
+            self.show(key for key, _widget in self.form.built_value_keys())

@@ -1,13 +1,17 @@
 """The form itself, generated from a template: one group per section, rows in paper order.
 
 Half-width fields sit two to a row (label, input, label, input); full-width ones span.
+Only the first screenful of fields is built at once; the rest follow a few at a time
+while the event loop is idle (``built`` announces them), or at once when one is asked for.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QGroupBox, QScrollArea, QVBoxLayout, QWidget
 
 from forms.spec import FieldSpec, FormTemplate
@@ -16,10 +20,24 @@ from widgets.base import FieldWidget
 
 COLUMNS = 4  # label, input, label, input
 LABEL_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+FIRST_FIELDS = 8  # built with the form: about what its first screen shows
+IDLE_FIELDS = 5  # built per turn of the event loop after that
+
+
+@dataclass
+class _Grid:
+    """Where the next field of a section goes."""
+
+    group: QGroupBox
+    layout: QGridLayout
+    row: int = 0
+    column: int = 0
 
 
 class FormView(QScrollArea):
     """A scrollable form of field widgets; ``widget_for(key)`` finds the one editing ``key``."""
+
+    built = Signal(list)  # field widgets built after the constructor returned, in form order
 
     def __init__(self, template: FormTemplate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,8 +45,10 @@ class FormView(QScrollArea):
         self.setObjectName("form")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.fields: dict[str, FieldWidget] = {}  # by top-level field key, in form order
+        self._fields: dict[str, FieldWidget] = {}  # by top-level field key, in form order
         self._by_key: dict[str, FieldWidget] = {}  # every value key (and compound key)
+        self._read_only = False
+        self._queue: deque[tuple[_Grid, FieldSpec]] = deque()
         self.groups: list[QGroupBox] = []
         page = QWidget(self)
         page.setObjectName("form-page")
@@ -40,50 +60,105 @@ class FormView(QScrollArea):
         for section in template.sections:
             group = QGroupBox(section.title, page)
             group.setObjectName(f"section:{section.id}")
-            self._lay_out(group, section.fields)
+            grid = _grid(group)
+            self._queue.extend((grid, spec) for spec in section.fields)
             column.addWidget(group)
             self.groups.append(group)
         column.addStretch(1)
+        self._build(FIRST_FIELDS)
         self.setWidget(page)
+        self._idle = QTimer(self, singleShot=True, interval=0)
+        self._idle.timeout.connect(self._build_more)
+        if self._queue:
+            self._idle.start()
 
-    def _lay_out(self, group: QGroupBox, specs: tuple[FieldSpec, ...]) -> None:
-        grid = QGridLayout(group)
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(6)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        row, column = 0, 0
-        for spec in specs:
-            widget = create_field_widget(spec, group)
-            self.fields[spec.key] = widget
-            self._by_key[spec.key] = widget
-            for key in [*widget.keys(), *(part.key for part in spec.parts)]:
-                self._by_key[key] = widget
-            label = widget.label_widget()
-            label.setParent(group)
-            label.setAlignment(LABEL_ALIGN)
-            if spec.layout == "full":
-                if column:
-                    row, column = row + 1, 0
-                grid.addWidget(label, row, 0)
-                grid.addWidget(widget, row, 1, 1, COLUMNS - 1)
-                row += 1
-                continue
-            grid.addWidget(label, row, column)
-            grid.addWidget(widget, row, column + 1)
-            column += 2
-            if column >= COLUMNS:
-                row, column = row + 1, 0
+    # --- building --------------------------------------------------------------------
+
+    def _build(self, count: int) -> list[FieldWidget]:
+        made = []
+        while self._queue and len(made) < count:
+            grid, spec = self._queue.popleft()
+            made.append(self._add(grid, spec))
+        return made
+
+    def _build_more(self) -> None:
+        made = self._build(IDLE_FIELDS)
+        if self._queue:
+            self._idle.start()
+        if made:
+            self.built.emit(made)
+
+    def is_built(self) -> bool:
+        """True once every field has its widget."""
+        return not self._queue
+
+    def build_all(self) -> None:
+        """Build every field not built yet (and announce them)."""
+        made = self._build(len(self._queue))
+        if made:
+            self.built.emit(made)
+
+    def _build_until(self, key: str) -> None:
+        made = []
+        while self._queue and key not in self._by_key:
+            made += self._build(1)
+        if made:
+            self.built.emit(made)
+
+    def _add(self, grid: _Grid, spec: FieldSpec) -> FieldWidget:
+        widget = create_field_widget(spec, grid.group)
+        self._fields[spec.key] = widget
+        self._by_key[spec.key] = widget
+        for key in [*widget.keys(), *(part.key for part in spec.parts)]:
+            self._by_key[key] = widget
+        label = widget.label_widget()
+        label.setParent(grid.group)
+        label.setAlignment(LABEL_ALIGN)
+        if self._read_only:
+            widget.set_read_only(True)
+        if spec.layout == "full":
+            if grid.column:
+                grid.row, grid.column = grid.row + 1, 0
+            grid.layout.addWidget(label, grid.row, 0)
+            grid.layout.addWidget(widget, grid.row, 1, 1, COLUMNS - 1)
+            grid.row += 1
+            return widget
+        grid.layout.addWidget(label, grid.row, grid.column)
+        grid.layout.addWidget(widget, grid.row, grid.column + 1)
+        grid.column += 2
+        if grid.column >= COLUMNS:
+            grid.row, grid.column = grid.row + 1, 0
+        return widget
+
+    # --- finding widgets -------------------------------------------------------------
+
+    @property
+    def fields(self) -> dict[str, FieldWidget]:
+        """Every field widget by top-level key, in form order (building any not built yet)."""
+        self.build_all()
+        return self._fields
 
     def widgets(self) -> Iterator[FieldWidget]:
         yield from self.fields.values()
 
+    def built_widgets(self) -> list[FieldWidget]:
+        """The field widgets built so far, in form order."""
+        return list(self._fields.values())
+
     def widget_for(self, key: str) -> FieldWidget | None:
+        """The widget editing ``key`` (built now if it was not yet), or None."""
+        if key not in self._by_key and self._queue:
+            self._build_until(key)
         return self._by_key.get(key)
 
     def value_keys(self) -> Iterator[tuple[str, FieldWidget]]:
         """(value key, widget) for every key a widget edits, in form order."""
-        for widget in self.fields.values():
+        self.build_all()
+        yield from self.built_value_keys()
+
+    def built_value_keys(self) -> Iterator[tuple[str, FieldWidget]]:
+        """(value key, widget) for the widgets built so far, in form order."""
+        for widget in list(self._fields.values()):
             for key in widget.keys():
                 yield key, widget
 
@@ -96,10 +171,21 @@ class FormView(QScrollArea):
         target = key if key in keys else keys[0] if keys else None
         if target is None:
             return False
+        self.widget().layout().activate()  # a field just built has its place only then
         self.ensureWidgetVisible(widget, 40, 40)
         widget.focus_key(target)
         return True
 
     def set_read_only(self, read_only: bool) -> None:
-        for widget in self.fields.values():
+        self._read_only = read_only
+        for widget in self._fields.values():
             widget.set_read_only(read_only)
+
+
+def _grid(group: QGroupBox) -> _Grid:
+    layout = QGridLayout(group)
+    layout.setHorizontalSpacing(8)
+    layout.setVerticalSpacing(6)
+    layout.setColumnStretch(1, 1)
+    layout.setColumnStretch(3, 1)
+    return _Grid(group, layout)
