@@ -8,8 +8,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from forms.issues import ERROR, WARNING, Issue
-from forms.quantity import Quantity, parse_quantity
+from forms.issues import ERROR, WARNING, Issue, has_errors
+from forms.quantity import NONE_MARKS, Quantity, parse_quantity, read_quantity
 from forms.spec import FieldSpec
 from forms.types.base import (
     MAX_LISTED,
@@ -34,6 +34,7 @@ from forms.types.numbers import (
     quantity_text,
     quantity_value,
     sum_quantities,
+    unit_issues,
 )
 
 _SEPARATORS = re.compile(r"(\s*(?:[、；;,，]|\n)\s*)")
@@ -108,6 +109,11 @@ def _leading_count(spec: FieldSpec | None, text: str) -> tuple[Quantity | None, 
     return None, text
 
 
+def _unit_issues(spec: FieldSpec, count: Quantity | None) -> list[Issue]:
+    """The count's unit against the list's: 5人 for a list of hospitals (家) is wrong."""
+    return unit_issues(spec, spec.meant_unit(count.unit) if count else None, "数量的")
+
+
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[:width] + "……"
 
@@ -132,9 +138,15 @@ class NameListType(FieldType):
     aggregates = (SUM,)
 
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
+        none = read_quantity(text)
+        if isinstance(none, Quantity) and none.value == 0 and not (none.prefix or none.suffix):
+            zero = {"count": quantity_value(none, spec.unit), "names": [], "partial": False,
+                    "note": none.note}  # 暂无, 无, ——: none, not a name
+            return Parsed(zero, (), describe(0, spec.unit, None))
         issues: list[Issue] = []
         count, text = _leading_count(spec, text)
         names, partial, note = split_names(text)
+        names = [n for n in names if n not in NONE_MARKS]
         unique = list(dict.fromkeys(names))
         if len(unique) < len(names):
             counts = Counter(names)
@@ -151,12 +163,17 @@ class NameListType(FieldType):
                                   f"是否漏了顿号？如“{first}、{second}”"))
         value: dict[str, Any] = {"count": None, "names": unique, "partial": partial, "note": note}
         display = listed_text(len(unique))
-        if count is not None:
-            unit = count.unit or spec.unit
+        unit_issues = _unit_issues(spec, count)
+        if has_errors(unit_issues):  # 医院 "5人": not a number of hospitals
+            issues += unit_issues
+            count = None
+        elif count is not None:
+            issues += unit_issues
+            unit = spec.meant_unit(count.unit) or spec.unit
             value["count"] = quantity_value(count, unit)
             display = describe(count.value, unit, count.qualifier) + "，" + listed_text(len(unique))
             issues += _count_issues(spec, count.value, unit, len(unique), partial, count.is_integral)
-        elif spec.unit and unique:
+        elif spec.unit and unique and not unit_issues:
             issues.append(problem(spec, WARNING, "missing_count",
                                   f"未写明数量，将按列出的{len(unique)}{spec.unit}计",
                                   f"请在开头写明总数，如“{len(unique)}{spec.unit}；名称1、名称2”"))

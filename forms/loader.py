@@ -21,6 +21,7 @@ from forms.template_lines import TemplateLines
 from forms.template_problems import TABLES, TEXTS, Problems, TemplateProblem
 from forms.template_roles import LEGACY_KEYS, read_roles
 from forms.template_rules import read_rules
+from forms.template_units import read_unit_synonyms, with_unit_synonyms
 
 __all__ = ["FORMS_DIR", "TemplateCheck", "TemplateError", "TemplateProblem", "builtin_templates",
            "check_template_file", "check_template_text", "load_builtin_templates",
@@ -34,7 +35,7 @@ MAX_TEMPLATE_CHARS = 2_000_000  # a real form is a few thousand; this leaves roo
 TEMPLATE_KEYS: dict[str, Any] = {
     "id": str, "title": str, "version": int, "title_format": str, "sections": TABLES,
     "rules": TABLES, "roles": dict, "unit_field": str, "period_field": str, "date_field": str,
-    "signoff": TEXTS, "stamp_label": str,
+    "signoff": TEXTS, "stamp_label": str, "unit_synonyms": dict,
 }
 _TOP_LIMITS = {"id": 64, "title": 200, "title_format": 200, "unit_field": 100,
                "period_field": 100, "date_field": 100, "signoff": 100, "stamp_label": 50}
@@ -152,6 +153,8 @@ def _read(data: dict[str, Any], problems: Problems, text: str, source: str) -> F
         return None
     read = reader.read_sections(sections)
     built = reader.sections(read)
+    if "unit_synonyms" not in bad:
+        built = with_unit_synonyms(built, read_unit_synonyms(data.get("unit_synonyms"), problems))
     top = {k: v for k, v in data.items() if k not in bad}
     roles = read_roles({k: v for k, v in top.items() if k in LEGACY_KEYS or k == "roles"},
                        reader.types, problems)

@@ -73,6 +73,7 @@ class FieldSpec:
     show_if: Condition | None = None
     calculate: Calculation | None = None
     example: str = ""
+    unit_synonyms: tuple[tuple[str, str], ...] = ()  # (written, meant): 名 means 人
 
     @property
     def is_compound(self) -> bool:
@@ -85,6 +86,10 @@ class FieldSpec:
     @property
     def units(self) -> tuple[str, ...]:
         return ((self.unit,) if self.unit else ()) + self.accept_units
+
+    def meant_unit(self, written: str | None) -> str | None:
+        """The unit a written one stands for in this form (名 → 人 when declared)."""
+        return next((meant for w, meant in self.unit_synonyms if w == written), written)
 
     @property
     def option_codes(self) -> tuple[str, ...]:

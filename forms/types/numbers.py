@@ -146,8 +146,9 @@ class CountType(QuantityType):
         reason = words_problem(spec, quantity)
         if reason:
             return unreadable(spec, reason, example)
-        unit = quantity.unit or spec.unit
-        issues = self._check_unit(spec, quantity.unit)
+        written = spec.meant_unit(quantity.unit)  # 名 → 人 where the template says so
+        unit = written or spec.unit
+        issues = self._check_unit(spec, written)
         if has_errors(issues):
             return Parsed(None, tuple(issues))  # 300人 in a field of 场: not a number of 场
         if not quantity.is_integral and self.integral:
@@ -167,14 +168,20 @@ class CountType(QuantityType):
 
     @staticmethod
     def _check_unit(spec: FieldSpec, written: str | None) -> list[Issue]:
-        if not written or not spec.units or written in spec.units:
-            return []
-        expected = "或".join(f"“{u}”" for u in spec.units)
-        if any(same_family(written, u) for u in spec.units):
-            return [problem(spec, WARNING, "unit_mismatch",
-                            f"单位“{written}”与本栏单位{expected}不一致", "请确认单位是否写错")]
-        return [problem(spec, ERROR, "unit_mismatch",
-                        f"单位应为{expected}，而不是“{written}”", "请检查是否填错了栏目")]
+        return unit_issues(spec, written)
+
+
+def unit_issues(spec: FieldSpec, written: str | None, what: str = "") -> list[Issue]:
+    """A written unit against the field's: a warning in the same family (人次 for 人), an
+    error otherwise (人 for 场). ``what``: what the unit counts, for the message (数量的)."""
+    if not written or not spec.units or written in spec.units:
+        return []
+    expected = "或".join(f"“{u}”" for u in spec.units)
+    if any(same_family(written, u) for u in spec.units):
+        return [problem(spec, WARNING, "unit_mismatch",
+                        f"{what}单位“{written}”与本栏单位{expected}不一致", "请确认单位是否写错")]
+    return [problem(spec, ERROR, "unit_mismatch",
+                    f"{what}单位应为{expected}，而不是“{written}”", "请检查是否填错了栏目")]
 
 
 class DecimalType(CountType):
