@@ -132,7 +132,7 @@ class _Builder:
         if stamped and "unit" not in self.roles and spec.type == "text":
             self.roles["unit"] = spec.id
             self.roles["stamp_label"] = "（盖章）"
-            spec.reason = spec.reason or "盖章"
+            spec.reason = "盖章"
         elif key.endswith(("单位名称", "填报单位", "机构名称")) and "unit" not in self.roles \
                 and spec.type == "text":
             self.roles["unit"] = spec.id

@@ -91,9 +91,15 @@ def _read_line(line: str, is_label: IsLabel, reading: Reading, where: str, headi
         reading.leftovers.append((where, line.strip()))
 
 
-def _read_table(table: Table, is_label: IsLabel, reading: Reading, section: str) -> str:
+def _read_table(table: Table, is_label: IsLabel, reading: Reading, base: str) -> str:
+    """Entries of one table; returns the section in force at its end (a heading row's)."""
     owners: dict[int, Entry] = {}  # grid column -> entry whose value column it is
+    group: tuple[str, int] | None = None  # a group label's name and the row it ends before
+    heading: Entry | None = None  # a lone full-width label: a heading unless values follow
     for r, row in enumerate(table.rows):
+        if group is not None and r >= group[1]:
+            group = None
+        section = group[0] if group else base
         where = f"{table.place}第{r + 1}行"
         row_entries: list[Entry] = []
         current: Entry | None = None
@@ -127,30 +133,41 @@ def _read_table(table: Table, is_label: IsLabel, reading: Reading, section: str)
                     claimed[c] = owner
             elif cell.text.strip():
                 if len(row) == 1 and cell.colspan >= max(1, table.width - 1) and len(cell.text) <= 30:
-                    section = cell.text.strip()  # a heading row across the table
+                    base = section = cell.text.strip()  # a heading row across the table
                     reading.sections.append(section)
                 else:
                     reading.leftovers.append((where, cell.text.strip()))
                     stranger = True
+        if heading is not None and not heading.values:
+            # The full-width label above had nothing under it: it heads a section.
+            heading.pair_count = 0
+            base = section = " ".join(heading.label.split())
+            reading.sections.append(section)
+            for entry in reading.entries[reading.entries.index(heading) + 1:]:
+                entry.section = section if not group else entry.section
+        heading = None
         labelled = [e for e in row_entries if e.values]
         for entry in row_entries:
             entry.pair_count = max(1, len(labelled))
             cell = entry.label_cell
             if not entry.values and cell is not None and cell.rowspan > 1 and len(row_entries) > 1:
                 entry.pair_count = 0  # a group label beside sub-labels: a section, not a field
-                section = " ".join(cell.text.split())
+                group = (" ".join(cell.text.split()), r + cell.rowspan)
                 for later in row_entries[row_entries.index(entry) + 1:]:
-                    later.section = section
+                    later.section = group[0]
             elif not entry.values and cell is not None:
                 for c in range(cell.col, cell.end_col):  # its value may be in the row below
                     claimed.setdefault(c, entry)
+                if len(row) == 1 and cell.colspan >= max(1, table.width - 1) \
+                        and len(cell.text) <= 30 and not cell.text.rstrip().endswith(("：", ":")):
+                    heading = entry  # “住所：” takes its value after the colon: not a heading
         # A column keeps its owner while a cell above still covers it (vertical merges).
         for col, owner in list(owners.items()):
             above = table.cell_at(r, col)
             if col not in claimed and above is not None and above.row + above.rowspan > r + 1:
                 claimed[col] = owner
         owners = claimed
-    return section
+    return base
 
 
 def _owner_above(owners: dict[int, Entry], cell: Cell) -> Entry | None:

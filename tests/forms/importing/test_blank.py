@@ -109,7 +109,9 @@ def test_libreoffice_blank_html_form(libreoffice_files):
     draft = draft_of(path)
     labels = {f.label: f for f in draft.fields()}
     assert (labels["讲座场次"].type, labels["讲座场次"].unit) == ("count", "场")
-    assert [s.title for s in draft.sections if "讲座场次" in [f.label for f in s.fields]] == ["宣传活动"]
+    grouped = [[f.label for f in s.fields] for s in draft.sections if s.title == "宣传活动"]
+    assert grouped == [["讲座场次", "受益人数"]]  # the group ends with its merged cell
+    assert labels["单位名称"].reason == "盖章"
     assert labels["是否开展免费测血压"].type == "yes_no"
     assert (labels["经费投入(万元)"].type, labels["经费投入(万元)"].unit) == ("money", "万元")
     assert labels["活动开展情况"].max_length == 800
@@ -162,3 +164,13 @@ def test_inline_labels_and_group_cells(tmp_path, templates):
     assert [f.type for f in draft.sections[1].fields] == ["count", "count", "yes_no"]
     assert draft.matches == "association_award_summary"
     load_template_text(draft_toml(draft), "draft")
+
+
+def test_a_label_across_the_table_with_labels_under_it_heads_a_section(tmp_path):
+    rows = [["基本情况", "<", "<", "<"], ["单位名称", "", "<", "<"],
+            ["活动开展情况", "<", "<", "<"], ["讲座场次", "", "受益人数", ""],
+            ["活动总结（限500字）", "<", "<", "<"], ["", "<", "<", "<"]]
+    draft = draft_of(builders.write_docx(tmp_path / "节.docx", ["丙表"], rows, []))
+    assert [(s.title, [f.label for f in s.fields]) for s in draft.sections] == [
+        ("基本情况", ["单位名称"]), ("活动开展情况", ["讲座场次", "受益人数", "活动总结"])]
+    assert draft.field(draft.sections[1].fields[-1].id).layout == "full"
