@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from forms.spec import FormTemplate
-from forms.validate import ReportCheck, validate_report
+from forms.validate import ReportCheck, Validator
 
 DRAFT_MARK = "草稿——未通过校验"
 PACKAGE_FORMAT = "tianbao-package"
@@ -75,8 +75,12 @@ class ReportData:
 
     @classmethod
     def from_raw(cls, template: FormTemplate, raw: dict[str, str], **meta: Any) -> ReportData:
-        """Validate ``raw`` and wrap it; handy for tests and the command line."""
-        return cls(template=template, raw=dict(raw), check=validate_report(template, raw), **meta)
+        """Validate ``raw`` and wrap it (calculated totals worked out); handy for tests and the
+        command line."""
+        validator = Validator(template, raw)
+        worked_out = {spec.key: validator.raw[spec.key] for spec in template.leaves()
+                      if spec.is_calculated}
+        return cls(template=template, raw={**raw, **worked_out}, check=validator.check(), **meta)
 
 
 def status_label(status: Any) -> str:

@@ -1,4 +1,5 @@
-"""Declarative cross-field rules, evaluated on parsed values."""
+"""Declarative cross-field rules, evaluated on parsed values: comparisons (forms.compare),
+a name list against its count, and copy-paste detection."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from forms.compare import compare
 from forms.issues import Issue
 from forms.quantity import format_number
 from forms.spec import FieldSpec, FormTemplate, RuleSpec
@@ -81,18 +83,6 @@ def _number(value: Any) -> float | None:
     return value if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
-def not_greater(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str],
-                values: Mapping[str, Any], texts: ComparisonTexts) -> list[Issue]:
-    """The first field must not exceed the second (e.g. 直接受益人数 ≤ 预计受益人数)."""
-    small, large = (template.field(k) for k in rule.fields)
-    a, b = _number(values.get(small.key)), _number(values.get(large.key))
-    if a is None or b is None or a <= b:
-        return []
-    return [_issue(rule, small, "greater_than",
-                   f"{small.full_label}（{format_number(a)}）大于{large.full_label}（{format_number(b)}）",
-                   "请核对两栏数字是否填反或多写了零")]
-
-
 def list_matches_count(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str],
                        values: Mapping[str, Any], texts: ComparisonTexts) -> list[Issue]:
     """The names listed in one field must agree with the count given in another."""
@@ -136,33 +126,16 @@ def distinct_text(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str]
     return issues
 
 
-def _day(value: Any, end: bool) -> str | None:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict):
-        return value.get("end" if end else "start")
-    return None
-
-
-def date_not_before(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str],
-                    values: Mapping[str, Any], texts: ComparisonTexts) -> list[Issue]:
-    """The first date must not be before the end of the second (e.g. fill date after the event)."""
-    later, earlier = (template.field(k) for k in rule.fields)
-    a, b = _day(values.get(later.key), False), _day(values.get(earlier.key), True)
-    if a is None or b is None or a >= b:
-        return []
-    return [_issue(rule, later, "date_before", f"{later.full_label}（{a}）早于{earlier.full_label}（{b}）",
-                   "请核对日期")]
-
-
 RULES: dict[str, RuleCheck] = {
-    "not_greater": not_greater,
+    "compare": compare,
     "list_matches_count": list_matches_count,
     "distinct_text": distinct_text,
-    "date_not_before": date_not_before,
+    "not_greater": compare,  # old templates: a <= b
+    "date_not_before": compare,  # old templates: a >= b (dates)
 }
-# How many fields each kind takes (0: any number, or "*" for every field).
-RULE_KINDS = {"not_greater": 2, "list_matches_count": 2, "distinct_text": 0, "date_not_before": 2}
+# How many fields each kind takes (0: any number, or "*" for every field; compare: its expression).
+RULE_KINDS = {"compare": 0, "list_matches_count": 2, "distinct_text": 0, "not_greater": 2,
+              "date_not_before": 2}
 # The field types each position of a rule accepts (kinds not listed take any type).
 RULE_FIELD_TYPES: dict[str, tuple[tuple[str, ...], ...]] = {
     "not_greater": (("count", "money", "name_list"), ("count", "money", "name_list")),

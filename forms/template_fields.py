@@ -9,12 +9,14 @@ from typing import Any
 from forms.issues import ERROR, WARNING
 from forms.registry import COMPOUND_TYPES, TYPES
 from forms.spec import FieldSpec, Section
+from forms.template_logic import Place, cycles, read_calculation, read_condition
 from forms.template_problems import ITEMS, TABLES, TEXTS, Problems
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 MAX_SECTIONS = 100
 MAX_FIELDS = 1000  # values (fields and parts) in one template
 MAX_PARTS = 20
+MAX_OPTIONS = 200
 LABEL_LIMIT = 200
 HELP_LIMIT = 2000
 
@@ -23,12 +25,12 @@ FIELD_KEYS: dict[str, Any] = {
     "id": str, "label": str, "type": str, "unit": str, "accept_units": TEXTS, "required": bool,
     "min": float, "max": float, "max_length": int, "over_length": str, "help": str,
     "placeholder": str, "approx_allowed": bool, "layout": str, "options": ITEMS, "parts": TABLES,
-    "example": str,
+    "example": str, "aggregate": str, "show_if": dict, "calculate": dict,
 }
 OPTION_KEYS: dict[str, Any] = {"code": str, "label": str}
 CODE_LIMIT = 50
 _LIMITS = {"id": 64, "label": LABEL_LIMIT, "type": 40, "unit": 10, "help": HELP_LIMIT,
-           "placeholder": LABEL_LIMIT, "example": LABEL_LIMIT, "over_length": 10, "layout": 10, "accept_units": 10,
+           "placeholder": LABEL_LIMIT, "example": LABEL_LIMIT, "aggregate": 10, "over_length": 10, "layout": 10, "accept_units": 10,
            "options": LABEL_LIMIT, "title": LABEL_LIMIT}
 
 
@@ -51,6 +53,7 @@ class FieldReader:
         self.problems = problems
         self.lines = problems.lines
         self.entries: dict[str, Entry] = {}
+        self.built: dict[str, FieldSpec] = {}  # every field and part, once read
         self.types: dict[str, str] = {}
         self._field_count = 0
         self._part_count = 0
@@ -140,8 +143,51 @@ class FieldReader:
     # --- pass 2: the specs -----------------------------------------------------------------
 
     def sections(self, read: list[tuple[str, str, list[Entry]]]) -> tuple[Section, ...]:
-        return tuple(Section(sid, title, tuple(self.spec(e) for e in entries))
-                     for sid, title, entries in read)
+        specs = [(sid, title, [self.spec(e) for e in entries]) for sid, title, entries in read]
+        for spec in [s for _, _, fields in specs for s in fields]:
+            self.built[spec.key] = spec
+            for part in spec.parts:
+                self.built[part.key] = part
+        sections = tuple(Section(sid, title, tuple(self._linked(s) for s in fields))
+                         for sid, title, fields in specs)
+        self._check_cycles(sections)
+        return sections
+
+    # --- pass 3: show_if and calculate, once every field is known --------------------------
+
+    def _linked(self, spec: FieldSpec) -> FieldSpec:
+        entry = self.entries[spec.key]
+        place = Place(spec.key, entry.where, entry.line)
+        changes: dict[str, Any] = {}
+        if spec.parts:
+            changes["parts"] = tuple(self._linked(part) for part in spec.parts)
+        if isinstance(entry.data.get("show_if"), dict):
+            if spec.parent:
+                self.problems.add(self.lines.key("show_if", entry.line) or entry.line,
+                                  entry.where, "show_if 只能写在整个字段上，不能写在部分上")
+            else:
+                changes["show_if"] = read_condition(place, entry.data["show_if"], self.built,
+                                                    self.problems)
+        if isinstance(entry.data.get("calculate"), dict):
+            changes["calculate"] = read_calculation(place, spec, entry.data["calculate"],
+                                                    self.built, self.problems)
+        return replace(spec, **changes) if changes else spec
+
+    def _check_cycles(self, sections: tuple[Section, ...]) -> None:
+        shown: dict[str, tuple[str, ...]] = {}
+        totals: dict[str, tuple[str, ...]] = {}
+        for spec in (s for section in sections for s in section.fields):
+            if spec.show_if is not None:
+                for leaf in spec.parts or (spec,):
+                    shown[leaf.key] = (spec.show_if.field,)
+            for leaf in spec.parts or (spec,):
+                if leaf.calculate is not None:
+                    totals[leaf.key] = leaf.calculate.keys
+        for edges, what, key in ((shown, "show_if", "show_if"), (totals, "calculate", "calculate")):
+            for cycle in cycles(edges):
+                entry = self.entries[cycle[0]]
+                self.problems.add(self.lines.key(key, entry.line) or entry.line, entry.where,
+                                  f"{what} 循环引用：{' → '.join(cycle)}")
 
     def spec(self, entry: Entry) -> FieldSpec:
         data, where, line = entry.data, entry.where, entry.line
@@ -165,6 +211,17 @@ class FieldReader:
             approx_allowed=bool(get("approx_allowed", True)), layout=get("layout", "half"),
             parent=parent.data["id"] if parent else None,
         )
+        aggregate = get("aggregate", None)
+        if aggregate is None and parent is not None and isinstance(
+                parent.data.get("aggregate"), str):
+            aggregate = parent.data["aggregate"]  # a compound field's applies to its parts
+        if aggregate is not None and not entry.parts and spec.type in TYPES:
+            allowed = TYPES[spec.type].aggregates
+            if aggregate not in allowed:
+                self.problems.add(self.lines.key("aggregate", line) or line, where,
+                                  f"aggregate 只能是 {'、'.join(allowed)}（类型 {spec.type}）")
+            else:
+                spec = replace(spec, aggregate=aggregate)
         if "options" in data and "options" not in bad:
             labels, codes = self._options(entry)
             spec = replace(spec, options=labels, codes=codes)
@@ -180,6 +237,9 @@ class FieldReader:
         line = self.lines.key("options", entry.line) or entry.line
         labels: list[str] = []
         codes: list[str] = []
+        if len(entry.data["options"]) > MAX_OPTIONS:
+            self.problems.add(line, entry.where, f"选项过多，最多{MAX_OPTIONS}个")
+            return (), ()
         for number, item in enumerate(entry.data["options"], 1):
             where = f"{entry.where}的第{number}个选项"
             if isinstance(item, str):

@@ -125,21 +125,32 @@ class Validator:
         changed = [key]
         if key == self._period_key:
             changed += self._update_context()  # dates without a year take the period's
-        for total in self.calculated_keys(key):
-            if self._recalculate(total):
-                changed.append(total)
+        changed = self._follow(changed)
         touched = set(changed)
-        if self._controllers.intersection(changed):
-            before = set(self.hidden)
-            self._update_hidden()
-            moved = before ^ self.hidden
-            touched |= moved
-            changed += sorted(moved)
         for index in sorted({i for k in changed for i in self._rules_by_key.get(k, ())}):
             touched.update(i.field for i in self._rule_issues[index])
             self._run_rule(index)
             touched.update(i.field for i in self._rule_issues[index])
         return touched
+
+    def _follow(self, keys: list[str]) -> list[str]:
+        """``keys`` and what changed with them: totals worked out from them, fields whose
+        show_if reads them, and so on from those."""
+        changed = list(keys)
+        pending = list(keys)
+        while pending:
+            current = pending.pop(0)
+            moved: list[str] = []
+            if current in self._controllers:
+                before = set(self.hidden)
+                self._update_hidden()
+                moved = sorted(before ^ self.hidden, key=self._order.__getitem__)
+            moved += [total for total in self._feeds.get(current, ()) if self._recalculate(total)]
+            for other in moved:
+                if other not in changed:
+                    changed.append(other)
+                    pending.append(other)
+        return changed
 
     def _store(self, key: str, text: str) -> None:
         self.raw[key] = text

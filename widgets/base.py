@@ -249,8 +249,9 @@ class FieldWidget(QWidget):
         return self._slot(key).reading
 
     def set_read_only(self, read_only: bool) -> None:
+        """Read-only because of the report; a calculated field is read-only anyway."""
         self._read_only = read_only
-        self._apply_read_only(read_only)
+        self._apply_read_only(read_only or self.spec.is_calculated)
 
     def is_read_only(self) -> bool:
         return self._read_only

@@ -44,4 +44,7 @@ def create_field_widget(spec: FieldSpec, parent: QWidget | None = None) -> Field
 
     An unknown type falls back to a plain line edit, so a newer template stays editable.
     """
-    return widget_class(spec)(spec, parent)
+    widget = widget_class(spec)(spec, parent)
+    if any(leaf.is_calculated for leaf in spec.parts or (spec,)):
+        widget.set_read_only(False)  # a calculated total is never typed into
+    return widget

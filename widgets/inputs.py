@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from forms.spec import FieldSpec
 from forms.types import MAX_INPUT
-from widgets.base import FieldWidget, make_message_label, make_reading_label
+from widgets.base import FieldWidget, make_message_label, make_reading_label, translate
 
 PasteHandler = Callable[[str], bool]  # pasted text → True when it took care of it
 
@@ -124,7 +124,8 @@ def stack(parent: QWidget, *items: QWidget | QLayout, spacing: int = 2) -> QVBox
 
 def describe_input(edit: QLineEdit | QPlainTextEdit, spec: FieldSpec) -> None:
     """What the template says of a field, on its input: placeholder, help, accessible name."""
-    edit.setPlaceholderText(spec.placeholder)
+    edit.setPlaceholderText(spec.placeholder or (translate("widgets", "自动计算")
+                                                 if spec.is_calculated else ""))
     edit.setToolTip(spec.help)
     edit.setAccessibleName(spec.full_label or spec.label)
 

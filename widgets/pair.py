@@ -53,8 +53,8 @@ class PairWidget(FieldWidget):
         self.edits[key].setCursorPosition(0)  # show the start of a long text
 
     def _apply_read_only(self, read_only: bool) -> None:
-        for edit in self.edits.values():
-            edit.setReadOnly(read_only)
+        for part in self.spec.parts:
+            self.edits[part.key].setReadOnly(read_only or part.is_calculated)
 
     def paste_cell(self, text: str, target: str) -> bool:
         """Split a pasted whole cell ("线下参与210546人\\n线上观看245975人次") across the parts.

@@ -112,6 +112,8 @@ class FieldType:
     name = ""
     widget = "line"  # the widget kind that edits it (widgets/factory.py: kind → class)
     numeric = False  # a number column in 分单位明细 (``number`` gives its figure)
+    calculable = False  # may be a calculated total (``calculate``)
+    is_money = False
     comparable: str | None = None  # "number" or "date": may appear in a declared comparison
     aggregates: tuple[str, ...] = (NONE,)  # what ``aggregate`` may say; the first is the default
     takes_options = False

@@ -44,6 +44,7 @@ class QuantityType(FieldType):
     """A figure with a unit and maybe a qualifier: ``{"value", "unit", "qualifier"}``."""
 
     numeric = True
+    calculable = True
     comparable = "number"
     aggregates = AGGREGATES
     integral = True  # a merged mean is rounded to a whole number
@@ -214,6 +215,7 @@ class MoneyType(QuantityType):
     name = "money"
     widget = "money"
     integral = False
+    is_money = True
 
     def spec_problems(self, spec: FieldSpec) -> list[tuple[str, str]]:
         return [("unit", f"未知的单位“{unit}”") for unit in spec.units if unit not in MONEY_UNITS]

@@ -1866,6 +1866,10 @@ This is tried again at the next start.</translation>
         <source>必填</source>
         <translation>Required</translation>
     </message>
+    <message>
+        <source>自动计算</source>
+        <translation>Calculated</translation>
+    </message>
 </context>
 <context>
     <name>workers</name>

@@ -84,8 +84,9 @@ def test_week_template_details(week_template):
     assert week_template.field("unit_name").required
     assert week_template.heading({"edition": 30}) == "第30届全国肿瘤防治宣传周活动总结表"
     assert week_template.heading({}) == "全国肿瘤防治宣传周活动总结表"
-    assert {r.kind for r in week_template.rules} == {"not_greater", "date_not_before",
-                                                    "distinct_text"}
+    assert [(r.kind, r.expression) for r in week_template.rules] == [
+        ("compare", "direct_beneficiaries <= expected_beneficiaries"),
+        ("compare", "fill_date >= activity_time"), ("distinct_text", "")]
 
 
 def test_resolve_key(week_template):

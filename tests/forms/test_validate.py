@@ -136,7 +136,8 @@ def test_expand_values_clears_the_other_part_of_a_whole_cell(week_template):
                    "lecture_attendance.online": ""}
 
 
-@pytest.mark.parametrize("module", ["forms.quantity", "forms.issues", "forms.lists",
+@pytest.mark.parametrize("module", ["forms.quantity", "forms.issues", "forms.lists", "forms.loader",
+                                    "forms.expressions",
                                     "forms.registry", "forms.validate"])
 def test_docstring_examples(module):
     result = doctest.testmod(importlib.import_module(module))

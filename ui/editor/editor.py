@@ -256,8 +256,10 @@ class ReportEditor(QWidget):
         touched = session.validator.set(key, text)
         spec = session.template.field(key)
         keys = [part.key for part in spec.parts] if spec.parts else [key]
+        template = session.template
+        totals = sorted(k for k in touched if template.field(k).is_calculated)  # worked out again
         self._show_states(touched.union(keys))
-        self.saver.changed(keys)
+        self.saver.changed(keys + totals)
         self._issues_timer.start()
 
     def _show_states(self, keys: set[str]) -> None:

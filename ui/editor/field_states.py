@@ -38,6 +38,10 @@ class FieldStates:
             widget = form.widget_for(key)
             if widget is None or key not in widget.keys():
                 continue
+            if validator.template.field(key).is_calculated and \
+                    widget.text(key) != validator.raw.get(key, ""):
+                widget.set_text(key, validator.raw.get(key, ""))  # worked out again
+            form.set_applicable(key, validator.applicable(key))
             issues = validator.issues_for(key)
             shown = self.shown_issues(key, issues)
             widget.show_state(key, shown, validator.display(key),

@@ -50,6 +50,7 @@ class FormView(QScrollArea):
         self._read_only = False
         self._queue: deque[tuple[_Grid, FieldSpec]] = deque()
         self.groups: list[QGroupBox] = []
+        self.hidden: set[str] = set()  # top-level fields whose show_if does not hold
         page = QWidget(self)
         page.setObjectName("form-page")
         # A message line appearing grows the page; repaint only what moved, not all of it.
@@ -116,6 +117,9 @@ class FormView(QScrollArea):
         label.setAlignment(LABEL_ALIGN)
         if self._read_only:
             widget.set_read_only(True)
+        if spec.key in self.hidden:
+            widget.hide()
+            label.hide()
         if spec.layout == "full":
             if grid.column:
                 grid.row, grid.column = grid.row + 1, 0
@@ -180,6 +184,23 @@ class FormView(QScrollArea):
         self._read_only = read_only
         for widget in self._fields.values():
             widget.set_read_only(read_only)
+
+    def set_applicable(self, key: str, applicable: bool) -> None:
+        """Show or hide the field holding ``key`` (with its label): its show_if holds or not."""
+        top = self.template.field(key).parent or key
+        if (top not in self.hidden) == applicable:
+            return
+        if applicable:
+            self.hidden.discard(top)
+        else:
+            self.hidden.add(top)
+        widget = self._fields.get(top)  # (one not built yet is shown as it is built)
+        if widget is not None:
+            widget.setVisible(applicable)
+            widget.label_widget().setVisible(applicable)
+
+    def is_applicable(self, key: str) -> bool:
+        return (self.template.field(key).parent or key) not in self.hidden
 
 
 def _grid(group: QGroupBox) -> _Grid:
