@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from forms.loader import builtin_templates
@@ -10,7 +12,6 @@ from forms.registry import TYPES, widget_kind
 from forms.validate import Validator
 from tests.widgets.helpers import CHOICE_SPEC, error, warning
 from widgets import WIDGETS, FieldWidget, create_field_widget
-from widgets.choices import ChoiceWidget
 
 pytestmark = pytest.mark.gui
 
@@ -136,18 +137,49 @@ def test_label_widget(make, spec):
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=IDS)
-def test_read_only_blocks_typing(make, spec):
+def test_read_only_blocks_typing(qtbot, make, spec):
+    """Type into every text input (line edits, text boxes, tables): nothing changes and
+    nothing is emitted; no button or combo box that could change the value is enabled; and
+    once editable again, the same inputs take typing."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QComboBox,
+        QHeaderView,
+        QPlainTextEdit,
+        QTextEdit,
+    )
+
     widget = make(spec)
+    for leaf in leaf_specs(spec):
+        widget.set_text(leaf.key, canonical(leaf))
+    before = {leaf.key: widget.text(leaf.key) for leaf in leaf_specs(spec)}
     widget.set_read_only(True)
     assert widget.is_read_only()
-    editable = [w for w in widget.findChildren(QWidget)
-                if isinstance(w, QLineEdit) and not w.isReadOnly() and w.isEnabled()
-                and w.parent() is not None and w.isVisibleTo(widget)]
-    assert editable == []
-    if isinstance(widget, ChoiceWidget):
-        assert not widget.combo.isEnabled()
+    children = [w for w in widget.findChildren(QWidget) if w.isVisibleTo(widget)]
+    texts = [w for w in children if isinstance(w, QLineEdit | QPlainTextEdit | QTextEdit)]
+    with qtbot.assert_not_emitted(widget.edited):
+        for child in texts:
+            qtbot.keyClicks(child, "9")
+            qtbot.keyClick(child, Qt.Key.Key_Backspace)
+        for child in children:
+            if isinstance(child, QAbstractButton) and not child.objectName().startswith("qt_"):
+                assert not child.isEnabled(), child  # enabled, it could change the value
+            elif isinstance(child, QComboBox):
+                assert not child.isEnabled(), child
+            elif isinstance(child, QAbstractItemView) and not isinstance(child, QHeaderView):
+                assert child.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+                QGuiApplication.clipboard().setText("人民网 http://example.com/1.html")
+                child.selectAll()
+                for key, modifier in ((Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier),
+                                      (Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)):
+                    qtbot.keyClick(child, key, modifier)
+    assert {leaf.key: widget.text(leaf.key) for leaf in leaf_specs(spec)} == before
     widget.set_read_only(False)
     assert not widget.is_read_only()
+    if texts:
+        with qtbot.wait_signal(widget.edited, timeout=1000):
+            qtbot.keyClicks(texts[0], "9")
 
 
 @pytest.mark.parametrize("spec", [s for s in SPECS if s.placeholder], ids=lambda s: s.key)
