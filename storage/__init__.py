@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CHUNK_SIZE", "COMPLETE", "DEFAULT_MAX_SIZE", "DRAFT", "KEEP_BACKUPS", "SCHEMA_VERSION",
     "Attachment", "BackupInfo", "Explanation", "HistoryEntry", "JsonText", "Report",
-    "ReportSummary", "CheckGate", "FolderMove", "NeedsFullOpen", "Settings", "Store", "StoredValue",
+    "ReportSummary", "CheckGate", "FolderMove", "NeedsFullOpen", "Settings", "Store", "StoredValue", "TrashedAttachment",
     "AttachmentCancelledError", "AttachmentCorruptError", "AttachmentEmptyError",
     "AttachmentError", "AttachmentFileMissingError", "AttachmentIsDirectoryError",
     "AttachmentNotFoundError", "AttachmentTooLargeError", "AttachmentUnreadableError",
@@ -38,7 +38,8 @@ __all__ = [
     "create_report", "data_dir", "default_db_path", "get_attachment",
     "get_explanation_records", "get_explanations",
     "get_history", "get_report", "get_report_template_source", "get_settings", "get_values",
-    "iter_attachment", "list_attachments", "list_backups", "list_reports", "complete_open", "move_old_data_folder",
+    "iter_attachment", "list_attachments", "list_backups", "list_trashed_attachments",
+    "list_reports", "complete_open", "move_old_data_folder",
     "old_data_dir", "open_checking_later", "open_database",
     "flush_search_index", "purge_attachment", "purge_report", "rebuild_search_index",
     "restore_attachment",

@@ -150,6 +150,25 @@ def list_attachments(db: DbLike, report_id: int, include_trashed: bool = False
     return [Attachment(*row) for row in db.execute(sql + " ORDER BY id", [report_id])]
 
 
+@dataclass(slots=True)
+class TrashedAttachment:
+    """An attachment in the trash, with the report it belongs to (for the 回收站 dialog)."""
+
+    attachment: Attachment
+    report_title: str
+    report_trashed: bool  # the report is in the trash too
+
+
+def list_trashed_attachments(db: DbLike) -> list[TrashedAttachment]:
+    """Every attachment moved to the trash, most recently removed first."""
+    prefixed = ", ".join(f"a.{column.strip()}" for column in _COLUMNS.split(","))
+    rows = as_db(db).execute(
+        f"SELECT {prefixed}, r.title, r.trashed_at IS NOT NULL FROM attachments a "
+        "JOIN reports r ON r.id = a.report_id WHERE a.trashed_at IS NOT NULL "
+        "ORDER BY a.trashed_at DESC, a.id DESC").fetchall()
+    return [TrashedAttachment(Attachment(*row[:-2]), row[-2], bool(row[-1])) for row in rows]
+
+
 def iter_attachment(db: DbLike, attachment_id: int) -> Iterator[bytes]:
     """Yield the content chunk by chunk; raises AttachmentCorruptError at the end if the
     content does not match its recorded size and SHA-256 (so check before trusting it)."""

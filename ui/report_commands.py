@@ -105,6 +105,9 @@ def show_trash(window: MainWindow) -> None:
     restored = TrashDialog.run(window, window.store, window.form_titles)
     if restored:
         window.report_list.reload(rescan_years=True, select_id=restored[-1])
+    attachments = getattr(window.editor, "attachments", None)  # none before the first report
+    if attachments is not None and window.current_report_id() is not None:
+        attachments.refresh()  # an attachment may have come back from the trash
 
 
 def merge(window: MainWindow) -> None:

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AttachmentTrash</name>
+    <message>
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>所属报表</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>删除时间</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>（无标题）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>（报表也在回收站中）</source>
+        <translation> (the report is in the trash too)</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsPanel</name>
     <message>
         <source>添加附件…</source>
@@ -55,12 +82,16 @@
         <translation>Opening the attachment…</translation>
     </message>
     <message>
-        <source>把附件“{names}”移到回收站吗？</source>
-        <translation>Move the attachment(s) “{names}” to the trash?</translation>
+        <source>把附件“{names}”移到回收站吗？
+
+以后可以在“文件 → 回收站”的“附件”页恢复。</source>
+        <translation>Move the attachment(s) “{names}” to the trash?
+
+You can restore them later on the Attachments page of File → Trash.</translation>
     </message>
     <message>
-        <source>附件已移到回收站</source>
-        <translation>Attachment moved to the trash</translation>
+        <source>附件已移到回收站，可在“文件 → 回收站”的“附件”页恢复</source>
+        <translation>Attachment moved to the trash; restore it on the Attachments page of File → Trash</translation>
     </message>
     <message>
         <source>附件操作未完成</source>
@@ -1437,12 +1468,28 @@ No report uses it yet. To use it again later, import its template file again.</t
         <translation>The trash is empty.</translation>
     </message>
     <message>
-        <source>删除的报表会先放在这里，可以恢复；彻底删除后无法恢复。</source>
-        <translation>Deleted reports are kept here and can be restored; once deleted permanently they cannot.</translation>
+        <source>删除的报表和移除的附件会先放在这里，可以恢复；彻底删除后无法恢复。</source>
+        <translation>Deleted reports and removed attachments are kept here and can be restored; deleted for good, they cannot.</translation>
+    </message>
+    <message>
+        <source>报表（{n}）</source>
+        <translation>Reports ({n})</translation>
+    </message>
+    <message>
+        <source>附件（{n}）</source>
+        <translation>Attachments ({n})</translation>
     </message>
     <message>
         <source>彻底删除</source>
         <translation>Delete Permanently</translation>
+    </message>
+    <message>
+        <source>确定要彻底删除附件“{names}”吗？
+
+此操作无法撤销。</source>
+        <translation>Delete the attachment(s) “{names}” for good?
+
+This cannot be undone.</translation>
     </message>
     <message>
         <source>确定要彻底删除“{title}”吗？

@@ -171,3 +171,27 @@ def test_trash_restore_purge(store, report_id, tmp_path):
     with pytest.raises(storage.AttachmentNotFoundError):
         storage.get_attachment(store, first)
     assert _count(store, "attachment_chunks") == 1
+
+
+def test_trashed_attachments_are_listed_for_the_trash(store, report_id, tmp_path):
+    from tests.storage.conftest import new_report
+
+    other = new_report(store, title="另一份报表")
+    made = []
+    for rid, name in ((report_id, "照片.jpg"), (other, "签到表.pdf"), (report_id, "保留.txt")):
+        file = tmp_path / name
+        file.write_bytes(name.encode() * 10)
+        made.append(storage.add_attachment(store, rid, file))
+    assert storage.list_trashed_attachments(store) == []
+    storage.trash_attachment(store, made[0])
+    storage.trash_attachment(store, made[1])
+    storage.trash_report(store, other)
+    listed = storage.list_trashed_attachments(store)
+    assert {t.attachment.id for t in listed} == {made[0], made[1]}
+    by_id = {t.attachment.id: t for t in listed}
+    assert by_id[made[0]].attachment.file_name == "照片.jpg"
+    assert by_id[made[0]].report_title == storage.get_report(store, report_id).title
+    assert not by_id[made[0]].report_trashed and by_id[made[1]].report_trashed
+    storage.restore_attachment(store, made[0])
+    assert [t.attachment.id for t in storage.list_trashed_attachments(store)] == [made[1]]
+    assert [a.id for a in storage.list_attachments(store, report_id)] == [made[0], made[2]]

@@ -258,3 +258,49 @@ def test_delete_shortcut_stays_with_the_report_list(window):
 
     assert window.commands.delete.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
     assert window.commands.delete in window.report_list.view.actions()
+
+
+def test_a_removed_attachment_is_in_the_trash_and_comes_back(window, store, qtbot, tmp_path,
+                                                             messages, monkeypatch):
+    """The removal says 回收站; the trash shows the attachment, restores it into the report
+    open in the editor, or deletes it for good."""
+    report_id = make_report(store, edition="第30届")
+    photo, sheet = tmp_path / "现场照片.png", tmp_path / "签到表.pdf"
+    photo.write_bytes(b"\x89PNG" + bytes(100))
+    sheet.write_bytes(b"%PDF-1.4" + bytes(100))
+    ids = [storage.add_attachment(store.db, report_id, path) for path in (photo, sheet)]
+    window.report_list.reload(select_id=report_id)
+    window.show_report(report_id)
+    panel = window.editor.attachments
+    qtbot.waitUntil(lambda: panel.list.count() == 2, timeout=3000)
+    for row in range(2):
+        panel.list.item(row).setSelected(True)
+    panel.remove_button.click()
+    assert "回收站" in messages.texts("question")[-1]
+    assert panel.list.count() == 0
+
+    trash = TrashDialog(store, window.form_titles, window)
+    qtbot.addWidget(trash)
+    trash.show_attachments()
+    assert trash.attachments.count() == 2
+    assert trash.tabs.tabText(1) == "附件（2）" and trash.empty_label.isHidden()
+    rows = [trash.attachments.tree.topLevelItem(r).text(0) for r in range(2)]
+    assert sorted(rows) == ["现场照片.png", "签到表.pdf"]
+    assert trash.attachments.select(ids[0])
+    trash.restore_button.click()
+    assert [a.id for a in storage.list_attachments(store.db, report_id)] == [ids[0]]
+    assert trash.attachments.count() == 1
+
+    from PySide6.QtWidgets import QMessageBox
+
+    assert trash.attachments.select(ids[1])
+    messages.answer = QMessageBox.StandardButton.Yes
+    trash.purge_button.click()
+    assert "无法撤销" in messages.texts("question")[-1]
+    with pytest.raises(storage.AttachmentNotFoundError):
+        storage.get_attachment(store.db, ids[1])
+    assert trash.attachments.count() == 0 and not trash.empty_label.isHidden()
+
+    monkeypatch.setattr(TrashDialog, "run", classmethod(lambda cls, *a, **k: []))
+    window.show_trash()  # the editor's list shows what came back
+    qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=3000)

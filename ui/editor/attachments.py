@@ -350,7 +350,8 @@ class AttachmentsPanel(QWidget):
         names = [a.file_name for a in self.attachments if a.id in ids]
         answer = QMessageBox.question(
             self, self.tr("移到回收站"),
-            self.tr("把附件“{names}”移到回收站吗？").format(names="、".join(names)),
+            self.tr("把附件“{names}”移到回收站吗？\n\n以后可以在“文件 → 回收站”的“附件”页恢复。").format(
+                names="、".join(names)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
@@ -361,7 +362,7 @@ class AttachmentsPanel(QWidget):
         except Exception as exc:  # noqa: BLE001 - shown to the user
             self._show_error(exc)
         self.refresh()
-        self.status_message.emit(self.tr("附件已移到回收站"))
+        self.status_message.emit(self.tr("附件已移到回收站，可在“文件 → 回收站”的“附件”页恢复"))
 
     def _show_error(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.tr("附件操作未完成"), error_text(exc))
