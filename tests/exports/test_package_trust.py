@@ -212,3 +212,18 @@ def test_a_format_1_package_that_claims_another_form_is_refused(good, tmp_path, 
     path = as_format_1(good, tmp_path / "旧包.zip", form_id=AWARD)
     reason = reason_for(path, templates=templates)
     assert "不是表单“省、市、自治区抗癌协会评优汇总表”的栏目" in reason
+
+
+def test_a_carried_template_keeps_show_if_totals_codes_and_aggregates(tmp_path):
+    from tests.forms.feature_form import feature_template
+
+    form = feature_template()
+    paths = []
+    for unit, per_session in ((A, "30人"), (B, "50人")):
+        data = ReportData.from_raw(form, {"unit": unit, "per_session": per_session,
+                                          "level": "市级", "offline": "100人"}, unit=unit)
+        paths.append(write_package(data, tmp_path / f"{unit}.zip"))
+    result = merge_packages(paths, templates={})
+    assert result.new_template == form and len(result.merged) == 2
+    assert result.values["per_session"]["value"] == 40  # declared mean, not a sum
+    assert result.values["offline"]["value"] == 200

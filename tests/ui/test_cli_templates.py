@@ -278,3 +278,72 @@ def test_hostile_templates_are_refused_or_handled_without_a_traceback(capsys, db
     assert (code == 0) == (imported(db) == [FORM])
     if code == 1:
         assert "处错误" in out
+
+
+# --- the template language's own mistakes, as the command names them ---------------------------
+
+# (the text in the feature form, its replacement): one of each kind the issue names
+SEVEN_MISTAKES = [
+    ('id = "smallest"', 'id = "largest"'),  # a duplicate id
+    ('id = "quota"\nlabel = "上级下达指标"\ntype = "count"',
+     'id = "quota"\nlabel = "上级下达指标"\ntype = "counts"'),  # an unknown type
+    ('show_if = { field = "live_streamed", equals = "是" }',
+     'show_if = { field = "streamed", equals = "是" }'),  # show_if naming a missing field
+    ('id = "per_session"\nlabel = "平均每场人数"\ntype = "count"\nunit = "人"\n',
+     'id = "per_session"\nlabel = "平均每场人数"\ntype = "count"\nunit = "人"\n'
+     'calculate = { sum = ["visitors"] }\n'),  # a calculation naming a missing field
+    ('calculate = { sum = ["offline", "screened", "viewers"] }',
+     'calculate = { sum = ["offline", "expected"] }'),  # a = b + c ...
+    ('id = "expected"\nlabel = "预计受益人数"\ntype = "count"\nunit = "人"\n',
+     'id = "expected"\nlabel = "预计受益人数"\ntype = "count"\nunit = "人"\n'
+     'calculate = { sum = ["total"] }\n'),  # ... c = a: a cycle
+    ('{ code = "c", label = "市级" }', '{ code = "p", label = "市级" }'),  # an option code twice
+    ('phone = "tel"', 'phone = "telephone"'),  # a role naming a missing field
+]
+
+
+def test_check_names_each_kind_of_mistake_the_language_can_hold(capsys, db, tmp_path):
+    from tests.forms.feature_form import TEXT
+
+    good = tmp_path / "高血压日.toml"
+    good.write_text(TEXT, encoding="utf-8")
+    assert run(capsys, "templates", "check", good)[0] == 0
+    text = TEXT
+    for old, new in SEVEN_MISTAKES:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / "坏的高血压日.toml"
+    path.write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "templates", "check", path)
+    assert code == 1
+    lines = out.splitlines()
+
+    def named(line_fragment: str, *words: str) -> bool:
+        number = next(n for n, row in enumerate(text.splitlines(), 1) if line_fragment in row)
+        return any(f"：第{number}行：" in line and all(w in line for w in words) for line in lines)
+
+    second = [n for n, row in enumerate(text.splitlines(), 1) if row == 'id = "largest"'][1]
+    assert f"{path}：第{second - 1}行：字段“largest”：id 重复" in lines  # its [[sections.fields]]
+    assert named('type = "counts"', "字段“quota”", "未知的类型“counts”")
+    assert named('field = "streamed"', "字段“viewers”", "show_if 引用了不存在的字段“streamed”")
+    assert named('sum = ["visitors"]', "字段“per_session”", "calculate 引用了不存在的字段“visitors”")
+    assert any("calculate 循环引用" in line and "total" in line and "expected" in line
+               for line in lines)
+    assert named('{ code = "p", label = "市级" }', "字段“level”", "选项代码“p”用了2次")
+    assert named('phone = "telephone"', "引用了不存在的字段“telephone”")
+    assert lines[-1].startswith(f"共 {len(lines) - 1} 处错误")
+    code, out, _ = run(capsys, "--db", db, "templates", "import", path)
+    assert code == 1 and out.splitlines()[:-1] == lines[:-1]
+    assert imported(db) == []
+
+
+def test_a_form_with_show_if_totals_and_codes_round_trips(capsys, db, tmp_path):
+    from tests.forms.feature_form import TEXT
+
+    source = tmp_path / "高血压日.toml"
+    source.write_text(TEXT, encoding="utf-8")
+    code, out, _ = run(capsys, "--db", db, "templates", "import", source)
+    assert code == 0 and out.splitlines()[-1] == "screening_day"
+    out_path = tmp_path / "out.toml"
+    assert run(capsys, "--db", db, "templates", "export", "screening_day", out_path)[0] == 0
+    assert out_path.read_bytes() == source.read_bytes()
