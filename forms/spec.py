@@ -73,6 +73,8 @@ class FieldSpec:
     show_if: Condition | None = None
     calculate: Calculation | None = None
     example: str = ""
+    pattern: str = ""  # a regular expression the whole text must match (text fields)
+    pattern_message: str = ""  # what to say when it does not
     unit_synonyms: tuple[tuple[str, str], ...] = ()  # (written, meant): 名 means 人
 
     @property

@@ -25,13 +25,29 @@ FIELD_KEYS: dict[str, Any] = {
     "id": str, "label": str, "type": str, "unit": str, "accept_units": TEXTS, "required": bool,
     "min": float, "max": float, "max_length": int, "over_length": str, "help": str,
     "placeholder": str, "approx_allowed": bool, "layout": str, "options": ITEMS, "parts": TABLES,
-    "example": str, "aggregate": str, "show_if": dict, "calculate": dict,
+    "example": str, "aggregate": str, "show_if": dict, "calculate": dict, "pattern": str,
+    "pattern_message": str,
 }
 OPTION_KEYS: dict[str, Any] = {"code": str, "label": str}
 CODE_LIMIT = 50
 _LIMITS = {"id": 64, "label": LABEL_LIMIT, "type": 40, "unit": 10, "help": HELP_LIMIT,
-           "placeholder": LABEL_LIMIT, "example": LABEL_LIMIT, "aggregate": 10, "over_length": 10, "layout": 10, "accept_units": 10,
+           "placeholder": LABEL_LIMIT, "example": LABEL_LIMIT, "aggregate": 10, "pattern": 200,
+           "pattern_message": LABEL_LIMIT, "over_length": 10, "layout": 10, "accept_units": 10,
            "options": LABEL_LIMIT, "title": LABEL_LIMIT}
+
+
+def pattern_problem(pattern: str, field_type: str) -> str | None:
+    """What is wrong with a field's ``pattern``, or None."""
+    if field_type not in ("text", "long_text"):
+        return "pattern 只能用于文字（text、long_text）字段"
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        return f"pattern 不是有效的正则表达式：{exc}"
+    # A repeated group that itself repeats ((a+)+) can take forever on a long text.
+    if re.search(r"\([^()]*[+*}][^()]*\)\s*[+*{]", pattern) or re.search(r"\\[1-9]", pattern):
+        return "pattern 中有嵌套的重复（如 (a+)+）或反向引用，校验可能极慢，请改写"
+    return None
 
 
 @dataclass
@@ -207,7 +223,8 @@ class FieldReader:
             required=bool(get("required", False)), min=get("min", None), max=get("max", None),
             max_length=get("max_length", None), over_length=get("over_length", ERROR),
             help=str(get("help", "")), placeholder=str(get("placeholder", "")),
-            example=str(get("example", "")),
+            example=str(get("example", "")), pattern=str(get("pattern", "")),
+            pattern_message=str(get("pattern_message", "")),
             approx_allowed=bool(get("approx_allowed", True)), layout=get("layout", "half"),
             parent=parent.data["id"] if parent else None,
         )
@@ -269,3 +286,7 @@ class FieldReader:
         if "max_length" not in bad and data.get("max_length") is not None \
                 and data["max_length"] < 1:
             self.problems.add(at("max_length"), where, "max_length 应为正整数")
+        if "pattern" not in bad and data.get("pattern"):
+            message = pattern_problem(data["pattern"], self.types.get(entry.key, ""))
+            if message:
+                self.problems.add(at("pattern"), where, message)

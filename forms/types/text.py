@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from forms.issues import ERROR, WARNING
@@ -19,6 +20,8 @@ from forms.types.base import (
     problem,
 )
 
+MAX_PATTERN_TEXT = 1000  # a text checked against a template's pattern; longer cannot match
+
 
 class TextType(FieldType):
     name = "text"
@@ -26,6 +29,10 @@ class TextType(FieldType):
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
         issues = []
         length = char_count(text)
+        if spec.pattern and (len(text) > MAX_PATTERN_TEXT or not re.fullmatch(spec.pattern, text)):
+            issues.append(problem(spec, ERROR, "pattern_mismatch",
+                                  spec.pattern_message or "格式不符合本栏的要求",
+                                  spec.help or None))
         if spec.max_length and length > spec.max_length:
             issues.append(problem(
                 spec, spec.over_length, "too_long",
