@@ -157,3 +157,18 @@ def test_the_draft_is_a_template_and_nothing_is_left_out_silently(tmp_path):
     for feature, row in (("show_if", 9), ("calculate", 13), ("pattern", 12)):
         reported = any(p.startswith(f"survey 表第{row}行") for p in draft.problems)
         assert kept[feature] != reported, feature  # either in the template or reported by row
+
+
+def test_an_imported_xlsform_behaves_as_declared(tmp_path):
+    from forms.validate import validate_report
+
+    template = load_template_text(draft_toml(read_xlsform(xlsform(tmp_path / "f.xlsx"))), "x")
+    check = validate_report(template, {"online": "否", "viewers": "300人次", "planned": "100",
+                                       "direct": "200", "phone": "12345", "budget": "2000"})
+    codes = {(i.field, i.code) for i in check.issues}
+    assert ("phone", "pattern_mismatch") in codes
+    assert ("budget", "out_of_range") in codes  # . <= 1000
+    assert any(field == "direct" for field, _ in codes)  # 直接 ≤ 预计, declared by the constraint
+    assert "viewers" in check.not_applicable  # shown only when 线上直播 = 是
+    assert check.values["total"]["value"] == 300
+    assert not any(field == "viewers" for field, _ in codes)
