@@ -2,9 +2,10 @@
 
 Both are measured in fresh processes, side by side in one run (alternating, after one warm-up
 each): from just before the process is spawned until the window is shown and the event loop
-has run a zero-timer. Target: the app takes at most 1.5× the bare window (median of 9).
-The window then shows the real report list (read by storage.peek); the time until the
-store is attached (integrity check done, editing possible) is printed beside it.
+has run a zero-timer. Two targets against the bare window (median of 9): the window shows
+the real report list (read by storage.peek) at most 1.5×, and the store is attached
+(quick open: editing possible; the full integrity check, the daily backup and the forms
+follow in the background, and writes wait for that check) at most 1.5× too.
 """
 
 from __future__ import annotations
@@ -135,10 +136,12 @@ def main() -> None:
           f"({', '.join(f'{t * 1000:.0f}' for t in bare_times)})")
     print(f"Tianbao, {REPORTS} reports       : median {app * 1000:.0f} ms  "
           f"({', '.join(f'{t * 1000:.0f}' for t in app_times)})")
-    print(f"  store attached (checked, open: editing ready): median {ready * 1000:.0f} ms  "
-          f"({', '.join(f'{t * 1000:.0f}' for t in ready_times)}), {ready / bare:.2f}× bare")
-    print(f"ratio {ratio:.2f}× (target ≤ {TARGET_RATIO}×)  "
+    print(f"  store attached (editing possible; full check in the background): median "
+          f"{ready * 1000:.0f} ms  ({', '.join(f'{t * 1000:.0f}' for t in ready_times)})")
+    print(f"window shown: {ratio:.2f}× bare (target ≤ {TARGET_RATIO}×)  "
           f"{'OK' if ratio <= TARGET_RATIO else 'OVER TARGET'}")
+    print(f"ready to edit: {ready / bare:.2f}× bare (target ≤ {TARGET_RATIO}×)  "
+          f"{'OK' if ready / bare <= TARGET_RATIO else 'OVER TARGET'}")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 import traceback
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -186,20 +187,24 @@ def keep_language(folder: Path, language: str) -> None:
 
 
 def quit_when_ready(window: Any, environ: Mapping[str, str] = os.environ) -> None:
-    """For the bundle's smoke test: log when the store is attached (editing possible), then
-    close the window ``TIANBAO_SMOKE_QUIT_MS`` ms later. Nothing happens without it."""
+    """For the bundle's smoke test and the startup benchmarks: log when the window was first
+    shown and when its store was attached (editing possible; wall-clock seconds), then close
+    it ``TIANBAO_SMOKE_QUIT_MS`` ms later. Nothing happens without that variable."""
     delay = environ.get(SMOKE_QUIT_ENV, "")
     if not delay.isdigit():
         return
+    shown: list[float] = []
+    QTimer.singleShot(0, lambda: shown.append(time.time()))  # the first turn after show()
     timer = QTimer(window)
-    timer.setInterval(20)
+    timer.setInterval(2)
 
     def check() -> None:
         if window.store is None:
             return
         timer.stop()
-        log.info("smoke test: window ready on %s with %d reports", window.db_path,
-                 window.report_list.model.rowCount())
+        ready = time.time()
+        log.info("smoke test: window ready on %s with %d reports (shown at %.3f, ready at %.3f)",
+                 window.db_path, window.report_list.model.rowCount(), (shown or [ready])[0], ready)
         QTimer.singleShot(int(delay), window.close)
 
     timer.timeout.connect(check)

@@ -21,7 +21,7 @@ from widgets.base import FieldWidget
 COLUMNS = 4  # label, input, label, input
 LABEL_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
 FIRST_FIELDS = 8  # built with the form: about what its first screen shows
-IDLE_FIELDS = 5  # built per turn of the event loop after that
+IDLE_FIELDS = 3  # built per turn of the event loop after that (a turn stays short)
 
 
 @dataclass
