@@ -246,7 +246,7 @@ class ReportEditor(QWidget):
             return
         spec = session.template.field(key)
         edit = FieldEdit(self._undo_apply, key, spec.full_label or spec.label, old, text,
-                         self._epoch)
+                         self._epoch, pasted=self.undo_keys.pasting)
         self.undo_group.activeStack().push(edit)
         self._apply(key, text)
 
