@@ -5,9 +5,10 @@
 #     packaging/smoke_test.sh [dist/tianbao]
 #
 # Linux and Windows (Git Bash). Checks: the size, --version, `forms --json`, `check` on seed
-# 000's values, `new`, `export --pdf` (fonts embedded, by pdffonts), `export --package` and
-# `merge` of that package into a fresh database, and the window opening offscreen (once on a
-# new data folder, once on the database made above) and quitting by itself.
+# 000's values, `new`, `export --pdf` (fonts embedded, by pdffonts), `import` of the exported
+# workbook, `export --package` and `merge` of that package into a fresh database, and the
+# window opening offscreen (once on a new data folder, once on the database made above) and
+# quitting by itself.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -105,9 +106,15 @@ else
     || fail "the PDF has no embedded Tianbao Sans"
 fi
 
+step "tianbao-cli import of the exported workbook into a fresh database"
+run "$cli" --db smoke.db export "$report_id" --xlsx report.xlsx
+run "$cli" --db imported.db import report.xlsx | tee "$work/import.txt"
+imported_id="$(tail -n 1 "$work/import.txt" | tr -d '\r')"
+case "$imported_id" in '' | *[!0-9]*) fail "import did not print the report id" ;; esac
+
 step "tianbao-cli merge into a fresh database"
-run "$cli" --db fresh.db merge package.zip --json | tee "$work/merge.json"
-grep -q '"merged"' "$work/merge.json" || fail "merge printed no result"
+run "$cli" --db fresh.db merge package.zip --include-drafts --json | tee "$work/merge.json"
+grep -q '"id": [0-9]' "$work/merge.json" || fail "merge made no report"
 run "$cli" --db fresh.db list | tee "$work/list.txt"
 grep -q '汇总' "$work/list.txt" || fail "the merged report is not in the fresh database"
 
