@@ -17,7 +17,7 @@ import storage
 from exports.model import AttachmentInfo, ReportData
 from forms import outliers
 from forms.issues import Issue
-from forms.loader import load_template_text
+from forms.loader import TemplateError
 from forms.outliers import UnitHistory
 from forms.spec import FormTemplate
 from forms.validate import Validator
@@ -79,9 +79,19 @@ def usable_template(store: Any, form_id: str) -> FormTemplate:
 
 
 def template_for_report(store: Any, report_id: int) -> FormTemplate:
-    """The template a report was made with (its stored snapshot), not today's built-in one."""
+    """The template a report was made with (its stored snapshot), not today's built-in one.
+
+    Built once per snapshot text and process (reports share snapshots), like the catalogue.
+    """
+    from ui.catalogue import check_template  # noqa: PLC0415 - the catalogue uses OperationError
+
     source = storage.get_report_template_source(store.db, report_id)
-    return load_template_text(source, f"报表 {report_id} 的模板")
+    template, problems = check_template(source, "报表所用的模板")
+    if template is None:
+        first = problems[0]
+        raise TemplateError(f"报表 {report_id} 的模板", first.where, first.message, first.line,
+                            problems)
+    return template
 
 
 def open_session(store: Any, report_id: int) -> ReportSession:
