@@ -8,6 +8,7 @@ never reaches the UI.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import tomllib
@@ -24,13 +25,14 @@ from forms.template_rules import read_rules
 from forms.template_units import read_unit_synonyms, with_unit_synonyms
 
 __all__ = ["FORMS_DIR", "TemplateCheck", "TemplateError", "TemplateProblem", "builtin_templates",
-           "check_template_file", "check_template_text", "load_builtin_templates",
+           "check_template_file", "check_template_text", "forget_checked", "load_builtin_templates",
            "load_template", "load_template_text"]
 
 log = logging.getLogger("tianbao.forms")
 
 FORMS_DIR = Path(__file__).resolve().parent.parent / "resources" / "forms"
 MAX_TEMPLATE_CHARS = 2_000_000  # a real form is a few thousand; this leaves room for help texts
+MAX_KEPT_CHARS = 200_000  # texts up to this size are kept once checked
 
 TEMPLATE_KEYS: dict[str, Any] = {
     "id": str, "title": str, "version": int, "title_format": str, "sections": TABLES,
@@ -77,7 +79,29 @@ class TemplateError(Exception):
 
 
 def check_template_text(text: str, source: str = "<模板>") -> TemplateCheck:
-    """Check a template's TOML text; finds every mistake, never raises."""
+    """Check a template's TOML text; finds every mistake, never raises.
+
+    The same few texts are read again and again (each report keeps its template's text, and
+    opening or exporting a report reads it), so a text already checked is not checked again.
+    """
+    if len(text) <= MAX_KEPT_CHARS:
+        template, problems = _kept_check(text, source)
+        return TemplateCheck(template, list(problems))
+    return _check(text, source)
+
+
+@functools.lru_cache(maxsize=32)
+def _kept_check(text: str, source: str) -> tuple[FormTemplate | None, tuple[TemplateProblem, ...]]:
+    check = _check(text, source)  # FormTemplate and TemplateProblem are immutable: shared
+    return check.template, tuple(check.problems)
+
+
+def forget_checked() -> None:
+    """Check every text anew (benchmarks measure a first load with this)."""
+    _kept_check.cache_clear()
+
+
+def _check(text: str, source: str) -> TemplateCheck:
     if len(text) > MAX_TEMPLATE_CHARS:
         return _failed(source, [TemplateProblem(
             None, "文件", f"模板过大（{len(text):,}字），最多{MAX_TEMPLATE_CHARS:,}字")])

@@ -43,6 +43,8 @@ class TemplateProblem:
 
 
 def type_ok(value: Any, expected: Any) -> bool:
+    if expected is str or expected is bool or expected is dict:
+        return isinstance(value, expected)
     if expected == TEXTS:
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
     if expected == TABLES:
@@ -98,24 +100,23 @@ class Problems:
                     multiline: tuple[str, ...] = ()) -> set[str]:
         """Check each present key's value type and texts; returns the keys that are wrong."""
         bad: set[str] = set()
-        for name, expected in types.items():
-            if name not in data:
-                continue
-            value = data[name]
-            line = self.lines.key(name, table_line) or table_line
+        for name in data.keys() & types.keys():
+            value, expected = data[name], types[name]
+            message = None
             if not type_ok(value, expected):
-                self.add(line, where, f"{name} 的值应为{TYPE_NAMES[expected]}")
+                message = f"{name} 的值应为{TYPE_NAMES[expected]}"
+            else:
+                texts = [value] if isinstance(value, str) else \
+                    [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+                limit = (limits or {}).get(name)
+                for text in texts:
+                    problem = text_problem(text, limit, name in multiline)
+                    if problem:
+                        message = f"{name}：{problem}"
+                        break
+            if message:  # (its line is looked up only then: reading a good template stays quick)
+                self.add(self.lines.key(name, table_line) or table_line, where, message)
                 bad.add(name)
-                continue
-            texts = [value] if isinstance(value, str) else \
-                [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-            limit = (limits or {}).get(name)
-            for text in texts:
-                message = text_problem(text, limit, name in multiline)
-                if message:
-                    self.add(line, where, f"{name}：{message}")
-                    bad.add(name)
-                    break
         return bad
 
 

@@ -25,6 +25,7 @@ from typing import Any
 
 import storage
 from exports.atomic import atomic_path
+from forms import loader
 from forms.loader import FORMS_DIR, check_template_text, load_builtin_templates
 from forms.spec import FormTemplate
 from ui.operations import OperationError
@@ -69,6 +70,7 @@ def forget_checked() -> None:
     """Drop the templates kept by text (benchmarks measure a first load with it)."""
     _checked.cache_clear()
     _builtin.cache_clear()
+    loader.forget_checked()
 
 
 @dataclass(frozen=True)

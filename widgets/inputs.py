@@ -124,8 +124,15 @@ def stack(parent: QWidget, *items: QWidget | QLayout, spacing: int = 2) -> QVBox
 
 def describe_input(edit: QLineEdit | QPlainTextEdit, spec: FieldSpec) -> None:
     """What the template says of a field, on its input: placeholder, help, accessible name."""
-    edit.setPlaceholderText(spec.placeholder or (translate("widgets", "自动计算")
-                                                 if spec.is_calculated else ""))
+    if spec.placeholder:
+        placeholder = spec.placeholder
+    elif spec.is_calculated:
+        placeholder = translate("widgets", "自动计算")
+    elif spec.example:
+        placeholder = translate("widgets", "例如：{example}").format(example=spec.example)
+    else:
+        placeholder = ""
+    edit.setPlaceholderText(placeholder)
     edit.setToolTip(spec.help)
     edit.setAccessibleName(spec.full_label or spec.label)
 

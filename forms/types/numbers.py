@@ -191,6 +191,8 @@ class DecimalType(CountType):
 
     name = "decimal"
     integral = False
+    # Often a rate or an average, which must never be added up: merged only when asked.
+    aggregates = (NONE, SUM, MIN, MAX, MEAN)
 
 
 def note_issues(spec: FieldSpec, quantity: Quantity, unit: str | None) -> list[Issue]:

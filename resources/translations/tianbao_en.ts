@@ -1917,6 +1917,10 @@ This is tried again at the next start.</translation>
         <source>自动计算</source>
         <translation>Calculated</translation>
     </message>
+    <message>
+        <source>例如：{example}</source>
+        <translation>e.g. {example}</translation>
+    </message>
 </context>
 <context>
     <name>workers</name>
