@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from forms.issues import ERROR, WARNING, Issue, has_errors
+from forms.pairs import split_compound  # noqa: F401 - where callers have found it
 from forms.quantity import NONE_MARKS, Quantity, parse_quantity, read_quantity
 from forms.spec import FieldSpec
 from forms.types.base import (
@@ -420,37 +421,3 @@ class LinkListType(FieldType):
         if re.sub(r"\s+", "", parsed) != re.sub(r"\s+", "", raw):
             return None
         return [((item.get("name") or "").strip(), item["url"]) for item in value]
-
-
-def split_compound(spec: FieldSpec, text: str) -> dict[str, str]:
-    """A whole pasted cell of a compound field, split into its parts' texts.
-
-    Segments are matched to parts by their label (线下…/线上…), otherwise in order.
-    """
-    starts = "|".join(re.escape(p.label[:2]) for p in spec.parts if len(p.label) >= 2)
-    breaks = r"\n|[/／|；;，、]|,(?!\d)" + (rf"|(?<=\S)\s*(?={starts})" if starts else "")
-    segments = [s.strip() for s in re.split(breaks, text) if s.strip()]
-    result: dict[str, str] = {}
-    leftovers: list[str] = []
-    for segment in segments:
-        part = _part_for(spec, segment, result)
-        if part is None:
-            leftovers.append(segment)
-        else:
-            result[part.key] = segment
-    free = [p for p in spec.parts if p.key not in result]
-    for part, segment in zip(free, leftovers, strict=False):
-        result[part.key] = segment
-    if len(leftovers) > len(free) and spec.parts:
-        last = spec.parts[-1].key
-        result[last] = "\n".join([result.get(last, "")] + leftovers[len(free):]).strip()
-    return result
-
-
-def _part_for(spec: FieldSpec, segment: str, taken: dict[str, str]) -> FieldSpec | None:
-    for part in spec.parts:
-        if part.key in taken:
-            continue
-        if segment.startswith(part.label) or segment.startswith(part.label[:2]):
-            return part
-    return None

@@ -60,6 +60,7 @@ _OPENERS = set(_CLOSERS.values())
 _TRAILING = " 。.;；,，!！、\n\t"
 _NOTE_LEAD = re.compile(r"[,;；、]\s*(?=(?:其中|含|包括|包含|内含)[^\d]*\d)")
 _SUBSET_WORDS = ("其中", "含", "包括", "包含", "内含")
+TOTAL_WORDS = ("共计", "合计", "总计", "总共", "一共", "累计", "共", "总数", "总人数")  # a total
 _DIGITS = "0123456789"
 _TIME_WORDS = "年月日号时分秒岁倍周"
 _NUMBER_CHARS = set(_DIGITS + CN_NUMERAL_CHARS + "点., ")
@@ -324,7 +325,8 @@ def note_parts(note: str) -> tuple[bool, list[Quantity]] | None:
     None when any piece is not a plain figure (the note is then kept as text only).
     """
     subset = note.startswith(_SUBSET_WORDS)
-    pieces = [p for p in re.split(r"[、,;；]|(?<=[^\d])[和及](?=[^\d])", note) if p.strip()]
+    pieces = [p for p in re.split(r"[、,;；]|(?<=[^\d])[和及](?=[^\d])", note)
+              if p.strip() and not p.strip().startswith(TOTAL_WORDS)]  # （共4060人次）: a total
     parts = []
     for piece in pieces:
         quantity = read_quantity(piece)
@@ -372,6 +374,12 @@ def json_number(value: Decimal) -> int | float:
 
 
 UNCLEAR_WORDS = re.compile(r"[未不没无非减降增比每均第或至到]|同期|去年|上年|计划|预计|目标|其中")
+
+
+def related(words: str, label: str) -> bool:
+    """Whether words name a field: 讲座 in 科普讲座; 线上直播 and 线上观看 share 线上."""
+    return words in label or label in words or any(
+        words[i: i + 2] in label for i in range(len(words) - 1))
 
 
 def plain_words(text: str) -> bool:

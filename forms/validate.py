@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from forms.issues import ERROR, Issue
-from forms.lists import split_compound
 from forms.outliers import NO_HISTORY, UnitHistory, outlier
+from forms.pairs import other_part_issue, split_compound, total_issues
 from forms.registry import field_type, parse_field
 from forms.report_year import date_keys, period_context, year_issues
 from forms.rules import ComparisonTexts, rule_keys, run_rule
@@ -77,9 +77,10 @@ class Validator:
             text = (raw or {}).get(spec.key, "")
             text = "" if text is None else str(text)
             self.raw[spec.key] = text
-            self.parsed[spec.key] = parse_field(spec, text, context)
+            self.parsed[spec.key] = self._parse(spec, text, context)
         self._given_context = context
         self._date_keys = date_keys(template)
+        self._compounds = [spec for spec in template.fields() if spec.parts]
         period = template.role_field("period")
         self._period_key = period.key if period is not None else None
         self._update_context()
@@ -123,6 +124,8 @@ class Validator:
             return {key}
         self._store(key, text)
         changed = [key]
+        if spec.parent is not None:  # a total kept with one part is checked against all
+            changed += [p.key for p in self.template.field(spec.parent).parts if p.key != key]
         if key == self._period_key:
             changed += self._update_context()  # dates without a year take the period's
         changed = self._follow(changed)
@@ -155,7 +158,20 @@ class Validator:
     def _store(self, key: str, text: str) -> None:
         self.raw[key] = text
         self.texts.forget(key)
-        self.parsed[key] = parse_field(self.template.field(key), text, self.context)
+        self.parsed[key] = self._parse(self.template.field(key), text, self.context)
+
+    def _parse(self, spec: FieldSpec, text: str, context: ParseContext | None) -> Parsed:
+        if spec.parent is not None:  # 线下参与860人 typed into 线上观看: not an online figure
+            wrong = other_part_issue(self.template.field(spec.parent), spec, text)
+            if wrong is not None:
+                return Parsed(None, (wrong,))
+        return parse_field(spec, text, context)
+
+    def _totals(self, compound: FieldSpec) -> list[Issue]:
+        """The total written with a compound row's parts, against their sum."""
+        values = {p.key: self.parsed[p.key].value for p in compound.parts
+                  if p.key not in self.hidden}
+        return total_issues(compound, self.raw, values)
 
     def _update_context(self) -> list[str]:
         """Follow the period's year; re-reads the dates (returned) when it moved."""
@@ -258,6 +274,9 @@ class Validator:
         issues += self._required(key)
         issues += self._outliers(key)
         issues += self._year_issues(key)
+        parent = self.template.field(key).parent
+        if parent is not None:
+            issues += [i for i in self._totals(self.template.field(parent)) if i.field == key]
         for index in self._rules_by_key.get(key, ()):
             issues += [i for i in self._rule_issues[index] if i.field == key]
         return issues
@@ -276,6 +295,8 @@ class Validator:
                    for i in self._outliers(key)]
         issues += [i for key in self._date_keys if key not in self.hidden
                    for i in self._year_issues(key)]
+        issues += [i for spec in self._compounds for i in self._totals(spec)
+                   if i.field not in self.hidden]
         issues += [i for rule in self._rule_issues for i in rule if i.field not in self.hidden]
         return sorted(issues, key=lambda i: self._order.get(i.field, len(self._order)))
 

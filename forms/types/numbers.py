@@ -117,19 +117,13 @@ def unreadable(spec: FieldSpec, reason: Unreadable, example: str) -> Parsed:
                                  reason.suggestion or example),))
 
 
-def related(words: str, label: str) -> bool:
-    """Whether words before or after a figure name the field: 讲座 in 科普讲座."""
-    return words in label or label in words or any(
-        words[i: i + 2] in label for i in range(len(words) - 1))
-
-
 def words_problem(spec: FieldSpec, quantity: Quantity) -> Unreadable | None:
-    """Words around the figure that are not understood: another part's label (线下参与 in
-    the 线上观看 part), or a word that changes the figure's meaning (其中, 每, 计划…)."""
+    """Words around the figure that change its meaning (其中, 每, 计划…), unless they are the
+    field's own label. (Another part's label, 线下参与 in 线上观看, is the Validator's check.)"""
     for words in (quantity.prefix, quantity.suffix):
         if not words or words in spec.label or spec.label in words:
             continue
-        if not plain_words(words) or (spec.parent and not related(words, spec.label)):
+        if not plain_words(words):
             return unclear(words)
     return None
 

@@ -8,6 +8,7 @@ from forms.issues import ERROR, WARNING
 from forms.lists import split_compound, split_links, split_names, valid_url
 from forms.registry import parse_field
 from forms.spec import FieldSpec
+from forms.validate import Validator
 
 HOSPITALS = FieldSpec("hospitals", "参与活动的医院数量/名称", "name_list", key="hospitals",
                       full_label="参与活动的医院数量/名称", unit="家")
@@ -246,6 +247,9 @@ def test_pair_parts_parse_their_labels():
     assert parse_field(OFFLINE, "线下参与210546人").issues == ()
     assert parse_field(ONLINE, "线上观看约80000人次").value == {
         "value": 80000, "unit": "人次", "qualifier": "approx"}
-    wrong = parse_field(ONLINE, "线下参与210546人")  # the other part's figure: not stored here
-    assert [i.code for i in wrong.issues] == ["unclear_text"]
-    assert wrong.value is None
+
+
+def test_the_other_parts_figure_is_not_stored_in_this_part(week_template):
+    validator = Validator(week_template, {"lecture_attendance.online": "线下参与210546人"})
+    assert [i.code for i in validator.issues_for("lecture_attendance.online")] == ["other_part"]
+    assert "lecture_attendance.online" not in validator.values()
