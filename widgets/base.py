@@ -52,6 +52,17 @@ QLabel[role="counter"][state="error"] { color: #c62828; }
 """
 
 
+def field_tooltip(spec: FieldSpec, parent: FieldSpec | None = None) -> str:
+    """What hovering over a field shows: its help, then an example (the template's
+    ``example``, else its placeholder). A part without help of its own takes its parent's."""
+    help_text = spec.help or (parent.help if parent is not None else "")
+    example = spec.example or spec.placeholder
+    if example and example not in help_text:
+        example = translate("widgets", "例如：{example}").format(example=example)
+        return f"{help_text}\n{example}" if help_text else example
+    return help_text
+
+
 def set_state(widget: QWidget, state: str) -> None:
     """Set the dynamic ``state`` property and restyle, only when it changes."""
     if (widget.property("state") or "") == state:
@@ -276,7 +287,7 @@ class FieldWidget(QWidget):
             label.setText(html.escape(self.spec.label)
                           + (" " + REQUIRED_MARK if self.spec.required else ""))
             label.setWordWrap(True)
-            label.setToolTip(self.spec.help)
+            label.setToolTip(field_tooltip(self.spec))
             label.setObjectName(f"label:{self.spec.key}")
             if self._slots:
                 label.setBuddy(next(iter(self._slots.values())).focus)

@@ -19,7 +19,13 @@ from PySide6.QtWidgets import (
 
 from forms.registry import parse_field
 from forms.spec import FieldSpec
-from widgets.base import FieldWidget, make_message_label, make_reading_label, translate
+from widgets.base import (
+    FieldWidget,
+    field_tooltip,
+    make_message_label,
+    make_reading_label,
+    translate,
+)
 from widgets.inputs import NoWheelComboBox, hbox, stack, vbox
 
 YES = "是"
@@ -89,7 +95,7 @@ class YesNoWidget(_ClosedAnswer):
         row.addWidget(self.yes)
         row.addWidget(self.no)
         row.addWidget(self.clear_button)
-        self.frame.setToolTip(spec.help)
+        self.frame.setToolTip(field_tooltip(spec))
         message = make_message_label(self)
         outer = hbox()
         outer.addWidget(self.frame)
@@ -146,7 +152,7 @@ class ChoiceWidget(_ClosedAnswer):
         self.combo = NoWheelComboBox(self)
         self.combo.addItem("")
         self.combo.addItems(list(spec.options))
-        self.combo.setToolTip(spec.help)
+        self.combo.setToolTip(field_tooltip(spec))
         self.combo.setAccessibleName(spec.full_label or spec.label)
         self.combo.setMinimumContentsLength(8)
         message = make_message_label(self)
@@ -187,7 +193,7 @@ class ChecklistWidget(_ClosedAnswer):
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.frame = _choices_frame(self)
-        self.frame.setToolTip(spec.help)
+        self.frame.setToolTip(field_tooltip(spec))
         column = vbox(self.frame, spacing=2)
         self.boxes: list[QCheckBox] = []
         for option in spec.options:

@@ -19,7 +19,13 @@ from PySide6.QtWidgets import (
 
 from forms.spec import FieldSpec
 from forms.types import MAX_INPUT
-from widgets.base import FieldWidget, make_message_label, make_reading_label, translate
+from widgets.base import (
+    FieldWidget,
+    field_tooltip,
+    make_message_label,
+    make_reading_label,
+    translate,
+)
 
 PasteHandler = Callable[[str], bool]  # pasted text → True when it took care of it
 
@@ -133,7 +139,7 @@ def describe_input(edit: QLineEdit | QPlainTextEdit, spec: FieldSpec) -> None:
     else:
         placeholder = ""
     edit.setPlaceholderText(placeholder)
-    edit.setToolTip(spec.help)
+    edit.setToolTip(field_tooltip(spec))
     edit.setAccessibleName(spec.full_label or spec.label)
 
 

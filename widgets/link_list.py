@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 from forms.issues import Issue
 from forms.lists import split_links
 from forms.spec import FieldSpec
-from widgets.base import FieldWidget, make_message_label, make_reading_label, translate
+from widgets.base import (
+    FieldWidget,
+    field_tooltip,
+    make_message_label,
+    make_reading_label,
+    translate,
+)
 from widgets.inputs import PasteLineEdit, hbox, stack
 
 NAME, URL = 0, 1
@@ -95,7 +101,7 @@ class LinkListWidget(FieldWidget):
         self.table.setColumnWidth(NAME, 200)
         self.table.setWordWrap(False)
         self.table.setItemDelegate(_CellDelegate(self))
-        self.table.setToolTip(spec.help)
+        self.table.setToolTip(field_tooltip(spec))
         self.table.setAccessibleName(spec.full_label or spec.label)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._edit_triggers = self.table.editTriggers()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QToolButton, QWidget
 from forms.lists import listed_names, split_names
 from forms.quantity import parse_quantity
 from forms.spec import FieldSpec
-from widgets.base import FieldWidget, make_message_label, translate
+from widgets.base import FieldWidget, field_tooltip, make_message_label, translate
 from widgets.inputs import QuantityInput, hbox, stack
 from widgets.text import GrowingTextEdit
 
@@ -107,7 +107,7 @@ class NameListWidget(FieldWidget):
         hint = translate("widgets", "每行一个名称；也可以直接粘贴原表整格内容，例如：")
         self.names.setPlaceholderText(f"{hint}\n{spec.placeholder}" if spec.placeholder
                                       else translate("widgets", "每行一个名称"))
-        self.names.setToolTip(spec.help)
+        self.names.setToolTip(field_tooltip(spec))
         self.names.setAccessibleName(translate("widgets", "{label}：名称").format(
             label=spec.label))
         self.partial = QCheckBox(translate("widgets", "名单不全（末尾加“等”）"), self)

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from forms.lists import split_compound
 from forms.spec import FieldSpec
-from widgets.base import FieldWidget, make_message_label
+from widgets.base import FieldWidget, field_tooltip, make_message_label
 from widgets.inputs import PasteLineEdit, QuantityInput, hbox, vbox
 
 
@@ -25,10 +25,9 @@ class PairWidget(FieldWidget):
             row = hbox()
             name = QLabel(part.label, box)
             name.setMinimumWidth(label_width + 4)
-            name.setToolTip(part.help or spec.help)
+            name.setToolTip(field_tooltip(part, spec))
             quantity = QuantityInput(part, part.unit, box)
-            if not part.help:
-                quantity.edit.setToolTip(spec.help)
+            quantity.edit.setToolTip(field_tooltip(part, spec))
             name.setBuddy(quantity.edit)
             row.addWidget(name)
             row.addWidget(quantity, 1)

@@ -1910,16 +1910,16 @@ This is tried again at the next start.</translation>
         <translation>Characters: {count}</translation>
     </message>
     <message>
+        <source>例如：{example}</source>
+        <translation>Example: {example}</translation>
+    </message>
+    <message>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
         <source>自动计算</source>
         <translation>Calculated</translation>
-    </message>
-    <message>
-        <source>例如：{example}</source>
-        <translation>e.g. {example}</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from forms.registry import TYPES, widget_kind
 from forms.validate import Validator
 from tests.widgets.helpers import CHOICE_SPEC, error, warning
 from widgets import WIDGETS, FieldWidget, create_field_widget
+from widgets.base import field_tooltip
 
 pytestmark = pytest.mark.gui
 
@@ -133,7 +134,7 @@ def test_label_widget(make, spec):
     assert label is widget.label_widget()
     assert spec.label in label.text()
     assert ("*" in label.text()) == spec.required
-    assert label.toolTip() == spec.help
+    assert label.toolTip() == field_tooltip(spec)  # help and an example
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=IDS)
