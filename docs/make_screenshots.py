@@ -51,6 +51,14 @@ def scratch_database(folder: Path):
     return store, seed_id
 
 
+def scratch_folder() -> Path:
+    """A fresh folder for the scratch database, with a plain name (it shows in the pictures)."""
+    folder = Path(tempfile.gettempdir()) / "Tianbao"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    return folder
+
+
 def shrink(path: Path) -> None:
     """256 colours (pngquant), when it is installed: a quarter of the size, text still sharp."""
     if shutil.which("pngquant"):
@@ -103,7 +111,7 @@ def main() -> None:
     app = QApplication(sys.argv[:1])
     startup.register_fonts(app)
     SHOTS.mkdir(parents=True, exist_ok=True)
-    store, seed_id = scratch_database(Path(tempfile.mkdtemp(prefix="tianbao-shot-")))
+    store, seed_id = scratch_database(scratch_folder())
     try:
         made = main_window_shots(app, store, seed_id)
     finally:

@@ -31,6 +31,7 @@ class Actions:
     quit: QAction
     undo: QAction
     redo: QAction
+    guide: QAction
     about: QAction
 
     def all(self) -> list[QAction]:
@@ -76,6 +77,8 @@ class MainActions(QObject):
             "quit": (self.tr("退出(&Q)"), self.tr("保存并退出填报")),
             "undo": (self.tr("撤销(&U)"), self.tr("撤销当前报表的上一次修改")),
             "redo": (self.tr("重做(&R)"), self.tr("重做刚才撤销的修改")),
+            "guide": (self.tr("使用说明(&G)"),
+                      self.tr("如何填写、检查、导出、汇总和备份报表（附截图）")),
             "about": (self.tr("关于填报(&A)"), self.tr("版本与数据位置")),
         }
 
@@ -102,6 +105,7 @@ SHORTCUTS: dict[str, list[Key | str]] = {
     "quit": ["Ctrl+Q"],
     "undo": [Key.Undo],
     "redo": ["Ctrl+Y", "Ctrl+Shift+Z"],
+    "guide": ["F1"],
 }
 
 MENUS = {
@@ -109,7 +113,7 @@ MENUS = {
              "print", None, "merge", "templates", None, "open_database", "backups", "settings",
              None, "quit"],
     "edit": ["undo", "redo"],
-    "help": ["about"],
+    "help": ["guide", None, "about"],
 }
 TOOLBAR = ["new", "copy", "delete", None, "export_xlsx", "export_pdf", "package", "print", None,
            "merge"]

@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 import storage  # cheap: its API (and sqlite-utils) loads on first use
-from ui import file_commands, report_commands
+from ui import file_commands
 from ui.empty_editor import EmptyEditor
 from ui.errors import show_error
 from ui.main_actions import build_actions
 from ui.open_store import Opened, recover_from
 from ui.report_list import ReportListPanel
+from ui.window_commands import WindowCommands
 from ui.window_layout import ShareSplitter
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def load_templates(store: Any) -> dict[str, FormTemplate]:
     return template_catalogue(store).templates()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowCommands, QMainWindow):
     """The main window on an open Store; or, at startup, on a ``preview`` (``storage.peek``)
     with ``store=None`` until ``finish_opening`` attaches the store opened in the background."""
 
@@ -79,7 +80,7 @@ class MainWindow(QMainWindow):
             "print": self.print_report, "merge": self.merge, "templates": self.show_templates,
             "open_database": self.open_database,
             "backups": self.show_backups, "settings": self.show_settings, "quit": self.close,
-            "undo": self.undo, "redo": self.redo, "about": self.about,
+            "undo": self.undo, "redo": self.redo, "guide": self.show_guide, "about": self.about,
         })
         self.report_list.view.addAction(self.commands.delete)
         self.report_list.report_selected.connect(self.show_report)
@@ -268,7 +269,8 @@ class MainWindow(QMainWindow):
         self.update_title()
         if self.store is None:  # still opening: only what needs no database
             for action in self.commands.all():
-                action.setEnabled(action in (self.commands.quit, self.commands.about))
+                action.setEnabled(action in (self.commands.quit, self.commands.guide,
+                                             self.commands.about))
             return
         for action in self.commands.all():
             action.setEnabled(True)
@@ -338,77 +340,6 @@ class MainWindow(QMainWindow):
         self.report_list.reload(rescan_years=True)
         self.report_list.refresh_report(report_id)
         self.update_actions()
-
-    # --- commands (ui.report_commands, ui.file_commands) ------------------------------
-
-    def new_report(self, *_: object, copy_from: int | None = None) -> int | None:
-        return report_commands.new_report(self, copy_from)
-
-    def copy_report(self) -> int | None:
-        report_id = self.current_report_id()
-        return None if report_id is None else self.new_report(copy_from=report_id)
-
-    def import_report(self, *_: object, path: Path | None = None) -> int | None:
-        from ui.dialogs.report_import import run_report_import  # noqa: PLC0415
-
-        if not self.flush_editor():
-            return None
-        report_id = run_report_import(self, self.store, self.templates, path)
-        if report_id is not None:
-            self.report_list.reload(rescan_years=True, select_id=report_id)
-            self.statusBar().showMessage(self.tr("已导入报表"), 5000)
-        return report_id
-
-    def delete_report(self) -> bool:
-        return report_commands.delete_report(self)
-
-    def show_trash(self) -> None:
-        report_commands.show_trash(self)
-
-    def merge(self) -> None:
-        report_commands.merge(self)
-
-    def export(self, kind: str) -> Path | None:
-        from ui.export_actions import export_report  # noqa: PLC0415
-
-        report_id = self.current_report_id()
-        if report_id is None or not self.flush_editor():
-            return None
-        path = export_report(self, self.store, self.settings, report_id, kind)
-        if path is not None:
-            self.statusBar().showMessage(self.tr("已导出：{path}").format(path=path), 8000)
-        return path
-
-    def print_report(self) -> None:
-        from ui.print_preview import print_report  # noqa: PLC0415
-
-        report_id = self.current_report_id()
-        if report_id is not None and self.flush_editor():
-            print_report(self, self.store, report_id)
-
-    def show_templates(self) -> None:
-        from ui.dialogs.templates import TemplatesDialog  # noqa: PLC0415
-
-        if TemplatesDialog.run(self, self.store):
-            self.reload_templates()
-
-    def undo(self) -> None:
-        self.editor.undo()
-
-    def redo(self) -> None:
-        self.editor.redo()
-
-    def open_database(self) -> bool:
-        return file_commands.open_database(self)
-
-    def show_backups(self) -> None:
-        file_commands.show_backups(self)
-
-    def show_settings(self) -> None:
-        file_commands.show_settings(self)
-
-    def about(self) -> None:
-        file_commands.about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.store is None:

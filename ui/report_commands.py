@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 import storage
@@ -55,6 +55,8 @@ def new_report(window: MainWindow, copy_from: int | None = None) -> int | None:
         return None
     log.info("created report %s", report_id)
     window.report_list.reload(rescan_years=True, select_id=report_id)
+    if window.current_report_id() == report_id:  # ready to type, no mouse needed (once
+        QTimer.singleShot(0, window.editor.focus_first_field)  # the dialog gave focus back)
     window.statusBar().showMessage(translate("MainWindow", "已新建报表"), 5000)
     return report_id
 

@@ -82,22 +82,32 @@ class NoWheelComboBox(QComboBox):
 
 
 class QuantityInput(QWidget):
-    """[line edit] unit  = 380,000 份 — one count or money entry."""
+    """[line edit] unit  = 380,000 份 — one count or money entry; ``reading_below`` puts the
+    reading under the input (where the row is narrow, as in a pair of parts)."""
 
-    def __init__(self, spec: FieldSpec, unit: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, spec: FieldSpec, unit: str | None, parent: QWidget | None = None, *,
+                 reading_below: bool = False) -> None:
         super().__init__(parent)
         self.edit = PasteLineEdit(self)
         describe_input(self.edit, spec)
         self.edit.setMinimumWidth(110)
-        self.edit.setMaximumWidth(260)
+        self.edit.setMaximumWidth(200)  # a figure is short: the room goes to its reading
         self.unit = QLabel(unit or "", self)
         self.unit.setProperty("role", "unit")
         self.unit.setVisible(bool(unit))
-        self.reading = make_reading_label(self)
+        self.reading = make_reading_label(self, below=reading_below)
+        if reading_below:
+            row = hbox()
+            row.addWidget(self.edit, 1)
+            row.addWidget(self.unit)
+            column = vbox(self, spacing=1)
+            column.addLayout(row)
+            column.addWidget(self.reading)
+            return
         layout = hbox(self)
-        layout.addWidget(self.edit, 3)
+        layout.addWidget(self.edit, 2)
         layout.addWidget(self.unit)
-        layout.addWidget(self.reading, 2)
+        layout.addWidget(self.reading, 3)
 
 
 def hbox(parent: QWidget | None = None, spacing: int = 6) -> QHBoxLayout:

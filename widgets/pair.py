@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from forms.lists import split_compound
@@ -26,10 +27,11 @@ class PairWidget(FieldWidget):
             name = QLabel(part.label, box)
             name.setMinimumWidth(label_width + 4)
             name.setToolTip(field_tooltip(part, spec))
-            quantity = QuantityInput(part, part.unit, box)
+            quantity = QuantityInput(part, part.unit, box, reading_below=True)
             quantity.edit.setToolTip(field_tooltip(part, spec))
             name.setBuddy(quantity.edit)
-            row.addWidget(name)
+            name.setFixedHeight(quantity.edit.sizeHint().height())  # level with the input,
+            row.addWidget(name, 0, Qt.AlignmentFlag.AlignTop)  # its reading below
             row.addWidget(quantity, 1)
             message = make_message_label(box)
             column.addLayout(row)

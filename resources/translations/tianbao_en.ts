@@ -371,6 +371,17 @@ Use the later package? Choose “No” to merge only the earlier one.</translati
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>使用说明</source>
+        <translation>User Guide</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>IssuesModel</name>
     <message>
         <source>  〔已说明〕</source>
@@ -545,6 +556,14 @@ Use the later package? Choose “No” to merge only the earlier one.</translati
     <message>
         <source>重做刚才撤销的修改</source>
         <translation>Redo the change just undone</translation>
+    </message>
+    <message>
+        <source>使用说明(&amp;G)</source>
+        <translation>User &amp;Guide</translation>
+    </message>
+    <message>
+        <source>如何填写、检查、导出、汇总和备份报表（附截图）</source>
+        <translation>How to fill in, check, export, merge and back up reports (with screenshots)</translation>
     </message>
     <message>
         <source>关于填报(&amp;A)</source>

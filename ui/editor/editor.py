@@ -12,7 +12,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QUndoGroup, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
@@ -82,6 +82,10 @@ class ReportEditor(QWidget):
         self.complete_action = QAction(self.tr("标记为完成"), self)
         self.complete_action.setToolTip(self.tr("没有错误时可标记为完成；完成后报表只读"))
         self.complete_action.triggered.connect(self.mark_complete)
+        # Ctrl+Enter anywhere in the form: the keyboard's way to 标记为完成.
+        self.complete_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.complete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.complete_action)
         self.reopen_action = QAction(self.tr("重新打开"), self)
         self.reopen_action.setToolTip(self.tr("把已完成的报表改回草稿，以便修改"))
         self.reopen_action.triggered.connect(self.reopen)
@@ -195,6 +199,12 @@ class ReportEditor(QWidget):
 
     def is_read_only(self) -> bool:
         return self._store_read_only or self._is_complete()
+
+    def focus_first_field(self) -> None:
+        """Put the cursor in the form's first input (a new report: ready to type)."""
+        keys = next(iter(self.form.value_keys()), None) if self.form is not None else None
+        if keys is not None:
+            self.focus_field(keys[0])
 
     def focus_field(self, key: str) -> None:
         """Scroll to the input of ``key`` and focus it (e.g. from the issues panel)."""
