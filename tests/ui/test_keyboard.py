@@ -121,6 +121,8 @@ def test_create_fill_complete_and_export_with_the_keyboard(window, store, qtbot,
     assert storage.get_report(store.db, report_id).status == storage.COMPLETE
 
     # Ctrl+E: export the table.
+    window.activateWindow()  # again as the system does after a dialog
+    qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
     assert saved.is_file()
     sheet = openpyxl.load_workbook(saved, data_only=True).active
