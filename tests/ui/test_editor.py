@@ -319,3 +319,22 @@ def test_clear_shows_no_report(editor, report_id):
     assert editor.current_report_id() is None
     assert editor.pages.currentIndex() == 0
     editor.undo()  # harmless without a report
+
+
+def test_flush_leaves_the_database_thread_idle(editor, report_id, monkeypatch):
+    """A save of the unit queues the unit's history; a flush (before the store closes, on
+    quitting) waits for it too, or the thread would query a closed database."""
+    started = threading.Event()
+    real = operations.unit_history
+
+    def slow_history(*args, **kwargs):
+        started.set()
+        threading.Event().wait(0.3)  # a large database: the history takes a while
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(operations, "unit_history", slow_history)
+    editor.load_report(report_id)
+    enter(editor.form.widget_for("unit_name"), "unit_name", "广元市疾病预防控制中心")
+    editor.flush()
+    assert started.is_set()
+    assert not editor.worker.busy()

@@ -179,8 +179,16 @@ class ReportEditor(QWidget):
         self._update_read_only()
 
     def flush(self) -> None:
-        """Save pending edits now; raises the storage error if they could not be saved."""
+        """Save pending edits now; raises the storage error if they could not be saved.
+
+        Afterwards the database thread is idle: a save's callback may queue more work (the
+        unit's history after the unit changed), which must not outlive a store being closed.
+        """
         self.saver.flush()
+        for _ in range(10):  # each round runs callbacks, which may queue one more job
+            if not self.worker.busy():
+                break
+            self.worker.drain()
 
     def undo(self) -> None:
         stack = self.undo_group.activeStack()
