@@ -138,10 +138,11 @@ def complete_open(store: Store, *, daily_backup: bool = True) -> StorageError | 
     """
     gate = store.gate or CheckGate(store.path)
     try:
-        _inspect(store.path)
-        if schema.needs_migration(store.db):
-            raise NewerSchemaError(store.path, schema.schema_version(store.db),
-                                   schema.SCHEMA_VERSION)
+        _inspect(store.path)  # on a connection of its own
+        with store.using() as still_open:
+            if still_open and schema.needs_migration(store.db):
+                raise NewerSchemaError(store.path, schema.schema_version(store.db),
+                                       schema.SCHEMA_VERSION)
     except StorageError as exc:
         gate.failed(exc)
         return exc
@@ -149,9 +150,11 @@ def complete_open(store: Store, *, daily_backup: bool = True) -> StorageError | 
         gate.failed(DamagedDatabaseError(store.path, str(exc)))
         return gate.error
     gate.passed()
-    flush_search_quietly(store.db)
-    if daily_backup:
-        _daily_backup(store)
+    with store.using() as still_open:  # closing the window waits for this, not the other way
+        if still_open:
+            flush_search_quietly(store.db)
+            if daily_backup:
+                _daily_backup(store)
     return None
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -78,6 +80,8 @@ class Store:
         self._db = db
         self._conn = conn if conn is not None else db.conn
         self._made = threading.Lock()
+        self._in_use = threading.RLock()  # background work holds it; close() waits for it
+        self.closed = False
         self.path = path
         self.read_only = read_only
         self.lock = lock
@@ -103,18 +107,29 @@ class Store:
                     self._db = db
         return self._db
 
+    @contextmanager
+    def using(self) -> Iterator[bool]:
+        """Keep the connection open for work on another thread (``close()`` waits for it);
+        yields False when the store is already closed: then leave it alone."""
+        with self._in_use:
+            yield not self.closed
+
     def close(self) -> None:
         """Bring the search index up to date (best effort), close, release the lock."""
-        try:
-            checked = self.gate is None or (self.gate.done and self.gate.error is None)
-            if not self.read_only and self._db is not None and checked:  # else nothing written
-                from storage.database import flush_search_quietly  # noqa: PLC0415
+        with self._in_use:
+            if self.closed:
+                return
+            self.closed = True
+            try:
+                checked = self.gate is None or (self.gate.done and self.gate.error is None)
+                if not self.read_only and self._db is not None and checked:  # else no writes
+                    from storage.database import flush_search_quietly  # noqa: PLC0415
 
-                flush_search_quietly(self._db)
-            self._conn.close()
-        finally:
-            if self.lock is not None:
-                self.lock.release()
+                    flush_search_quietly(self._db)
+                self._conn.close()
+            finally:
+                if self.lock is not None:
+                    self.lock.release()
 
     def __enter__(self) -> Store:
         return self

@@ -169,12 +169,14 @@ class MainWindow(WindowCommands, QMainWindow):
         QTimer.singleShot(0, self.first_steps)
 
     def first_steps(self) -> bool:
+        if self._closed:  # quit before the timer came round
+            return False
         return file_commands.ask_unit_details(self)
 
     def finish_checking(self, opened: Opened) -> None:
         """Startup, third stage (after a quick open): the full check's verdict, the forms,
         and the settings and list as stored; a damaged file is closed and explained."""
-        if self._closed or opened.store is not self.store:
+        if self._closed or opened.store is not self.store or opened.store.closed:
             return  # quit, or another database opened meanwhile (it closed this one)
         if opened.check_error is not None:
             self._recover_damaged(opened)
@@ -356,6 +358,7 @@ class MainWindow(WindowCommands, QMainWindow):
                 return
         if self.store is not None:
             self.store.close()
+        self._closed = True  # what the startup worker still brings is not wanted now
         event.accept()
 
 

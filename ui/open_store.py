@@ -170,11 +170,14 @@ class BackgroundOpen(QObject):
     def wait(self, timeout: float | None = None) -> Opened | None:
         """The store or error once opened (None if the worker never started: it won't now).
 
-        The check after a quick open is not waited for: the window owns that store.
+        At the end: after a quick open, the worker skips what is left and is waited for
+        (a thread still running as Python shuts down may crash it).
         """
         self._cancelled = True
+        self._taken.set()
         if self._thread.ident is not None:
             self._opened.wait(timeout)
+            self._thread.join(timeout)
         return self.result
 
     def _work(self) -> None:
@@ -188,9 +191,12 @@ class BackgroundOpen(QObject):
             self._hand_over(opened)
             self._taken.wait(TAKE_TIMEOUT_S)
             opened.check_error = _complete(opened.store)
-            if opened.check_error is None:
-                _remove_leftovers_soon(opened.store)
-            _load_templates(opened)
+            with opened.store.using() as still_open:  # the window may close it meanwhile
+                if not still_open or self._cancelled:
+                    return
+                if opened.check_error is None:
+                    _remove_leftovers_soon(opened.store)
+                _load_templates(opened)
             _preload_editor()
             self.checked.emit(opened)
             return

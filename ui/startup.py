@@ -205,7 +205,15 @@ def quit_when_ready(window: Any, environ: Mapping[str, str] = os.environ) -> Non
         ready = time.time()
         log.info("smoke test: window ready on %s with %d reports (shown at %.3f, ready at %.3f)",
                  window.db_path, window.report_list.model.rowCount(), (shown or [ready])[0], ready)
-        QTimer.singleShot(int(delay), window.close)
+        QTimer.singleShot(int(delay), close)
+
+    def close() -> None:
+        modal = QApplication.activeModalWidget()  # e.g. the first start's unit details
+        if modal is not None:  # closed first, as a person would, then the window
+            modal.close()
+            QTimer.singleShot(0, close)
+            return
+        window.close()
 
     timer.timeout.connect(check)
     timer.start()

@@ -364,3 +364,18 @@ def test_a_quick_start_takes_the_forms_settings_and_backup_after_the_check(qtbot
     window.report_list.select_report(ids[0])
     window.editor.form.widget_for("unit_name")  # the report is open and editable
     window.close()
+
+
+def test_what_the_worker_brings_after_the_window_closed_is_ignored(qtbot, tmp_path, messages):
+    """The check's result can arrive (queued) after the person quit: nothing is shown."""
+    path = tmp_path / "quit.db"
+    _database_with_reports(path, ["成都市疾控中心"])
+    window = _staged_window(qtbot, path)
+    opener = _open_in_background(qtbot, window, path, quick=True)
+    window.close()
+    assert window.store.closed
+    window.finish_checking(opener.result)  # delivered late
+    assert messages.shown == [] and not window.isVisible()
+    opener.wait(timeout=20)
+    with storage.open_database(path, daily_backup=False):  # the lock was released
+        pass
