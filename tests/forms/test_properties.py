@@ -74,6 +74,34 @@ def test_parse_never_raises(type_, text):
     check_parsed(parse_field(spec_for(type_), text))
 
 
+# Figures as the issue-12 grammar writes them, each piece optional: 共约 3千5百 余 人次 （其中线上…）
+FIGURE_TEXT = st.tuples(
+    st.sampled_from(["", "共", "约", "近", "超过", "合计约", "线上观看", "其中", "计划", "-", "l"]),
+    st.one_of(st.integers(0, 10**13).map(str), st.integers(0, 10**9).map(lambda n: f"{n:,}"),
+              st.sampled_from(["零点零一", "一点五万", "贰万陆仟", "3千5百", "1万2", "万", "数百", "几十",
+                               "12,00", "l2", "O", "二〇二四", "三四", "1万20", "4.5", "10W"])),
+    st.sampled_from(["", "余", "多", "+", "来"]),
+    st.sampled_from(["", "人", "人次", "场", "元", "元整", "家", "名", "平方米", "人/次"]),
+    st.sampled_from(["", "左右", "以上"]),
+    st.sampled_from(["", "（其中线上3场）", "（折页8000份、手册4000份）", "（共4060人次）", "（", "）"]),
+    st.sampled_from(["", "\u200b", "\ufeff", "。"]),
+).map("".join)
+
+
+@pytest.mark.parametrize("type_", ["count", "money", "name_list", "decimal"])
+@SETTINGS
+@given(text=FIGURE_TEXT)
+def test_figures_never_raise_and_never_half_read(type_, text):
+    """Any combination either reads, or errs without a number: no "will be ignored"."""
+    if type_ not in TYPES:
+        return
+    parsed = parse_field(spec_for(type_), text)
+    check_parsed(parsed)
+    if type_ != "name_list" and any(i.is_error for i in parsed.issues):
+        codes = {i.code for i in parsed.issues if i.is_error}
+        assert parsed.value is None or codes <= {"fractional_count", "out_of_range"}, text
+
+
 @pytest.mark.parametrize("type_", sorted(TYPES))
 @pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
 def test_hostile_text(type_, text):
