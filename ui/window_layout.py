@@ -6,7 +6,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter
 
 LIST_SHARE = 0.4  # of the window's width, for the report list
-LIST_MIN, LIST_MAX = 380, 660  # pixels: room for its columns, and no more than it needs
+LIST_MIN, LIST_MAX = 380, 720  # pixels: room for its columns, and no more than it needs
 
 
 class ShareSplitter(QSplitter):

@@ -1115,7 +1115,7 @@ What you typed stays in the form, and saving is retried every few seconds.</tran
     </message>
     <message>
         <source>最后修改</source>
-        <translation>Last Changed</translation>
+        <translation>Changed</translation>
     </message>
     <message>
         <source>已完成</source>
