@@ -41,25 +41,9 @@ def data_dir(*, platform: str | None = None) -> Path:
         dirs = _dirs_class(platform)
     name = APP_DIR_WINDOWS_MAC if platform.startswith("win") or platform == "darwin" \
         else APP_DIR_LINUX
-    folder = Path(dirs(name, appauthor=False, roaming=False).user_data_dir)
-    if not folder.is_absolute() and not platform.startswith("win"):
-        # A relative $HOME: the data must never depend on the folder the app started in.
-        base = ("Library/Application Support" if platform == "darwin" else ".local/share")
-        folder = account_home() / base / name
-    return folder
-
-
-def account_home() -> Path:
-    """The user's home folder, absolute even when $HOME is set to a relative path."""
-    home = Path.home()
-    if home.is_absolute():
-        return home
-    try:
-        import pwd  # noqa: PLC0415 - POSIX only
-
-        return Path(pwd.getpwuid(os.getuid()).pw_dir)
-    except (ImportError, KeyError, OSError):
-        return home.absolute()
+    # platformdirs keeps it absolute even when $HOME or $XDG_DATA_HOME is relative (a test
+    # checks this machine's defaults with such an environment).
+    return Path(dirs(name, appauthor=False, roaming=False).user_data_dir)
 
 
 def old_data_dir(*, platform: str | None = None) -> Path | None:

@@ -69,8 +69,9 @@ def clean_text(spec: FieldSpec, text: str) -> tuple[str, list[Issue]]:
     issues: list[Issue] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(text) > MAX_INPUT:
+        limit = f"，本栏最多{chars_text(spec.max_length)}" if spec.max_length else ""
         issues.append(problem(spec, ERROR, "too_long_input",
-                              f"内容过长（{chars_text(char_count(text))}），请删减后再粘贴"))
+                              f"内容过长（{chars_text(char_count(text))}{limit}），请删减后再粘贴"))
         text = text[:MAX_INPUT]
     cleaned = _BIDI_AND_CONTROL.sub("", text)
     if cleaned != text:
