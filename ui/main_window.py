@@ -151,12 +151,8 @@ class MainWindow(WindowCommands, QMainWindow):
                 store.close()
             return
         if opened.error is not None:
-            store = recover_from(self, opened.path, opened.error,
-                                 cancel_text=QApplication.translate("MainWindow", "退出"))
+            store = self._recover_or_quit(opened.path, opened.error)
             if store is None:
-                self._closed = True
-                self.close()
-                QApplication.exit(1)
                 return
         self.attach(store, templates=opened.templates, checking=opened.checking)
         if not opened.checking:  # else once the check is done: the answer is written then
@@ -196,14 +192,19 @@ class MainWindow(WindowCommands, QMainWindow):
         self.editor.clear()  # its edits cannot be saved into a damaged file
         self.store, store = None, self.store
         store.close()
-        store = recover_from(self, opened.path, opened.check_error,
+        store = self._recover_or_quit(opened.path, opened.check_error)
+        if store is not None:
+            self.set_store(store)
+
+    def _recover_or_quit(self, path: Path, error: Exception) -> Any:
+        """At startup: explain ``error`` and offer the way on; the store, or None (then quit)."""
+        store = recover_from(self, path, error,
                              cancel_text=QApplication.translate("MainWindow", "退出"))
         if store is None:
             self._closed = True
             self.close()
             QApplication.exit(1)
-            return
-        self.set_store(store)
+        return store
 
     def attach(self, store: Any, *, templates: dict[str, FormTemplate] | None = None,
                checking: bool = False) -> None:

@@ -68,6 +68,19 @@ def store(tmp_path):
 
 
 @pytest.fixture
+def editor(qtbot, store):
+    """The form editor on its own, shown at a usual size; its edits saved at the end."""
+    from ui.editor import ReportEditor
+
+    widget = ReportEditor(store)
+    qtbot.addWidget(widget)
+    widget.resize(900, 900)
+    widget.show()
+    yield widget
+    widget.flush()
+
+
+@pytest.fixture
 def window(qtbot, store):
     import storage
     from ui.main_window import MainWindow

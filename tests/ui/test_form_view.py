@@ -8,20 +8,9 @@ import pytest
 import storage
 from tests.ui.editor_helpers import WEEK, enter, state_of
 from ui import operations
-from ui.editor import ReportEditor
 from ui.editor.form_view import FIRST_FIELDS
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def editor(qtbot, store):
-    widget = ReportEditor(store)
-    qtbot.addWidget(widget)
-    widget.resize(900, 900)
-    widget.show()
-    yield widget
-    widget.flush()
 
 
 @pytest.fixture

@@ -79,16 +79,21 @@ def test_run_uses_the_language_in_the_settings(started, tmp_path):
     assert started["menus"] == ["&File", "&Edit", "&Help"]
 
 
-def test_run_gives_up_cleanly_on_a_newer_database(started, tmp_path, monkeypatch):
+def _newer_database(path):
+    """A file a newer Tianbao wrote (its schema version is beyond ours)."""
     import sqlite3
 
-    path = tmp_path / "newer.db"
     with storage.open_database(path, daily_backup=False):
         pass
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA user_version = 999")
     conn.commit()
     conn.close()
+
+
+def test_run_gives_up_cleanly_on_a_newer_database(started, tmp_path, monkeypatch):
+    path = tmp_path / "newer.db"
+    _newer_database(path)
     asked: list[str] = []
     monkeypatch.setattr("ui.open_store.ask_choice",
                         lambda parent, title, text, choices, **k: asked.append(text) or 0)
@@ -273,7 +278,6 @@ def test_the_data_moved_from_the_old_place_is_announced(started, tmp_path, monke
 def test_dialogs_before_the_settings_speak_the_language_last_used(started, tmp_path,
                                                                  monkeypatch):
     """A newer file cannot be read, so its settings neither: the language last used is."""
-    import sqlite3
 
     english = tmp_path / "english.db"
     with storage.open_database(english, daily_backup=False) as store:
@@ -281,12 +285,7 @@ def test_dialogs_before_the_settings_speak_the_language_last_used(started, tmp_p
     assert main_window.run(english) == 0
     assert startup.last_language(storage.data_dir()) == "en"
     newer = tmp_path / "newer.db"
-    with storage.open_database(newer, daily_backup=False):
-        pass
-    conn = sqlite3.connect(newer)
-    conn.execute("PRAGMA user_version = 999")
-    conn.commit()
-    conn.close()
+    _newer_database(newer)
     asked: list[tuple[str, list[str]]] = []
     monkeypatch.setattr("ui.open_store.ask_choice", lambda parent, title, text, choices, **k:
                         asked.append((title, choices)) or 0)
