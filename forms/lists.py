@@ -10,7 +10,7 @@ from typing import Any
 
 from forms.issues import ERROR, WARNING, Issue, has_errors
 from forms.pairs import split_compound  # noqa: F401 - where callers have found it
-from forms.quantity import NONE_MARKS, Quantity, parse_quantity, read_quantity
+from forms.quantity import NONE_MARKS, Quantity, parse_quantity, plain_words, read_quantity
 from forms.spec import FieldSpec
 from forms.types.base import (
     MAX_LISTED,
@@ -100,8 +100,10 @@ def _leading_count(spec: FieldSpec | None, text: str) -> tuple[Quantity | None, 
     """The count written before the names, and the text after it."""
     match = _HEAD_RE.match(text, 0, 100)  # a count is written first, and short
     head, rest = match[1], text[match.end() :]  # type: ignore[index, union-attr]
-    quantity = parse_quantity(head)
-    if quantity is not None and not quantity.prefix:
+    quantity = read_quantity(head)  # 1431家, 约1431家, 1431家医院
+    if isinstance(quantity, Quantity) and not quantity.prefix and not quantity.none and (
+            not quantity.suffix or (quantity.unit and plain_words(quantity.suffix)
+                                    and not _GAP_RE.search(head.strip()))):  # not 5家 甲医院
         return quantity, rest
     for gap in _GAP_RE.finditer(head):  # "5家 甲医院、乙医院"
         quantity = parse_quantity(head[: gap.start()])

@@ -16,6 +16,7 @@ _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"(010|02\d|0[3-9]\d{2})([1-9]\d{6,7})")
 _LOCAL = re.compile(r"[1-9]\d{6,7}")
 _LABEL = re.compile(r"^(?:[^\d+(]{1,10}[:：]|[\u4e00-\u9fff]{1,8})\s*")  # 联系电话：, 手机
+_NAME_AFTER = re.compile(r"\s*\(([\u4e00-\u9fff·]{1,10})\)$|\s+[\u4e00-\u9fff·]{1,10}$")
 _EXTENSION = re.compile(r"(?:转|ext\.?|-)\s*(\d{1,5})$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s*(?:[、,;；/|\n]|\s(?:或|及|和)\s?|(?<=\d)(?:或|及|和))\s*")
 _BLANKS = re.compile(r"[\s\-()（）.]")
@@ -48,6 +49,7 @@ def read_phone(text: str, area: str | None = None) -> str | None:
     ``area``: the area code of the number before, for a local number written alone.
     """
     plain = _LABEL.sub("", unicodedata.normalize("NFKC", strip_invisible(text)).strip())
+    plain = _NAME_AFTER.sub("", plain)  # 13812345678（张三）
     digits = _digits(plain)
     ext = ""
     if not _known(digits, area):

@@ -336,6 +336,9 @@ def note_parts(note: str) -> tuple[bool, list[Quantity]] | None:
     return (subset or len(parts) == 1, parts) if parts else None
 
 
+_CAPITALS = re.compile(r"(?:大写[:：]?\s*)?(?:人民币)?[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆整正角分]+")
+
+
 def breakdown_problem(quantity: Quantity, unit: str | None) -> str | None:
     """Why the figures in a note do not agree with the total (None when they do or can't tell)."""
     if not quantity.note or quantity.qualifier:
@@ -344,6 +347,11 @@ def breakdown_problem(quantity: Quantity, unit: str | None) -> str | None:
     if found is None:
         return None
     subset, parts = found
+    if len(parts) == 1 and _CAPITALS.fullmatch(quantity.note.strip()):  # 1300000元（壹佰叁拾万元整）
+        if parts[0].value != quantity.value:
+            return (f"括号内的大写金额（{format_number(parts[0].value)}）"
+                    f"与{format_number(quantity.value)}不一致")
+        return None
     if any(p.unit and unit and p.unit != unit and not same_family(p.unit, unit) for p in parts):
         return None  # 12场（线上300人）: the note counts something else
     total = sum((p.value for p in parts), Decimal(0))
@@ -357,6 +365,9 @@ def breakdown_problem(quantity: Quantity, unit: str | None) -> str | None:
 
 
 def same_family(unit_a: str, unit_b: str) -> bool:
+    """Units that count the same kind of thing; 个 counts anything (a warning, not an error)."""
+    if "个" in (unit_a, unit_b) and "元" not in (unit_a, unit_b):
+        return True
     return any(unit_a in family and unit_b in family for family in UNIT_FAMILIES)
 
 

@@ -337,3 +337,22 @@ def test_label_words_around_the_figure_are_fine(text, value):
     parsed = parse_field(PEOPLE, text)
     assert parsed.value["value"] == value
     assert not [i for i in parsed.issues if i.is_error]
+
+
+@pytest.mark.parametrize(("text", "warned"), [
+    ("1300000元（壹佰叁拾万元整）", False), ("1300000元（大写：壹佰叁拾万元整）", False),
+    ("¥1,300,000.00（人民币壹佰叁拾万元整）", False), ("1300000元（壹佰叁拾元整）", True),
+    ("26000元（贰万陆仟元整）", False), ("26000元（贰万伍仟元整）", True),
+])
+def test_capital_amount_in_brackets_must_agree(text, warned):
+    parsed = parse_field(MONEY, text)
+    assert parsed.value["note"]
+    assert ("breakdown_mismatch" in [i.code for i in parsed.issues]) is warned
+
+
+@pytest.mark.parametrize("text", ["5个", "5个讲座", "约5个"])
+def test_ge_counts_anything_so_it_is_only_a_warning(text):
+    parsed = parse_field(FieldSpec("l", "科普讲座", "count", key="l", full_label="科普讲座",
+                                   unit="场"), text)
+    assert parsed.value["value"] == 5
+    assert [(i.code, i.severity) for i in parsed.issues] == [("unit_mismatch", "warning")]

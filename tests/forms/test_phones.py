@@ -98,3 +98,13 @@ def test_helpers():
     assert split_phones("027 8588 0016") == ["027 8588 0016"]
     assert read_phone("85880017", "027") == "027-85880017"
     assert read_phone("85880017") is None
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("13812345678（张三）", "13812345678"), ("027-85880016 (办公室)", "027-85880016"),
+    ("13812345678 张三", "13812345678"), ("张三 13812345678", "13812345678"),
+    ("13812345678（张三）、027-85880016（办公室）", "13812345678、027-85880016"),
+])
+def test_a_name_beside_a_number(text, value):
+    parsed = parse_field(PHONE, text)
+    assert (parsed.value, parsed.issues) == (value, ())

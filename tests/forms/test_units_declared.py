@@ -115,3 +115,14 @@ def test_declared_or_own_units_count(text):
     parsed = parse_field(DECLARED.field("hospitals"), text)
     assert parsed.value["count"] == {"value": 5, "unit": "家", "qualifier": None}
     assert parsed.issues == ()
+
+
+@pytest.mark.parametrize(("text", "count", "names"), [
+    ("1431家医院；甲、乙；等", 1431, ["甲", "乙"]), ("共1431家：甲、乙；等", 1431, ["甲", "乙"]),
+    ("39健康网、人民网", None, ["39健康网", "人民网"]), ("3家；39健康网、人民网、健康报", 3,
+                                                   ["39健康网", "人民网", "健康报"]),
+])
+def test_the_count_before_the_names(text, count, names):
+    parsed = parse_field(PLAIN.field("hospitals"), text)
+    assert (parsed.value["count"] or {}).get("value") == count
+    assert parsed.value["names"] == names
