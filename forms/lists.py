@@ -278,11 +278,12 @@ def _count_issues(spec: FieldSpec, count: Any, unit: str | None, listed: int, pa
 # Anything that looks like a link, well formed or not, so that a bad one can be named. A link
 # runs to a blank, Chinese punctuation, the next link, or a "(" before Chinese (its name);
 # Chinese letters inside it are part of it (https://baike.baidu.com/item/肿瘤).
+_URL_CHARS = r"[^\s\u3000，。；、“”‘’（）《》【】<>\"(]"
 _URL_RE = re.compile(
     r"((?:[Hh][Tt][Tt][Pp][Ss]?(?:[:：]/*|//)|[A-Za-z][A-Za-z0-9+.\-]{1,9}://|www\.)"
-    r"(?:(?![Hh][Tt][Tt][Pp][Ss]?[:：]//)"
-    r"(?:[^\s\u3000，。；、“”‘’（）《》【】<>\"(]|\((?![\u4e00-\u9fff])))+)"
+    rf"{_URL_CHARS}+(?:\((?![\u4e00-\u9fff]){_URL_CHARS}*)*)"
 )
+_SCHEME = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?[:：]//")
 _GLUED_SCHEME = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?[:：/]")
 _HOST_LABEL = r"(?:[^\W_]|-)+"
 _VALID_URL = re.compile(rf"https?://({_HOST_LABEL}(?:\.{_HOST_LABEL})+)(?::(\d{{1,5}}))?(?:[/?#]\S*)?",
@@ -320,13 +321,21 @@ def _name(chunk: str) -> str:
     return " ".join(line for line in (raw.strip(_NAME_STRIP) for raw in chunk.split("\n")) if line)
 
 
+def _apart(text: str) -> str:
+    """A blank before each link glued to what precedes it: ….html四川在线https://…"""
+    starts = [m.start() for m in _SCHEME.finditer(text) if m.start() and not text[m.start() - 1].isspace()]
+    for start in reversed(starts):
+        text = f"{text[:start]} {text[start:]}"
+    return text
+
+
 def split_links(text: str) -> tuple[list[dict[str, str]], list[str]]:
     """Links as ``{"name", "url"}`` and names left without a URL.
 
     Accepts a name line followed by its URL line, a URL glued to its name, or a URL with
     its name in brackets after it: ``http://… （涪城发布）``.
     """
-    pieces = _URL_RE.split(text)  # name, url, name, url, …, trailing text
+    pieces = _URL_RE.split(_apart(text))  # name, url, name, url, …, trailing text
     links: list[dict[str, str]] = []
     for index in range(1, len(pieces), 2):
         url, name = pieces[index], pieces[index - 1]
@@ -334,7 +343,7 @@ def split_links(text: str) -> tuple[list[dict[str, str]], list[str]]:
             glued = _GLUED_SCHEME.search(url)
             if glued:  # CCTVhttp://…: the letters before the scheme are the name
                 name, url = name + url[: glued.start()], url[glued.start() :]
-        trailing = _TRAILING_NAME.search(url)
+        trailing = None if url.isascii() else _TRAILING_NAME.search(url)
         if trailing:  # ….html四川在线: the Chinese belongs to what follows
             url = url[: trailing.start(1)]
             pieces[index + 1] = trailing[1] + pieces[index + 1]
