@@ -182,10 +182,13 @@ class BackgroundOpen(QObject):
 
     def _work(self) -> None:
         opened = Opened(self.path)
-        if self.prepare is not None:
-            self.prepare()
+        declined = None
         if self.quick:
-            opened.store = _open_quickly(self.path)
+            opened.store, declined = _open_quickly(self.path)
+        if self.prepare is not None:  # after a quick open: not in the way of the window
+            self.prepare()
+        if declined is not None:
+            log.info("quick open declined (%s): opening %s in full", declined, self.path)
         if opened.store is not None:
             opened.checking = True
             self._hand_over(opened)
@@ -215,15 +218,15 @@ class BackgroundOpen(QObject):
         self.finished.emit(opened)
 
 
-def _open_quickly(path: Path) -> Any:
-    """The store from ``open_checking_later``, or None: then the full open decides and explains."""
+def _open_quickly(path: Path) -> tuple[Any, str | None]:
+    """(store from ``open_checking_later``, None), or (None, why not): then the full open
+    decides and explains."""
     from storage.store import open_checking_later  # noqa: PLC0415 - no sqlite-utils
 
     try:
-        return open_checking_later(path)
+        return open_checking_later(path), None
     except Exception as exc:  # noqa: BLE001 - locked, damaged, older: the full open says so
-        log.info("quick open declined (%s): opening %s in full", type(exc).__name__, path)
-        return None
+        return None, type(exc).__name__
 
 
 def _remove_leftovers_soon(store: Any) -> None:
