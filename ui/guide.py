@@ -1,7 +1,7 @@
 """帮助 › 使用说明 (F1): the built-in guide, an HTML page in resources/guide shown in the app.
 
-The page is chosen by the interface language (guide_zh.html, guide_en.html); its
-screenshots (resources/guide/images/<language>/) are made by docs/make_guide_images.py.
+The page is chosen by the interface language (guide_zh.html, guide_en.html; both styled
+by guide.css); its screenshots (resources/guide/images/<language>/) are made by docs/make_guide_images.py.
 """
 
 from __future__ import annotations
@@ -37,6 +37,9 @@ class GuideDialog(QDialog):
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("guide")
         self.browser.setOpenExternalLinks(True)
+        style = GUIDE_DIR / "guide.css"  # shared by the pages of each language
+        if style.is_file():
+            self.browser.document().setDefaultStyleSheet(style.read_text(encoding="utf-8"))
         self.browser.setSource(QUrl.fromLocalFile(str(path or guide_path())))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))

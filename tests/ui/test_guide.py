@@ -48,6 +48,7 @@ def test_f1_opens_the_guide_in_the_window(window, qtbot):
                   "汇总下级单位的报送包", "备份与恢复", "导入表单"):
         assert title in text
     document = browser.document()
+    assert "kbd" in document.defaultStyleSheet()  # guide.css, shared by both languages
     image = document.resource(2, browser.source().resolved(  # 2: QTextDocument.ImageResource
         type(browser.source())("images/zh/editor.png")))
     assert image is not None and not image.isNull()
