@@ -992,13 +992,6 @@ What you typed stays in the form, and saving is retried every few seconds.</tran
         <source>未能标记为完成</source>
         <translation>Not Marked as Complete</translation>
     </message>
-    <message numerus="yes">
-        <source>还有 {n} 个问题需要处理，未标记为完成</source>
-        <translation>
-            <numerusform>{n} issue still needs attention; not marked as complete</numerusform>
-            <numerusform>{n} issues still need attention; not marked as complete</numerusform>
-        </translation>
-    </message>
     <message>
         <source>已标记为完成</source>
         <translation>Marked as complete</translation>

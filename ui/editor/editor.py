@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 import storage
 from ui import operations
+from ui.editor import completion
 from ui.editor.attachments import AttachmentsPanel
 from ui.editor.autosave import AutoSaver
-from ui.editor.complete_dialog import ask_explanations, complete_explained
 from ui.editor.field_states import FieldStates
 from ui.editor.header import EditorHeader
 from ui.editor.issues import IssuesPanel
@@ -157,7 +157,7 @@ class ReportEditor(QWidget):
         self.attachments.set_report(report_id)
         self.pages.setCurrentIndex(1)
         self.refresh_issues()
-        self._update_read_only()
+        self.update_read_only()
 
     def clear(self) -> None:
         """Show no report (pending edits are saved first; a failure is reported, not raised)."""
@@ -176,7 +176,7 @@ class ReportEditor(QWidget):
         self._issues_timer.stop()
         self.pages.setCurrentIndex(0)
         self._set_counts(0, 0)
-        self._update_read_only()
+        self.update_read_only()
 
     def flush(self) -> None:
         """Save pending edits now; raises the storage error if they could not be saved.
@@ -203,7 +203,7 @@ class ReportEditor(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         """Read-only because of the database (a complete report is read-only anyway)."""
         self._store_read_only = read_only
-        self._update_read_only()
+        self.update_read_only()
 
     def is_read_only(self) -> bool:
         return self._store_read_only or self._is_complete()
@@ -368,7 +368,7 @@ class ReportEditor(QWidget):
     def _is_complete(self) -> bool:
         return self.session is not None and self.session.report.status == storage.COMPLETE
 
-    def _update_read_only(self) -> None:
+    def update_read_only(self) -> None:
         read_only = self.is_read_only()
         if self.form is not None:
             self.form.set_read_only(read_only)
@@ -394,41 +394,7 @@ class ReportEditor(QWidget):
 
     def mark_complete(self) -> bool:
         """标记为完成: only without errors; each warning needs an explanation first."""
-        session = self.session
-        if session is None or self.is_read_only():
-            return False
-        try:
-            self.flush()
-        except Exception as exc:  # noqa: BLE001 - shown in one place
-            show_error(self, exc, self.tr("未能标记为完成"))
-            return False
-        self.refresh_issues()
-        self.states.reveal_all()
-        issues = session.validator.issues()
-        errors = [issue for issue in issues if issue.is_error]
-        if errors:
-            self.status_message.emit(self.tr("还有 {n} 个错误，改正后才能标记为完成", "",
-                                             len(errors)).format(n=len(errors)))
-            self.focus_field(errors[0].field)
-            return False
-        explanations = ask_explanations(self, session)
-        if explanations is None:
-            return False
-        try:
-            blocking = self.worker.call(lambda: complete_explained(
-                self.store, session, explanations))
-        except Exception as exc:  # noqa: BLE001 - shown in one place
-            show_error(self, exc, self.tr("未能标记为完成"))
-            return False
-        if blocking:
-            self.status_message.emit(self.tr("还有 {n} 个问题需要处理，未标记为完成", "",
-                                             len(blocking)).format(n=len(blocking)))
-            return False
-        self.refresh_issues()
-        self._update_read_only()
-        self.status_message.emit(self.tr("已标记为完成"))
-        self.report_changed.emit(session.report_id)
-        return True
+        return completion.mark_complete(self)
 
     def reopen(self) -> bool:
         """重新打开: a complete report becomes a draft again, editable."""
@@ -443,7 +409,7 @@ class ReportEditor(QWidget):
             show_error(self, exc, self.tr("未能重新打开"))
             return False
         self._epoch += 1
-        self._update_read_only()
+        self.update_read_only()
         self.status_message.emit(self.tr("已重新打开，可以修改"))
         self.report_changed.emit(session.report_id)
         return True
