@@ -75,7 +75,7 @@ def unit_raw(rng: random.Random, index: int, seed_raw: dict[str, str]) -> dict[s
 
 def generate(folder: Path) -> list[Path]:
     """1,000 packages: the unit's own manifest, shared XLSX/PDF bytes; manifests are valid."""
-    from exports.model import ReportData
+    from exports.model import TEMPLATE_KIND, TEMPLATE_MEMBER, ReportData
     from exports.package import manifest, package_stem
     from exports.pdf import pdf_bytes
     from exports.xlsx import xlsx_bytes
@@ -86,18 +86,20 @@ def generate(folder: Path) -> list[Path]:
     seed_raw = expand_values(template, json.loads(SEED.read_text(encoding="utf-8")))[0]
     rng = random.Random(30)
     first = ReportData.from_raw(template, unit_raw(rng, 0, seed_raw), unit="样例", period="第30届")
-    documents = {"xlsx": xlsx_bytes(first), "pdf": pdf_bytes(first)}
+    documents = {"xlsx": xlsx_bytes(first), "pdf": pdf_bytes(first),
+                 TEMPLATE_KIND: template.source.encode("utf-8")}  # format 2 carries it
     digests = {kind: hashlib.sha256(data).hexdigest() for kind, data in documents.items()}
     paths = []
     when = datetime(2024, 4, 28, 9, 0).astimezone()
     for index in range(PACKAGES):
         raw = unit_raw(rng, index, seed_raw)
         data = ReportData.from_raw(template, raw, unit=raw["unit_name"], period="第30届",
-                                   report_id=index + 1)
+                                   report_id=index + 1, status="complete")
         stem = package_stem(data)
-        files = [{"path": f"{stem}.{kind}", "kind": kind, "size": len(documents[kind]),
-                  "sha256": digests[kind], "name": f"{stem}.{kind}", "mime_type": ""}
-                 for kind in ("xlsx", "pdf")]
+        names = {"xlsx": f"{stem}.xlsx", "pdf": f"{stem}.pdf", TEMPLATE_KIND: TEMPLATE_MEMBER}
+        files = [{"path": names[kind], "kind": kind, "size": len(documents[kind]),
+                  "sha256": digests[kind], "name": names[kind], "mime_type": ""}
+                 for kind in ("xlsx", "pdf", TEMPLATE_KIND)]
         text = json.dumps(manifest(data, when + timedelta(minutes=index), files),
                           ensure_ascii=False, indent=2)
         path = folder / f"{stem}.zip"
