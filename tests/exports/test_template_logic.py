@@ -134,3 +134,22 @@ def test_a_choice_typed_as_its_number_prints_its_label(tmp_path):
     book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(data)), data_only=True)
     printed = [c.value for row in book.worksheets[0].iter_rows() for c in row]
     assert "县级" in printed and "3" not in printed
+
+
+def test_markup_and_formulas_in_a_template_are_printed_as_text(tmp_path):
+    from forms.loader import load_template_text
+    from tests.forms.feature_form import TEXT
+
+    hostile = "<b>单位</b> & <font size=40>名称</font>"
+    template = load_template_text(TEXT.replace('label = "单位名称"', f'label = "{hostile}"')
+                                  .replace('label = "填表人"', 'label = "=SUM(A1:A9)"'))
+    data = ReportData.from_raw(template, {"unit": "甲", "reporter": "张三"}, unit="甲")
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(data)))  # formulas as written
+    cells = [c.value for row in book.worksheets[0].iter_rows() for c in row]
+    assert hostile in cells and "=SUM(A1:A9)：" in cells
+    pdf = write_pdf(data, tmp_path / "hostile.pdf")
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as document:
+        text = "".join(page.extract_text() or "" for page in document.pages)
+    assert "<b>单位</b>" in text.replace(" ", "") and "=SUM(A1:A9)" in text
