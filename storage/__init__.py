@@ -28,7 +28,7 @@ __all__ = [
     "AttachmentNotFoundError", "AttachmentTooLargeError", "AttachmentUnreadableError",
     "BackupInvalidError", "DamagedDatabaseError", "DatabaseLockedError",
     "DatabaseNotFoundError", "DatabaseUnreadableError", "DatabaseUnwritableError", "DiskFullError", "NewerSchemaError",
-    "NotTianbaoDatabaseError", "ReadOnlyError", "ReportNotFoundError", "StorageError",
+    "NotTianbaoDatabaseError", "ReadOnlyError", "StoreClosedError", "ReportNotFoundError", "StorageError",
     "TemplateInUseError", "TemplateNotFoundError", "TemplateVersionError", "ImportedTemplate",
     "EarlierReport", "earlier_reports",
     "count_reports_by_form", "delete_imported_template", "get_imported_template",

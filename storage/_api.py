@@ -54,6 +54,7 @@ from storage.errors import (
     ReadOnlyError,
     ReportNotFoundError,
     StorageError,
+    StoreClosedError,
     TemplateInUseError,
     TemplateNotFoundError,
     TemplateVersionError,

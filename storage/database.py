@@ -26,6 +26,7 @@ from storage.errors import (
     NotTianbaoDatabaseError,
     ReadOnlyError,
     StorageError,
+    StoreClosedError,
     translated,
 )
 from storage.locking import WriterLock
@@ -140,7 +141,9 @@ def complete_open(store: Store, *, daily_backup: bool = True) -> StorageError | 
     try:
         _inspect(store.path)  # on a connection of its own
         with store.using() as still_open:
-            if still_open and schema.needs_migration(store.db):
+            if not still_open:  # closed before the check: never let a write through unchecked
+                raise StoreClosedError(store.path)
+            if schema.needs_migration(store.db):
                 raise NewerSchemaError(store.path, schema.schema_version(store.db),
                                        schema.SCHEMA_VERSION)
     except StorageError as exc:

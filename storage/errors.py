@@ -102,6 +102,16 @@ class ReadOnlyError(StorageError):
                          path=path)
 
 
+class StoreClosedError(StorageError):
+    """The database was closed (the window is closing, or another file was opened) while
+    work for it was still queued: that work is not done, and nothing is written."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        name = f"“{path}”" if path else ""
+        super().__init__(f"数据库文件{name}已关闭，这一步没有完成。请重新打开该文件后再试。",
+                         path=path)
+
+
 SAVE_FAILED = "刚才的修改未能保存"
 BACKUP_FAILED = "备份未能完成，数据库本身未受影响"
 RESTORE_FAILED = "恢复未能完成，当前数据库未被改动"

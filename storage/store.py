@@ -80,7 +80,9 @@ class Store:
         self._db = db
         self._conn = conn if conn is not None else db.conn
         self._made = threading.Lock()
-        self._in_use = threading.RLock()  # background work holds it; close() waits for it
+        # Threads at work on the store (``using``), by thread; close() waits for the others.
+        self._users: dict[int, int] = {}
+        self._idle = threading.Condition()
         self.closed = False
         self.path = path
         self.read_only = read_only
@@ -110,26 +112,43 @@ class Store:
     @contextmanager
     def using(self) -> Iterator[bool]:
         """Keep the connection open for work on another thread (``close()`` waits for it);
-        yields False when the store is already closed: then leave it alone."""
-        with self._in_use:
-            yield not self.closed
+        yields False when the store is already closed: then leave it alone. Any number of
+        threads may be using it at once (one waiting for the open check, one making it)."""
+        me = threading.get_ident()
+        with self._idle:
+            still_open = not self.closed
+            if still_open:
+                self._users[me] = self._users.get(me, 0) + 1
+        try:
+            yield still_open
+        finally:
+            if still_open:
+                with self._idle:
+                    self._users[me] -= 1
+                    if not self._users[me]:
+                        del self._users[me]
+                    self._idle.notify_all()
 
     def close(self) -> None:
-        """Bring the search index up to date (best effort), close, release the lock."""
-        with self._in_use:
+        """Bring the search index up to date (best effort), close, release the lock.
+
+        New work is refused at once; work under way on other threads is waited for."""
+        me = threading.get_ident()
+        with self._idle:
             if self.closed:
                 return
             self.closed = True
-            try:
-                checked = self.gate is None or (self.gate.done and self.gate.error is None)
-                if not self.read_only and self._db is not None and checked:  # else no writes
-                    from storage.database import flush_search_quietly  # noqa: PLC0415
+            self._idle.wait_for(lambda: not any(t != me for t in self._users))
+        try:
+            checked = self.gate is None or (self.gate.done and self.gate.error is None)
+            if not self.read_only and self._db is not None and checked:  # else no writes
+                from storage.database import flush_search_quietly  # noqa: PLC0415
 
-                    flush_search_quietly(self._db)
-                self._conn.close()
-            finally:
-                if self.lock is not None:
-                    self.lock.release()
+                flush_search_quietly(self._db)
+            self._conn.close()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
 
     def __enter__(self) -> Store:
         return self

@@ -1,4 +1,4 @@
-"""check_template_text: every mistake at once, each with its line; hostile templates refused fast."""
+"""check_template_text: every mistake at once, each with its line; hostile templates refused."""
 
 from __future__ import annotations
 
@@ -131,31 +131,39 @@ def test_a_raw_control_character_is_a_syntax_problem_named_in_chinese():
     assert message.startswith("含有不可见的控制字符（U+0007），请删除")
 
 
-def _timed_check(text: str):
+HANG_GUARD_S = 10.0  # 10× the issue's one second; the figure itself: benchmarks/bench_hostile_templates
+
+
+def _guarded_check(text: str):
+    """The check of ``text``; fails only if it hangs (speed is measured in the benchmark)."""
     started = time.perf_counter()
     check = check_template_text(text, "hostile.toml")
-    return check, time.perf_counter() - started
+    assert time.perf_counter() - started < HANG_GUARD_S
+    return check
 
 
-def test_five_thousand_fields_are_refused_within_a_second():
+def test_five_thousand_fields_are_refused():
     field = '[[sections.fields]]\nid = "f{n}"\nlabel = "第{n}栏"\ntype = "count"\n\n'
     text = BASE + "".join(field.format(n=n) for n in range(5000))
-    check, seconds = _timed_check(text)
-    assert seconds < 1.0
-    ((problem),) = check.problems
+    ((problem),) = _guarded_check(text).problems
     assert problem.where == "sections" and "字段过多（5,002个）" in problem.message
 
 
-def test_a_megabyte_label_is_refused_within_a_second():
+def test_a_megabyte_label_is_refused():
     text = BASE.replace('label = "人数"', 'label = "' + "标" * 1_000_000 + '"')
-    check, seconds = _timed_check(text)
-    assert seconds < 1.0
+    check = _guarded_check(text)
     assert [p.message for p in check.problems] == ["label：过长（1,000,000字），最多200字"]
 
 
-def test_a_huge_file_is_refused_before_parsing():
-    check, seconds = _timed_check(BASE + "#" + "x" * 3_000_000)
-    assert seconds < 1.0 and "模板过大" in check.problems[0].message
+def test_a_huge_file_is_refused_before_parsing(monkeypatch):
+    import forms.loader
+
+    def no_parsing(text):
+        raise AssertionError("a huge file was parsed")
+
+    monkeypatch.setattr(forms.loader.tomllib, "loads", no_parsing)
+    check = _guarded_check(BASE + "#" + "x" * 3_000_000)
+    assert "模板过大" in check.problems[0].message
 
 
 def test_markup_in_labels_is_kept_as_plain_text():

@@ -14,6 +14,7 @@ import pytest
 
 import storage
 from tests.storage.conftest import new_report
+from tests.waiting import WAIT_S
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,9 +59,66 @@ def test_a_write_waits_for_the_check(db_path):
     assert writer.is_alive()  # waiting at the gate
     assert storage.get_settings(store).unit_name == ""
     storage.complete_open(store, daily_backup=False)
-    writer.join(timeout=10)
+    writer.join(timeout=WAIT_S)
     assert not writer.is_alive() and storage.get_settings(store).unit_name == "等检查"
     store.close()
+
+
+def test_a_write_waiting_for_the_check_of_a_closed_store_is_never_made(db_path):
+    """Closing waits for work on other threads (``using``); a save waiting at the gate when
+    the window closes must fail, not slip through as if the check had passed."""
+    _healthy_file(db_path)
+    store = storage.open_checking_later(db_path)
+    failed: list[BaseException] = []
+
+    def save() -> None:
+        with store.using():
+            try:
+                storage.update_settings(store, unit_name="未检查")
+            except storage.StorageError as exc:
+                failed.append(exc)
+
+    writer = threading.Thread(target=save)
+    writer.start()
+    closer = threading.Thread(target=store.close)
+    closer.start()
+    closer.join(timeout=0.2)
+    assert closer.is_alive()  # close() waits for the save under way
+    assert isinstance(storage.complete_open(store), storage.StoreClosedError)
+    writer.join(timeout=WAIT_S)
+    closer.join(timeout=WAIT_S)
+    assert [type(exc) for exc in failed] == [storage.StoreClosedError]
+    with storage.open_database(db_path, daily_backup=False) as again:
+        assert storage.get_settings(again).unit_name == ""
+
+
+def test_two_threads_use_the_store_at_once_and_closing_waits_for_both(db_path):
+    _healthy_file(db_path)
+    store = storage.open_database(db_path, daily_backup=False)
+    inside = threading.Barrier(3, timeout=WAIT_S)  # both workers in using() together
+    leave = threading.Event()
+    counted: list[int] = []
+
+    def work() -> None:
+        with store.using() as still_open:
+            assert still_open
+            inside.wait()
+            leave.wait(WAIT_S)
+            counted.append(len(storage.list_reports(store)))
+
+    workers = [threading.Thread(target=work) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    inside.wait()
+    closer = threading.Thread(target=store.close)
+    closer.start()
+    closer.join(timeout=0.2)
+    assert closer.is_alive() and not counted
+    leave.set()
+    closer.join(timeout=WAIT_S)
+    assert counted == [1, 1] and store.closed
+    with store.using() as still_open:
+        assert not still_open
 
 
 def test_a_damaged_file_is_never_written(tmp_path):

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 import storage
 from tests.ui.editor_helpers import WEEK, enter, enter_all, line_edit, message_of, state_of
+from tests.waiting import WAIT_MS, WAIT_S
 from ui import operations
 from ui.editor import ReportEditor
 
@@ -87,7 +88,7 @@ def test_copy_paste_warning_when_typed_through_the_widgets(editor, report_id, se
 def test_fixing_a_field_clears_its_state_and_the_panel(editor, qtbot, report_id):
     editor.load_report(report_id)
     direct = editor.form.widget_for("direct_beneficiaries")
-    with qtbot.waitSignal(editor.issues_changed, timeout=2000):
+    with qtbot.waitSignal(editor.issues_changed, timeout=WAIT_MS):
         enter(direct, "direct_beneficiaries", "46.21人")
     assert state_of(direct, "direct_beneficiaries") == "error"
     enter(direct, "direct_beneficiaries", "46.21万人")
@@ -128,7 +129,7 @@ def test_autosave_within_half_a_second_and_after_reopening(qtbot, tmp_path):
     qtbot.addWidget(editor)
     editor.load_report(report_id)
     assert editor.saver.delay_ms <= 500
-    with qtbot.waitSignal(editor.saved, timeout=3000) as saved:
+    with qtbot.waitSignal(editor.saved, timeout=WAIT_MS) as saved:
         enter(editor.form.widget_for("lectures"), "lectures", "603场")
         enter(editor.form.widget_for("unit_name"), "unit_name", "四川省抗癌协会")
     assert len(saved.args[0]) == 8  # hh:mm:ss
@@ -153,7 +154,7 @@ def test_autosave_within_half_a_second_and_after_reopening(qtbot, tmp_path):
 
 def test_heading_change_refreshes_the_report_row(editor, qtbot, store, report_id):
     editor.load_report(report_id)
-    with qtbot.waitSignal(editor.report_changed, timeout=3000) as changed:
+    with qtbot.waitSignal(editor.report_changed, timeout=WAIT_MS) as changed:
         enter(editor.form.widget_for("edition"), "edition", "第31届")
     assert changed.args == [report_id]
     assert storage.get_report(store.db, report_id).title.startswith("第31届")
@@ -173,7 +174,7 @@ def test_leaving_a_field_saves_it(editor, qtbot, store, report_id):
     editor.load_report(report_id)
     widget = editor.form.widget_for("lectures")
     enter(widget, "lectures", "12场")
-    with qtbot.waitSignal(editor.saved, timeout=1000):
+    with qtbot.waitSignal(editor.saved, timeout=WAIT_MS):
         widget.focus_left.emit("lectures")
         assert not editor.saver._timer.isActive()  # noqa: SLF001 - no debounce wait
     assert storage.get_values(store.db, report_id)["lectures"].raw == "12场"
@@ -212,7 +213,7 @@ def test_undo_goes_through_validation_and_autosave(editor, qtbot, store, report_
     editor._focus_left("direct_beneficiaries")  # noqa: SLF001 - a new typing run
     enter(direct, "direct_beneficiaries", "46.21人")
     assert state_of(direct, "direct_beneficiaries") == "error"
-    with qtbot.waitSignal(editor.saved, timeout=3000):
+    with qtbot.waitSignal(editor.saved, timeout=WAIT_MS):
         editor.undo()
     assert direct.text("direct_beneficiaries") == "46.21万人"
     assert state_of(direct, "direct_beneficiaries") == ""
@@ -250,12 +251,12 @@ def test_a_failed_save_keeps_the_text_shows_why_and_retries(editor, qtbot, store
     editor.status_message.connect(messages.append)
     widget = editor.form.widget_for("lectures")
     enter(widget, "lectures", "603场")
-    qtbot.waitUntil(editor.header.error_banner.isVisible, timeout=3000)
+    qtbot.waitUntil(editor.header.error_banner.isVisible, timeout=WAIT_MS)
     assert "磁盘空间已满" in editor.header.error_banner.text()
     assert any("未能保存" in m for m in messages)
     assert widget.text("lectures") == "603场"
     assert "lectures" in editor.saver.pending
-    with qtbot.waitSignal(editor.saved, timeout=3000):
+    with qtbot.waitSignal(editor.saved, timeout=WAIT_MS):
         pass  # the retry
     assert not editor.header.error_banner.isVisible()
     assert storage.get_values(store.db, report_id)["lectures"].raw == "603场"
@@ -287,14 +288,14 @@ def test_flush_waits_for_a_save_in_flight_and_the_edits_after_it(editor, qtbot, 
 
     def slow(*args, **kwargs):
         calls.append(dict(args[2]))
-        gate.wait(5)  # the disk is slow: the first save is still running
+        gate.wait(WAIT_S)  # the disk is slow: the first save is still running
         return real(*args, **kwargs)
 
     monkeypatch.setattr(storage, "save_values", slow)
     editor.load_report(report_id)
     enter(editor.form.widget_for("lectures"), "lectures", "1场")
     editor.saver.save_soon()
-    qtbot.waitUntil(lambda: bool(calls), timeout=2000)
+    qtbot.waitUntil(lambda: bool(calls), timeout=WAIT_MS)
     enter(editor.form.widget_for("symposia"), "symposia", "2场")
     editor.saver.save_soon()  # asked while the first is in flight
     gate.set()

@@ -6,6 +6,7 @@ import pytest
 
 import storage
 from tests.ui.editor_helpers import WEEK, enter, line_edit
+from tests.waiting import WAIT_MS
 from ui import operations
 from ui.editor import ReportEditor
 from ui.editor.complete_dialog import CompleteDialog
@@ -65,7 +66,7 @@ def test_warnings_need_explanations_then_complete_is_read_only(editor, qtbot, st
     errors, warnings = editor.issues.model.counts()
     assert errors == 0 and warnings > 0
     assert editor.complete_action.isEnabled()
-    with qtbot.waitSignal(editor.report_changed, timeout=2000):
+    with qtbot.waitSignal(editor.report_changed, timeout=WAIT_MS):
         assert editor.mark_complete() is True
     asked = calls[0]
     assert asked and all(not w.is_error for w in asked)
@@ -87,7 +88,7 @@ def test_warnings_need_explanations_then_complete_is_read_only(editor, qtbot, st
     assert storage.get_report(store.db, report_id).status == storage.DRAFT
     assert not line_edit(editor, "lectures").isReadOnly()
     assert not editor.header.state_banner.isVisible()
-    with qtbot.waitSignal(editor.saved, timeout=3000):
+    with qtbot.waitSignal(editor.saved, timeout=WAIT_MS):
         enter(editor.form.widget_for("lectures"), "lectures", "604场")
 
 

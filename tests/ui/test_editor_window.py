@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 import storage
 from tests.ui.conftest import make_report
 from tests.ui.editor_helpers import enter, line_edit
+from tests.waiting import WAIT_MS
 from ui.editor import ReportEditor
 
 pytestmark = pytest.mark.gui
@@ -15,14 +16,14 @@ pytestmark = pytest.mark.gui
 
 def open_report(window, qtbot, report_id: int) -> ReportEditor:
     window.report_list.reload(select_id=report_id)
-    qtbot.waitUntil(lambda: window.current_report_id() == report_id, timeout=3000)
+    qtbot.waitUntil(lambda: window.current_report_id() == report_id, timeout=WAIT_MS)
     assert isinstance(window.editor, ReportEditor)
     return window.editor
 
 
 def test_saved_time_shows_in_the_status_bar(window, qtbot, store):
     editor = open_report(window, qtbot, make_report(store))
-    with qtbot.waitSignal(editor.saved, timeout=3000):
+    with qtbot.waitSignal(editor.saved, timeout=WAIT_MS):
         enter(editor.form.widget_for("lectures"), "lectures", "603场")
     assert window.statusBar().currentMessage().startswith("已保存 ")
 

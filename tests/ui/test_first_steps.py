@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 import storage
 from tests.ui.conftest import make_report
+from tests.waiting import WAIT_MS
 from ui import startup
 from ui.main_window import MainWindow
 
@@ -75,7 +76,7 @@ def test_the_last_report_is_shown_again_after_a_staged_start(qtbot, tmp_path):
     assert window.report_list.current_report_id() == ids[0]
     opener = BackgroundOpen(path, parent=window)
     opener.finished.connect(window.finish_opening)
-    with qtbot.waitSignal(opener.finished, timeout=20000):
+    with qtbot.waitSignal(opener.finished, timeout=WAIT_MS):
         opener.start()
     assert window.current_report_id() == ids[0]
     window.close()

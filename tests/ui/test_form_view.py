@@ -7,6 +7,7 @@ import pytest
 
 import storage
 from tests.ui.editor_helpers import WEEK, enter, state_of
+from tests.waiting import WAIT_MS
 from ui import operations
 from ui.editor.form_view import FIRST_FIELDS
 
@@ -23,7 +24,7 @@ def test_a_screenful_first_then_the_rest_while_idle(editor, qtbot, seed_report, 
     editor.load_report(seed_report)
     form = editor.form
     assert len(form.built_widgets()) == FIRST_FIELDS < len(list(week_template.fields()))
-    qtbot.waitUntil(form.is_built, timeout=5000)
+    qtbot.waitUntil(form.is_built, timeout=WAIT_MS)
     assert [w.spec.key for w in form.built_widgets()] == [s.key for s in week_template.fields()]
     later = {key: widget for widget in form.built_widgets()[FIRST_FIELDS:]
              for key in widget.keys()}  # built while idle: they show what is stored
@@ -47,7 +48,7 @@ def test_a_field_asked_for_is_built_at_once_and_takes_edits(editor, qtbot, store
 def test_fields_built_later_are_read_only_like_the_rest(editor, qtbot, store, seed_report):
     storage.set_status(store.db, seed_report, storage.COMPLETE)
     editor.load_report(seed_report)
-    qtbot.waitUntil(editor.form.is_built, timeout=5000)
+    qtbot.waitUntil(editor.form.is_built, timeout=WAIT_MS)
     contact = editor.form.widget_for("contact_phone")
     assert contact.edit.isReadOnly()
 
@@ -56,5 +57,5 @@ def test_focusing_a_field_not_built_yet_scrolls_to_it(editor, qtbot, seed_report
     editor.load_report(seed_report)
     editor.focus_field("contact_phone")
     widget = editor.form.widget_for("contact_phone")
-    qtbot.waitUntil(lambda: widget.edit.hasFocus(), timeout=3000)
+    qtbot.waitUntil(lambda: widget.edit.hasFocus(), timeout=WAIT_MS)
     assert editor.form.verticalScrollBar().value() > 0

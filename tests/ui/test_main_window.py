@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence
 
 import storage
 from tests.ui.conftest import make_report
+from tests.waiting import WAIT_MS
 from ui.dialogs.new_report import NewReportDialog, NewReportRequest
 from ui.dialogs.settings import SettingsDialog, SettingsResult
 from ui.dialogs.trash import TrashDialog
@@ -272,7 +273,7 @@ def test_a_removed_attachment_is_in_the_trash_and_comes_back(window, store, qtbo
     window.report_list.reload(select_id=report_id)
     window.show_report(report_id)
     panel = window.editor.attachments
-    qtbot.waitUntil(lambda: panel.list.count() == 2, timeout=3000)
+    qtbot.waitUntil(lambda: panel.list.count() == 2, timeout=WAIT_MS)
     for row in range(2):
         panel.list.item(row).setSelected(True)
     panel.remove_button.click()
@@ -303,4 +304,4 @@ def test_a_removed_attachment_is_in_the_trash_and_comes_back(window, store, qtbo
 
     monkeypatch.setattr(TrashDialog, "run", classmethod(lambda cls, *a, **k: []))
     window.show_trash()  # the editor's list shows what came back
-    qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=WAIT_MS)

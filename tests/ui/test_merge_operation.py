@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import threading
-import time
 
 import openpyxl
 import pytest
@@ -15,6 +14,7 @@ from exports.unit_breakdown import SHEET_TITLE, TOTAL_LABEL
 from exports.xlsx import xlsx_bytes
 from forms.validate import validate_report
 from tests.exports.merge_helpers import A, B, C, copy_packages, files_snapshot, unit_packages
+from tests.waiting import WAIT_S
 from ui import operations
 
 
@@ -99,34 +99,44 @@ def test_cancel_before_writing(store, packages):
     assert storage.list_reports(store.db, trashed=None) == []
 
 
-def test_the_merge_writes_under_the_storage_write_lock(store, packages, monkeypatch):
+class WatchedLock:
+    """The connection's write lock, telling when another thread starts waiting for it."""
+
+    def __init__(self, lock) -> None:
+        self.lock = lock
+        self.waited = threading.Event()
+
+    def acquire(self, *args, **kwargs) -> bool:
+        if threading.current_thread() is not threading.main_thread():
+            self.waited.set()
+        return self.lock.acquire(*args, **kwargs)
+
+    def release(self) -> None:
+        self.lock.release()
+
+    __enter__ = acquire
+
+    def __exit__(self, *exc_info) -> None:
+        self.release()
+
+
+def test_the_merge_writes_under_the_storage_write_lock(store, packages):
     """The editor's database thread shares the connection: the merge's transaction must
     wait for storage's write lock, never open on the connection beside a save."""
     from storage.common import write_lock
 
-    backed_up = threading.Event()
-    real_backup = storage.auto_backup
-
-    def backup(*args, **kwargs):
-        made = real_backup(*args, **kwargs)
-        backed_up.set()  # the merge goes on to write
-        return made
-
-    monkeypatch.setattr(storage, "auto_backup", backup)
+    lock = WatchedLock(write_lock(store.db))
+    store.db._tianbao_write_lock = lock  # noqa: SLF001 - what write_lock() hands out
     outcome = {}
-    lock = write_lock(store.db)
     lock.acquire()  # a save is under way on the editor's database thread
     try:
         worker = threading.Thread(target=lambda: outcome.update(
             done=operations.merge_into_new_report(store, list(packages.values()))))
         worker.start()
-        assert backed_up.wait(20)
-        deadline = time.monotonic() + 0.5
-        while time.monotonic() < deadline and not store.db.conn.in_transaction:
-            time.sleep(0.005)
+        assert lock.waited.wait(WAIT_S)  # the merge has come to write
         assert not store.db.conn.in_transaction
         assert worker.is_alive()  # waiting for the lock
     finally:
         lock.release()
-    worker.join(20)
+    worker.join(WAIT_S)
     assert outcome["done"].report_id is not None

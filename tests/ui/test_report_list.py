@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 import storage
 from tests.ui.conftest import make_report
+from tests.waiting import WAIT_MS
 from ui.report_list import ID_ROLE, ReportListModel, ReportListPanel, ReportRow
 
 pytestmark = pytest.mark.gui
@@ -75,11 +76,11 @@ def test_search_box_finds_chinese_after_a_debounce(qtbot, store, three_reports):
     qtbot.addWidget(panel)
     panel.search_edit.setText("成都")  # two characters: below the trigram size
     assert panel.search_timer.isActive()
-    qtbot.waitUntil(lambda: shown_ids(panel) == {chengdu}, timeout=2000)
+    qtbot.waitUntil(lambda: shown_ids(panel) == {chengdu}, timeout=WAIT_MS)
     panel.search_edit.setText("抗癌协会")
-    qtbot.waitUntil(lambda: shown_ids(panel) == {award}, timeout=2000)
+    qtbot.waitUntil(lambda: shown_ids(panel) == {award}, timeout=WAIT_MS)
     panel.search_edit.clear()
-    qtbot.waitUntil(lambda: len(shown_ids(panel)) == 3, timeout=2000)
+    qtbot.waitUntil(lambda: len(shown_ids(panel)) == 3, timeout=WAIT_MS)
 
 
 def test_selection_emits_id_and_survives_reload(qtbot, store, three_reports):

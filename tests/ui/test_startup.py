@@ -11,6 +11,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 import storage
+from tests.waiting import WAIT_MS, WAIT_S
 from ui import main_window, startup
 
 pytestmark = pytest.mark.gui
@@ -136,10 +137,10 @@ def _open_in_background(qtbot, window, path, quick=False):
     opener.checked.connect(window.finish_checking)
     checked: list = []
     opener.checked.connect(checked.append)
-    with qtbot.waitSignal(opener.finished, timeout=20000):
+    with qtbot.waitSignal(opener.finished, timeout=WAIT_MS):
         opener.start()
     if opener.result.checking:
-        qtbot.waitUntil(lambda: bool(checked), timeout=20000)
+        qtbot.waitUntil(lambda: bool(checked), timeout=WAIT_MS)
     return opener
 
 
@@ -309,7 +310,7 @@ def test_the_smoke_test_variable_closes_the_window_once_it_is_ready(qtbot, store
     startup.quit_when_ready(window, {})
     startup.quit_when_ready(window, {startup.SMOKE_QUIT_ENV: "10"})
     with caplog.at_level(logging.INFO, logger="tianbao"):
-        qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=WAIT_MS)
     assert "smoke test: window ready" in caplog.text
 
 
@@ -339,9 +340,9 @@ def test_the_start_removes_what_killed_exports_left(qtbot, tmp_path):
 
     opener = BackgroundOpen(path)
     opener.start()
-    opened = opener.wait(20)
+    opened = opener.wait(WAIT_S)
     try:
-        qtbot.waitUntil(lambda: not stale.exists(), timeout=5000)
+        qtbot.waitUntil(lambda: not stale.exists(), timeout=WAIT_MS)
         assert kept.exists()
     finally:
         opened.store.close()
@@ -375,6 +376,6 @@ def test_what_the_worker_brings_after_the_window_closed_is_ignored(qtbot, tmp_pa
     assert window.store.closed
     window.finish_checking(opener.result)  # delivered late
     assert messages.shown == [] and not window.isVisible()
-    opener.wait(timeout=20)
+    opener.wait(timeout=WAIT_S)
     with storage.open_database(path, daily_backup=False):  # the lock was released
         pass

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidg
 from forms.loader import builtin_templates
 from forms.registry import TYPES, widget_kind
 from forms.validate import Validator
+from tests.waiting import WAIT_MS
 from tests.widgets.helpers import CHOICE_SPEC, error, warning
 from widgets import WIDGETS, FieldWidget, create_field_widget
 from widgets.base import field_tooltip
@@ -179,7 +180,7 @@ def test_read_only_blocks_typing(qtbot, make, spec):
     widget.set_read_only(False)
     assert not widget.is_read_only()
     if texts:
-        with qtbot.wait_signal(widget.edited, timeout=1000):
+        with qtbot.wait_signal(widget.edited, timeout=WAIT_MS):
             qtbot.keyClicks(texts[0], "9")
 
 

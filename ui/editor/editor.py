@@ -59,7 +59,7 @@ class ReportEditor(QWidget):
         self._epoch = 0
         self._counts = (0, 0)
         self.states = FieldStates()
-        self.worker = DbWorker(self)
+        self.worker = DbWorker(store, self)
         self.saver = AutoSaver(store, self.worker, self)
         self.undo_group = QUndoGroup(self)
         self._stacks: dict[int, QUndoStack] = {}

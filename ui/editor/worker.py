@@ -3,6 +3,8 @@
 The store's sqlite connection may be used from any thread, but from one at a time. So the
 editor touches the database only here, or on the GUI thread after ``drain()`` (``call``),
 which waits until this thread is idle. Results come back to the GUI thread as callbacks.
+Each job runs inside ``store.using()``: closing the store waits for a job under way, and a
+job that starts after the store was closed fails with StoreClosedError, never touching it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
+
+import storage
 
 log = logging.getLogger("tianbao.ui")
 
@@ -38,8 +42,9 @@ class DbWorker(QObject):
 
     _finished = Signal(object)  # a DbJob, emitted from the worker thread
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, store: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.store = store
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tianbao-db")
         self._jobs: list[DbJob] = []
         # Queued even when emitted on the GUI thread, so a callback never runs inside submit().
@@ -48,10 +53,17 @@ class DbWorker(QObject):
     def submit(self, fn: Callable[[], Any], on_done: Done | None = None,
                on_error: Failed | None = None) -> DbJob:
         """Run ``fn()`` on the database thread; ``on_done(result)`` / ``on_error(exc)`` later."""
-        job = DbJob(self._pool.submit(fn), on_done, on_error)
+        job = DbJob(self._pool.submit(self._run, fn), on_done, on_error)
         self._jobs.append(job)
         job.future.add_done_callback(lambda _f: self._emit_finished(job))
         return job
+
+    def _run(self, fn: Callable[[], Any]) -> Any:
+        """On the database thread: ``fn()`` while the store is kept open for it."""
+        with self.store.using() as still_open:
+            if not still_open:
+                raise storage.StoreClosedError(self.store.path)
+            return fn()
 
     def _emit_finished(self, job: DbJob) -> None:
         try:
