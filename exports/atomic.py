@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from exports.parts import new_part, remove_stale_parts
+from forms.messages import msg
 
 CancelCheck = Callable[[], bool]
 
@@ -34,7 +35,7 @@ class ExportCancelled(ExportError):
     """The user cancelled; nothing was written."""
 
     def __init__(self, path: Path | str | None = None) -> None:
-        super().__init__("已取消导出，没有生成任何文件。", path=path)
+        super().__init__(msg("已取消导出，没有生成任何文件。"), path=path)
 
 
 _NO_SPACE = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
@@ -46,23 +47,25 @@ def error_for(exc: OSError, path: Path, *, renaming: bool = False) -> ExportErro
     """Turn an OS error while writing ``path`` into a message a user can act on."""
     folder = path.parent
     code = exc.errno
+    names = {"path": str(path), "name": path.name, "folder": str(folder)}
     if code in _NO_SPACE:
-        text = (f"磁盘空间不足，无法写入“{path.name}”（文件夹 {folder}）。"
-                "请清理磁盘空间或选择其他位置（如 U 盘、其他磁盘）后重试。")
+        text = msg("磁盘空间不足，无法写入“{name}”（文件夹 {folder}）。"
+                   "请清理磁盘空间或选择其他位置（如 U 盘、其他磁盘）后重试。", **names)
     elif code in _NO_PERMISSION and renaming:
-        text = (f"无法保存“{path}”：该文件可能正被其他程序（如 Excel、WPS、PDF 阅读器）打开，"
-                "或没有写入权限。请关闭该文件或换一个文件名后重试。")
+        text = msg("无法保存“{path}”：该文件可能正被其他程序（如 Excel、WPS、PDF 阅读器）打开，"
+                   "或没有写入权限。请关闭该文件或换一个文件名后重试。", **names)
     elif code in _NO_PERMISSION:
-        text = f"无法写入文件夹 {folder}：没有写入权限。请选择其他文件夹。"
+        text = msg("无法写入文件夹 {folder}：没有写入权限。请选择其他文件夹。", **names)
     elif code in _NO_FOLDER:
-        text = f"无法写入文件夹 {folder}：文件夹不存在。请选择其他文件夹。"
+        text = msg("无法写入文件夹 {folder}：文件夹不存在。请选择其他文件夹。", **names)
     elif code == errno.EISDIR:
-        text = f"无法保存“{path}”：已有同名文件夹。请换一个文件名。"
+        text = msg("无法保存“{path}”：已有同名文件夹。请换一个文件名。", **names)
     elif code == errno.ENAMETOOLONG:
-        text = f"无法保存“{path.name}”：文件名或路径太长。请缩短文件名或选择层级较浅的文件夹。"
+        text = msg("无法保存“{name}”：文件名或路径太长。请缩短文件名或选择层级较浅的文件夹。", **names)
     else:
         reason = exc.strerror or type(exc).__name__
-        text = f"写入“{path}”时出错（{reason}）。请检查该位置是否可用，或选择其他文件夹后重试。"
+        text = msg("写入“{path}”时出错（{reason}）。请检查该位置是否可用，或选择其他文件夹后重试。",
+                   reason=reason, **names)
     return ExportError(text, path=path)
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from forms.messages import msg
+
 FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 REGULAR = "TianbaoSans"
 BOLD = "TianbaoSans-Bold"
@@ -31,7 +33,7 @@ class FontMissingError(Exception):
         self.path = path
 
     def text(self) -> str:
-        return f"找不到内置字体文件 {self.path.name}，无法生成 PDF。请重新安装填报程序。"
+        return msg("找不到内置字体文件 {name}，无法生成 PDF。请重新安装填报程序。", name=self.path.name)
 
 
 def register_fonts() -> tuple[str, str]:

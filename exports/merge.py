@@ -28,6 +28,7 @@ from exports.package_reader import (
     read_package,
 )
 from exports.package_trust import LEGACY
+from forms.messages import joined, msg
 from forms.spec import FormTemplate
 
 __all__ = ["MergeCancelled", "MergeResult", "PackageRejected", "is_draft", "merge_packages",
@@ -68,12 +69,12 @@ def package_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[tuple[P
             found = sorted((p for p in path.iterdir() if p.suffix.lower() == ".zip" and p.is_file()),
                            key=lambda p: p.name)
             if not found:
-                problems.append((path, "文件夹中没有 .zip 报送包。"))
+                problems.append((path, msg("文件夹中没有 .zip 报送包。")))
             files.extend(found)
         elif path.exists():
             files.append(path)
         else:
-            problems.append((path, "找不到这个文件或文件夹，可能已被移动或删除。"))
+            problems.append((path, msg("找不到这个文件或文件夹，可能已被移动或删除。")))
     unique: dict[Path, Path] = {}
     for path in files:
         unique.setdefault(path.resolve(), path)  # a file named twice is merged once
@@ -87,12 +88,13 @@ def _template_for(package: Package, templates: Mapping[str, FormTemplate]) -> Fo
         return template
     title = package.manifest.get("form_title") or package.form_id
     if package.legacy:
-        raise PackageRejected(f"{LEGACY}本机没有这个表单（{title}）。"
-                              "请让报送单位升级填报软件后重新导出，或先在“表单管理”中导入这个表单。")
+        raise PackageRejected(msg("{legacy}本机没有这个表单（{title}）。请让报送单位升级填报软件后重新导出，"
+                                  "或先在“表单管理”中导入这个表单。", legacy=LEGACY, title=title))
     if package.template is None:
-        problems = "；".join(package.template_problems[:3])
-        raise PackageRejected(f"本机没有这个包所用的表单（{title}），包中的表单模板又有错误，"
-                              f"无法使用：{problems}。请让报送单位升级填报软件后重新导出。")
+        problems = joined(package.template_problems[:3], msg("；"))
+        raise PackageRejected(msg("本机没有这个包所用的表单（{title}），包中的表单模板又有错误，"
+                                  "无法使用：{problems}。请让报送单位升级填报软件后重新导出。",
+                                  title=title, problems=problems))
     return package.template
 
 
@@ -112,8 +114,9 @@ class _Units:
             self.chosen[key], self.order[key] = package, position
             return
         if earlier.values_sha256 == package.values_sha256:
-            self.rejected.append((package.path, f"与“{earlier.path.name}”是同一单位（{package.unit}）"
-                                  "的相同内容，重复的包只汇总一次。"))
+            self.rejected.append((package.path, msg(
+                "与“{file}”是同一单位（{unit}）的相同内容，重复的包只汇总一次。",
+                file=earlier.path.name, unit=package.unit)))
             return
         older, newer = sorted((earlier, package), key=lambda p: p.exported_at)
         if earlier.exported_at == package.exported_at:
@@ -121,11 +124,11 @@ class _Units:
         use_newer = bool(self.confirm and self.confirm(package.unit, older.path, newer.path))
         kept, dropped = (newer, older) if use_newer else (older, newer)
         if use_newer:
-            reason = (f"同一单位（{package.unit}）还有一个较新的包“{newer.path.name}”"
-                      f"（{_when(newer)}导出），已改用较新的包。")
+            reason = msg("同一单位（{unit}）还有一个较新的包“{file}”（{time}导出），已改用较新的包。",
+                         unit=package.unit, file=newer.path.name, time=_when(newer))
         else:
-            reason = (f"与“{older.path.name}”是同一单位（{package.unit}）的包；"
-                      "未确认改用较新的包，只汇总了先导出的一个。")
+            reason = msg("与“{file}”是同一单位（{unit}）的包；未确认改用较新的包，只汇总了先导出的一个。",
+                         file=older.path.name, unit=package.unit)
         self.chosen[key] = kept
         self.rejected.append((dropped.path, reason))
 
@@ -154,7 +157,8 @@ def _skip_drafts(packages: list[Package], confirm: ConfirmDrafts | None
     if answer:
         return packages, []
     return ([p for p in packages if not is_draft(p)],
-            [(p.path, f"“{p.unit}”报送的是草稿（尚未标记为完成），未汇总。") for p in drafts])
+            [(p.path, msg("“{unit}”报送的是草稿（尚未标记为完成），未汇总。", unit=p.unit))
+             for p in drafts])
 
 
 def source_entry(package: Package, template: FormTemplate) -> dict[str, Any]:
@@ -208,7 +212,7 @@ def merge_packages(paths: Iterable[Path | str], template: FormTemplate | None = 
         if cancel is not None and cancel():
             raise MergeCancelled()
         if progress is not None:
-            progress(position, total, f"正在检查：{path.name}")
+            progress(position, total, msg("正在检查：{file}", file=path.name))
         try:
             package = read_package(path, template=template, limits=limits, cancel=cancel)
             if template is None:
@@ -222,7 +226,7 @@ def merge_packages(paths: Iterable[Path | str], template: FormTemplate | None = 
     if cancel is not None and cancel():
         raise MergeCancelled()
     if progress is not None:
-        progress(total, total, "正在合并数值…")
+        progress(total, total, msg("正在合并数值…"))
     packages, skipped = _skip_drafts(units.packages(), confirm_drafts)
     left_out = {path for path, _ in skipped}
     drafts_left_out = [(p.unit, p.path) for p in units.packages() if p.path in left_out]

@@ -28,6 +28,7 @@ from exports.model import (
 )
 from exports.pdf import pdf_bytes
 from exports.xlsx import xlsx_bytes
+from forms.messages import msg
 
 MANIFEST_NAME = "manifest.json"
 TEMPLATE_MIME = "application/toml"
@@ -102,9 +103,9 @@ def _read_guarded(chunks: Callable[[], Iterable[bytes]], attachment: AttachmentI
         for chunk in chunks():
             yield bytes(chunk)
     except OSError as exc:
-        raise ExportError(
-            f"无法读取附件“{attachment.file_name}”（{exc.strerror or type(exc).__name__}）。"
-            "请检查该附件是否仍然存在，或将其删除后重新添加。", path=path) from exc
+        raise ExportError(msg(
+            "无法读取附件“{name}”（{error}）。请检查该附件是否仍然存在，或将其删除后重新添加。",
+            name=attachment.file_name, error=exc.strerror or type(exc).__name__), path=path) from exc
 
 
 class _PackageWriter:
@@ -136,9 +137,10 @@ class _PackageWriter:
                 advance(len(chunk))
         sha256 = digest.hexdigest()
         if attachment.sha256 and attachment.sha256.lower() != sha256:
-            raise ExportError(
-                f"附件“{attachment.file_name}”的内容与添加时不一致（文件可能已损坏或被修改）。"
-                "请在附件列表中删除该附件并重新添加后再导出。", path=self.path)
+            raise ExportError(msg(
+                "附件“{name}”的内容与添加时不一致（文件可能已损坏或被修改）。"
+                "请在附件列表中删除该附件并重新添加后再导出。", name=attachment.file_name),
+                path=self.path)
         self.files.append({"path": name, "kind": "attachment", "size": size, "sha256": sha256,
                            "name": attachment.file_name, "mime_type": attachment.mime_type})
 
@@ -204,21 +206,22 @@ def write_package(data: ReportData, path: Path | str, *,
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
             writer = _PackageWriter(archive, when, path, cancel)
             writer.add_bytes(f"{stem}.xlsx", xlsx_bytes(data, exported_at=when), "xlsx", XLSX_MIME)
-            report(doc_weight, "已生成 Excel 表格")
+            report(doc_weight, msg("已生成 Excel 表格"))
             check_cancel(cancel, path)
             writer.add_bytes(f"{stem}.pdf", pdf_bytes(data, exported_at=when), "pdf", PDF_MIME)
-            report(doc_weight, "已生成 PDF")
+            report(doc_weight, msg("已生成 PDF"))
             writer.add_bytes(TEMPLATE_MEMBER, data.template.source.encode("utf-8"), TEMPLATE_KIND,
                              TEMPLATE_MIME)
             for index, attachment in enumerate(attachments, start=1):
                 check_cancel(cancel, path)
                 name = attachment_member(index, attachment)
                 writer.add_stream(name, lambda a=attachment: open_attachment(a.id), attachment,
-                                  lambda n, a=attachment: report(n, f"正在打包附件：{a.file_name}"))
+                                  lambda n, a=attachment: report(n, msg("正在打包附件：{name}",
+                                                                         name=a.file_name)))
             text = json.dumps(manifest(data, when, writer.files), ensure_ascii=False, indent=2)
             archive.writestr(_zip_info(MANIFEST_NAME, when, stored=False), text.encode("utf-8"))
         check_cancel(cancel, path)
-    report(0, "导出完成")
+    report(0, msg("导出完成"))
     return path
 
 

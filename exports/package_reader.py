@@ -22,9 +22,11 @@ from typing import Any
 from exports import package_trust
 from exports.meta import values_sha256
 from exports.model import PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION
-from exports.package_trust import Rejected
+from exports.package_trust import Rejected, again
 from forms.json_input import JsonInputError, read_json
+from forms.messages import msg, plural
 from forms.spec import FormTemplate
+from forms.types.base import listing
 
 MANIFEST_NAME = "manifest.json"
 # Against zip bombs: every member is listed in the manifest with its size, which the zip's
@@ -40,7 +42,8 @@ _ENCRYPTED_FLAG = 0x1
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _IGNORED = ("__MACOSX/",)  # resource forks added by macOS's Finder when re-zipping
-_AGAIN = "请让报送单位重新导出报送包后再汇总。"
+
+_MANIFEST_TOO_BIG = msg("清单文件 manifest.json 过大，不像是填报软件导出的报送包。")
 
 CancelCheck = Callable[[], bool]
 
@@ -60,7 +63,7 @@ class MergeCancelled(Exception):
     """The person cancelled the merge; nothing was written."""
 
     def text(self) -> str:
-        return "已取消汇总，没有生成新报表。"
+        return msg("已取消汇总，没有生成新报表。")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,20 +133,21 @@ def _shown_name(info: zipfile.ZipInfo) -> str:
 
 
 def _rezipped(name: str) -> str:
-    return (f"包中的文件名“{name[:80]}”不是 UTF-8 编码（GBK 等），说明这个包被解压后用其他压缩工具"
-            "（如 Windows 自带的压缩、WinRAR、360压缩）重新打包过，文件名无法可靠识别，已拒绝。"
-            "请让报送单位直接发送“打包发送”生成的原始 .zip 文件，不要解压或重新压缩。")
+    return msg("包中的文件名“{name}”不是 UTF-8 编码（GBK 等），说明这个包被解压后用其他压缩工具"
+               "（如 Windows 自带的压缩、WinRAR、360压缩）重新打包过，文件名无法可靠识别，已拒绝。"
+               "请让报送单位直接发送“打包发送”生成的原始 .zip 文件，不要解压或重新压缩。",
+               name=name[:80])
 
 
 def unsafe_name(name: str) -> str | None:
     """Why a member name could escape a folder if extracted (None when it is safe)."""
     plain = name.replace("\\", "/")
     if "\x00" in name:
-        return f"包中的文件名“{name[:80]}”含有非法字符"
+        return msg("包中的文件名“{name}”含有非法字符", name=name[:80])
     if plain.startswith("/") or _DRIVE.match(plain):
-        return f"包中含有绝对路径“{name[:80]}”（可能是恶意文件）"
+        return msg("包中含有绝对路径“{name}”（可能是恶意文件）", name=name[:80])
     if ".." in plain.split("/"):
-        return f"包中的文件名“{name[:80]}”指向包外（含“..”，可能是恶意文件）"
+        return msg("包中的文件名“{name}”指向包外（含“..”，可能是恶意文件）", name=name[:80])
     return None
 
 
@@ -155,23 +159,26 @@ def _scan_members(archive: zipfile.ZipFile, limits: Limits) -> list[zipfile.ZipI
     """Checks that need only the central directory: count, links, encryption, total size."""
     infos = archive.infolist()
     if len(infos) > limits.max_members:
-        raise PackageRejected(f"包中文件过多（{len(infos):,} 个，上限 {limits.max_members:,} 个），"
-                              "不像是填报软件导出的报送包。")
+        raise PackageRejected(msg("包中文件过多（{count} 个，上限 {limit} 个），"
+                                  "不像是填报软件导出的报送包。", count=f"{len(infos):,}",
+                                  limit=f"{limits.max_members:,}"))
     seen: set[str] = set()
     declared = 0
     for info in infos:
         name = _shown_name(info)
         if _is_symlink(info):
-            raise PackageRejected(f"包中含有符号链接“{name[:80]}”（可能是恶意文件），已拒绝。")
+            raise PackageRejected(msg("包中含有符号链接“{name}”（可能是恶意文件），已拒绝。",
+                                      name=name[:80]))
         problem = unsafe_name(name) or unsafe_name(info.filename)
         if problem:
-            raise PackageRejected(problem + "，已拒绝。")
+            raise PackageRejected(msg("{problem}，已拒绝。", problem=problem))
         if not (info.flag_bits & _UTF8_FLAG or info.filename.isascii()):
             raise PackageRejected(_rezipped(name))
         if info.flag_bits & _ENCRYPTED_FLAG:
-            raise PackageRejected(f"包中的文件“{name[:80]}”设置了密码，无法读取。{_AGAIN}")
+            raise PackageRejected(again(msg("包中的文件“{name}”设置了密码，无法读取。",
+                                            name=name[:80])))
         if info.filename in seen:
-            raise PackageRejected(f"包中有两个同名文件“{name[:80]}”，无法确定使用哪一个。{_AGAIN}")
+            raise _twice(name)
         seen.add(info.filename)
         declared += info.file_size
         if declared > limits.max_expanded:
@@ -180,8 +187,18 @@ def _scan_members(archive: zipfile.ZipFile, limits: Limits) -> list[zipfile.ZipI
 
 
 def _too_big(limits: Limits) -> PackageRejected:
-    return PackageRejected(f"包解压后过大（超过 {_size(limits.max_expanded)}），"
-                           "可能是恶意的“压缩炸弹”，已拒绝。")
+    return PackageRejected(msg("包解压后过大（超过 {size}），可能是恶意的“压缩炸弹”，已拒绝。",
+                               size=_size(limits.max_expanded)))
+
+
+def _twice(name: str) -> PackageRejected:
+    return PackageRejected(again(msg("包中有两个同名文件“{name}”，无法确定使用哪一个。",
+                                     name=name[:80])))
+
+
+def _differs(name: str) -> PackageRejected:
+    return PackageRejected(again(msg("包中的文件“{name}”与清单记录不一致（可能被修改过或已损坏）。",
+                                     name=name[:80])))
 
 
 def _check_declared_sizes(members: dict[str, zipfile.ZipInfo], entries: dict[str, dict[str, Any]],
@@ -192,19 +209,19 @@ def _check_declared_sizes(members: dict[str, zipfile.ZipInfo], entries: dict[str
     for name, entry in entries.items():
         size = members[name].file_size
         if size > entry["size"]:
-            raise PackageRejected(
-                f"包中的文件“{name[:80]}”与清单记录不一致：解压后为 {_size(size)}，清单记录只有 "
-                f"{_size(entry['size'])}，可能是恶意的“压缩炸弹”，已拒绝。{_AGAIN}")
+            raise PackageRejected(again(msg(
+                "包中的文件“{name}”与清单记录不一致：解压后为 {size}，清单记录只有 {listed}，"
+                "可能是恶意的“压缩炸弹”，已拒绝。", name=name[:80], size=_size(size),
+                listed=_size(entry["size"]))))
         if size != entry["size"]:
-            raise PackageRejected(f"包中的文件“{name[:80]}”与清单记录不一致（可能被修改过或已损坏）。"
-                                  f"{_AGAIN}")
+            raise _differs(name)
 
 
 def _size(n: int) -> str:
     for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
         if n >= scale:
             return f"{n / scale:.1f} {unit}"
-    return f"{n} 字节"
+    return plural("{n} 字节", n=n)
 
 
 # --- manifest ----------------------------------------------------------------------------
@@ -223,28 +240,31 @@ def _find_manifest(infos: list[zipfile.ZipInfo]) -> tuple[zipfile.ZipInfo, str]:
             nested.append((info, plain[: -len(MANIFEST_NAME)]))
     if len(nested) == 1:
         return nested[0]
-    raise PackageRejected("包中没有清单文件 manifest.json，不是由填报软件导出的报送包。"
-                          "请让报送单位用“打包发送”重新导出。")
+    raise PackageRejected(msg("包中没有清单文件 manifest.json，不是由填报软件导出的报送包。"
+                              "请让报送单位用“打包发送”重新导出。"))
 
 
 def _read_manifest(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> dict[str, Any]:
     if info.file_size > MAX_MANIFEST_BYTES:
-        raise PackageRejected("清单文件 manifest.json 过大，不像是填报软件导出的报送包。")
+        raise PackageRejected(_MANIFEST_TOO_BIG)
     try:
         with archive.open(info) as member:
             data = member.read(MAX_MANIFEST_BYTES + 1)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-        raise PackageRejected(f"清单文件 manifest.json 已损坏（{type(exc).__name__}）。{_AGAIN}") from exc
+        raise PackageRejected(again(msg("清单文件 manifest.json 已损坏（{error}）。",
+                                        error=type(exc).__name__))) from exc
     except (NotImplementedError, RuntimeError) as exc:
-        raise PackageRejected(f"清单文件 manifest.json 无法读取（不支持的压缩方式或已加密）。{_AGAIN}") from exc
+        raise PackageRejected(again(msg("清单文件 manifest.json 无法读取（不支持的压缩方式或已加密）。"))
+                              ) from exc
     if len(data) > MAX_MANIFEST_BYTES:
-        raise PackageRejected("清单文件 manifest.json 过大，不像是填报软件导出的报送包。")
+        raise PackageRejected(_MANIFEST_TOO_BIG)
     try:
         manifest = read_json(data)
     except JsonInputError as exc:
-        raise PackageRejected(f"清单文件 manifest.json 格式不正确，无法读取：{exc.reason}{_AGAIN}") from exc
+        raise PackageRejected(again(msg("清单文件 manifest.json 格式不正确，无法读取：{error}",
+                                        error=exc.reason))) from exc
     if not isinstance(manifest, dict):
-        raise PackageRejected(f"清单文件 manifest.json 格式不正确。{_AGAIN}")
+        raise PackageRejected(again(msg("清单文件 manifest.json 格式不正确。")))
     return manifest
 
 
@@ -255,33 +275,33 @@ def _positive_int(value: Any) -> bool:
 def _check_manifest(manifest: dict[str, Any]) -> datetime:
     """Every field the merge relies on; returns the export time."""
     if manifest.get("format") != PACKAGE_FORMAT:
-        raise PackageRejected("这不是填报软件的报送包（清单中的格式标记不对）。")
+        raise PackageRejected(msg("这不是填报软件的报送包（清单中的格式标记不对）。"))
     version = manifest.get("format_version")
     if not _positive_int(version):
-        raise PackageRejected(f"清单中的格式版本不正确。{_AGAIN}")
+        raise PackageRejected(again(msg("清单中的格式版本不正确。")))
     if version > PACKAGE_FORMAT_VERSION:
-        raise PackageRejected(f"此包由较新版本的填报软件导出（包格式第{version}版），"
-                              "本机软件无法读取。请先升级填报软件再汇总。")
+        raise PackageRejected(msg("此包由较新版本的填报软件导出（包格式第{version}版），"
+                                  "本机软件无法读取。请先升级填报软件再汇总。", version=version))
     if not isinstance(manifest.get("form_id"), str) or not manifest["form_id"]:
-        raise PackageRejected(f"清单中没有写明表单。{_AGAIN}")
+        raise PackageRejected(again(msg("清单中没有写明表单。")))
     if not _positive_int(manifest.get("form_version")):
-        raise PackageRejected(f"清单中的表单版本不正确。{_AGAIN}")
+        raise PackageRejected(again(msg("清单中的表单版本不正确。")))
     unit = manifest.get("unit")
     if not isinstance(unit, str) or not unit.strip():
-        raise PackageRejected("包中没有写明填报单位，无法区分是哪个单位报送的。"
-                              "请让报送单位在报表中填写单位名称后重新导出。")
+        raise PackageRejected(msg("包中没有写明填报单位，无法区分是哪个单位报送的。"
+                                  "请让报送单位在报表中填写单位名称后重新导出。"))
     values = manifest.get("values")
     if not isinstance(values, dict):
-        raise PackageRejected(f"清单中没有报表数值。{_AGAIN}")
+        raise PackageRejected(again(msg("清单中没有报表数值。")))
     if manifest.get("values_sha256") != values_sha256(values):
-        raise PackageRejected("清单中的数值与其校验码不一致（包可能被修改过）。" + _AGAIN)
+        raise PackageRejected(again(msg("清单中的数值与其校验码不一致（包可能被修改过）。")))
     files = manifest.get("files")
     if not isinstance(files, list) or not all(_file_entry_ok(f) for f in files):
-        raise PackageRejected(f"清单中的文件列表格式不正确。{_AGAIN}")
+        raise PackageRejected(again(msg("清单中的文件列表格式不正确。")))
     try:
         when = datetime.fromisoformat(str(manifest.get("exported_at")))
     except ValueError as exc:
-        raise PackageRejected(f"清单中的导出时间格式不正确。{_AGAIN}") from exc
+        raise PackageRejected(again(msg("清单中的导出时间格式不正确。"))) from exc
     return when if when.tzinfo else when.astimezone()
 
 
@@ -309,12 +329,12 @@ def _resolve(infos: list[zipfile.ZipInfo], manifest_info: zipfile.ZipInfo, prefi
             unlisted.append(name)
             continue
         if match in found:
-            raise PackageRejected(f"包中有两个同名文件“{match[:80]}”，无法确定使用哪一个。{_AGAIN}")
+            raise _twice(match)
         found[match] = info
     if unlisted:
-        shown = "、".join(f"“{n[:60]}”" for n in unlisted[:3])
-        more = f"等{len(unlisted)}个" if len(unlisted) > 3 else ""
-        raise PackageRejected(f"包中有清单未列出的文件：{shown}{more}（包可能被修改过）。{_AGAIN}")
+        shown = listing([f"“{n[:60]}”" for n in unlisted], 3)
+        raise PackageRejected(again(msg("包中有清单未列出的文件：{files}（包可能被修改过）。",
+                                        files=shown)))
     return found
 
 
@@ -331,36 +351,37 @@ def _verify_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, entry: dict[
                 size += len(chunk)
                 budget[0] -= len(chunk)
                 if budget[0] < 0:
-                    raise PackageRejected("包解压后过大，可能是恶意的“压缩炸弹”，已拒绝。")
+                    raise PackageRejected(msg("包解压后过大，可能是恶意的“压缩炸弹”，已拒绝。"))
                 digest.update(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise PackageRejected(f"包中的文件“{name[:80]}”已损坏（校验失败）。"
-                              "文件可能在传输中出错，" + _AGAIN) from exc
+        raise PackageRejected(again(msg("包中的文件“{name}”已损坏（校验失败）。文件可能在传输中出错，",
+                                        name=name[:80]))) from exc
     except (NotImplementedError, RuntimeError) as exc:
-        raise PackageRejected(f"包中的文件“{name[:80]}”使用了不支持的压缩方式或已加密。{_AGAIN}") from exc
+        raise PackageRejected(again(msg("包中的文件“{name}”使用了不支持的压缩方式或已加密。",
+                                        name=name[:80]))) from exc
     if size != entry["size"] or digest.hexdigest() != entry["sha256"]:
-        raise PackageRejected(f"包中的文件“{name[:80]}”与清单记录不一致（可能被修改过或已损坏）。{_AGAIN}")
+        raise _differs(name)
 
 
 def _open(path: Path) -> zipfile.ZipFile:
     if not path.exists():
-        raise PackageRejected("找不到这个文件，可能已被移动或删除。")
+        raise PackageRejected(msg("找不到这个文件，可能已被移动或删除。"))
     if not path.is_file():
-        raise PackageRejected("这不是一个文件。")
+        raise PackageRejected(msg("这不是一个文件。"))
     try:
         with path.open("rb") as handle:
             head = handle.read(4)
         return zipfile.ZipFile(path)
     except zipfile.BadZipFile as exc:
         if not head:
-            raise PackageRejected("文件是空的（0 字节），不是报送包。") from exc
+            raise PackageRejected(msg("文件是空的（0 字节），不是报送包。")) from exc
         if head.startswith(b"PK"):
-            raise PackageRejected("zip 文件不完整或已损坏（可能下载或复制时中断）。"
-                                  "请重新获取这个报送包。") from exc
-        raise PackageRejected("这不是 zip 压缩包，不是填报软件导出的报送包。") from exc
+            raise PackageRejected(msg("zip 文件不完整或已损坏（可能下载或复制时中断）。"
+                                      "请重新获取这个报送包。")) from exc
+        raise PackageRejected(msg("这不是 zip 压缩包，不是填报软件导出的报送包。")) from exc
     except OSError as exc:
-        raise PackageRejected(f"无法读取文件（{exc.strerror or type(exc).__name__}）。"
-                              "请检查文件是否正被其他程序使用。") from exc
+        raise PackageRejected(msg("无法读取文件（{error}）。请检查文件是否正被其他程序使用。",
+                                  error=exc.strerror or type(exc).__name__)) from exc
 
 
 def read_package(path: Path | str, *, template: FormTemplate | None = None,
@@ -386,11 +407,12 @@ def read_package(path: Path | str, *, template: FormTemplate | None = None,
             for name in entries:
                 problem = unsafe_name(name)
                 if problem:
-                    raise PackageRejected(f"清单中{problem}，已拒绝。")
+                    raise PackageRejected(msg("清单中{problem}，已拒绝。", problem=problem))
             members = _resolve(infos, manifest_info, prefix, set(entries))
             missing = [name for name in entries if name not in members]
             if missing:
-                raise PackageRejected(f"包中缺少清单列出的文件“{missing[0][:80]}”。{_AGAIN}")
+                raise PackageRejected(again(msg("包中缺少清单列出的文件“{name}”。",
+                                                name=missing[0][:80])))
             _check_declared_sizes(members, entries, limits)
             budget = [limits.max_expanded]
             for name, entry in entries.items():
@@ -398,9 +420,11 @@ def read_package(path: Path | str, *, template: FormTemplate | None = None,
                 _verify_member(archive, members[name], entry, budget, cancel)
             carried, problems = _carried_template(archive, manifest, members, entries)
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise PackageRejected("zip 文件已损坏（可能下载或复制时中断）。请重新获取这个报送包。") from exc
+        raise PackageRejected(msg("zip 文件已损坏（可能下载或复制时中断）。请重新获取这个报送包。")
+                              ) from exc
     except OSError as exc:
-        raise PackageRejected(f"读取文件时出错（{exc.strerror or type(exc).__name__}）。") from exc
+        raise PackageRejected(msg("读取文件时出错（{error}）。",
+                                  error=exc.strerror or type(exc).__name__)) from exc
     except Rejected as exc:
         raise PackageRejected(exc.reason) from exc
     package = Package(path=path, manifest=manifest, unit=manifest["unit"].strip(), exported_at=when,
@@ -419,7 +443,7 @@ def _carried_template(archive: zipfile.ZipFile, manifest: dict[str, Any],
         return None, ()
     entry = package_trust.template_entry(entries)
     text = package_trust.read_template(archive, members[entry["path"]])
-    return package_trust.packed_template(text, manifest, f"包中的{entry['path']}")
+    return package_trust.packed_template(text, manifest, msg("包中的{path}", path=entry["path"]))
 
 
 def check_form(package: Package, template: FormTemplate) -> None:
@@ -428,12 +452,13 @@ def check_form(package: Package, template: FormTemplate) -> None:
 
     if package.form_id != template.id:
         title = package.manifest.get("form_title") or package.form_id
-        raise PackageRejected(f"这是另一种表单（{title}）的报送包，不能汇总到“{template.title}”。"
-                              "请分别汇总不同的表单。")
+        raise PackageRejected(msg("这是另一种表单（{title}）的报送包，不能汇总到“{form}”。"
+                                  "请分别汇总不同的表单。", title=title, form=template.title))
     if package.form_version > template.version:
-        raise PackageRejected(f"此包使用较新的表单版本（第{package.form_version}版），"
-                              f"本机的“{template.title}”只有第{template.version}版。"
-                              "请先升级填报软件，或在“表单管理”中导入新版表单模板后再汇总。")
+        raise PackageRejected(msg("此包使用较新的表单版本（第{version}版），本机的“{form}”只有第{ours}版。"
+                                  "请先升级填报软件，或在“表单管理”中导入新版表单模板后再汇总。",
+                                  version=package.form_version, form=template.title,
+                                  ours=template.version))
     problem = package_trust.value_keys_problem(package.values, template)
     if problem:
         raise PackageRejected(problem)
@@ -443,4 +468,5 @@ def check_form(package: Package, template: FormTemplate) -> None:
             continue
         problem = value_problem(spec, value)
         if problem:
-            raise PackageRejected(f"“{spec.full_label}”一栏的数值格式不正确（{problem}）。{_AGAIN}")
+            raise PackageRejected(again(msg("“{label}”一栏的数值格式不正确（{problem}）。",
+                                            label=spec.full_label, problem=problem)))

@@ -18,13 +18,19 @@ from typing import Any
 from exports.meta import manifest_sha256
 from exports.model import TEMPLATE_KIND
 from forms.loader import check_template_text
+from forms.messages import Msg, msg
 from forms.spec import FormTemplate
+from forms.types.base import listing
 
 STATUSES = ("draft", "complete")
 MAX_TEMPLATE_BYTES = 8 * 1024**2
-_AGAIN = "请让报送单位重新导出报送包后再汇总。"
-LEGACY = ("这是旧版填报软件导出的报送包（包中没有表单模板和清单校验码），"
-          "只能汇总到本机已有的表单。")
+LEGACY = msg("这是旧版填报软件导出的报送包（包中没有表单模板和清单校验码），"
+             "只能汇总到本机已有的表单。")
+
+
+def again(reason: str) -> Msg:
+    """A reason for refusing a package, and what to do: have it exported again."""
+    return msg("{reason}请让报送单位重新导出报送包后再汇总。", reason=reason)
 
 
 class Rejected(Exception):
@@ -38,19 +44,20 @@ class Rejected(Exception):
 def check_manifest_hash(manifest: dict[str, Any]) -> None:
     """Format 2 and later: the manifest's own hash, and a status the app knows."""
     if manifest.get("manifest_sha256") != manifest_sha256(manifest):
-        raise Rejected("清单内容与其校验码不一致：清单中的表单、版本、单位、状态或导出时间"
-                       f"可能被修改过。{_AGAIN}")
+        raise Rejected(again(msg("清单内容与其校验码不一致：清单中的表单、版本、单位、状态或导出时间"
+                                 "可能被修改过。")))
     if manifest.get("status") not in STATUSES:
-        raise Rejected(f"清单中的报表状态不正确。{_AGAIN}")
+        raise Rejected(again(msg("清单中的报表状态不正确。")))
 
 
 def template_entry(entries: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """The manifest's one file of kind "template"."""
     found = [entry for entry in entries.values() if entry.get("kind") == TEMPLATE_KIND]
     if len(found) != 1:
-        raise Rejected(f"包中{'没有' if not found else '有多个'}表单模板文件。{_AGAIN}")
+        raise Rejected(again(msg("包中没有表单模板文件。") if not found
+                             else msg("包中有多个表单模板文件。")))
     if found[0]["size"] > MAX_TEMPLATE_BYTES:
-        raise Rejected(f"包中的表单模板文件过大，不像是填报软件导出的报送包。{_AGAIN}")
+        raise Rejected(again(msg("包中的表单模板文件过大，不像是填报软件导出的报送包。")))
     return found[0]
 
 
@@ -61,7 +68,7 @@ def read_template(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise Rejected(f"包中的表单模板不是 UTF-8 文本。{_AGAIN}") from exc
+        raise Rejected(again(msg("包中的表单模板不是 UTF-8 文本。"))) from exc
 
 
 def packed_template(text: str, manifest: dict[str, Any], source: str
@@ -72,9 +79,10 @@ def packed_template(text: str, manifest: dict[str, Any], source: str
     if template is None:
         return None, tuple(problem.text() for problem in check.problems)
     if (template.id, template.version) != (manifest["form_id"], manifest["form_version"]):
-        raise Rejected(f"清单写的表单（{manifest['form_id']}，第{manifest['form_version']}版）"
-                       f"与包中的表单模板（{template.id}，第{template.version}版）不一致，"
-                       f"包可能被修改过。{_AGAIN}")
+        raise Rejected(again(msg(
+            "清单写的表单（{listed}，第{listed_version}版）与包中的表单模板（{id}，第{version}版）"
+            "不一致，包可能被修改过。", listed=manifest["form_id"],
+            listed_version=manifest["form_version"], id=template.id, version=template.version)))
     return template, ()
 
 
@@ -83,7 +91,6 @@ def value_keys_problem(values: dict[str, Any], template: FormTemplate) -> str | 
     unknown = [key for key in values if not template.has(key)]
     if not unknown:
         return None
-    shown = "、".join(f"“{key[:40]}”" for key in unknown[:3])
-    more = f"等 {len(unknown)} 项" if len(unknown) > 3 else ""
-    return (f"包中的数值 {shown}{more} 不是表单“{template.title}”的栏目，"
-            f"包中的数值与清单写的表单不符。{_AGAIN}")
+    shown = listing([f"“{key[:40]}”" for key in unknown], 3)
+    return again(msg("包中的数值 {keys} 不是表单“{form}”的栏目，包中的数值与清单写的表单不符。",
+                     keys=shown, form=template.title))

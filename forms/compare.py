@@ -16,6 +16,7 @@ from typing import Any
 
 from forms.expressions import describe_side
 from forms.issues import Issue
+from forms.messages import N_, Msg, msg
 from forms.quantity import format_number
 from forms.registry import field_type
 from forms.spec import FormTemplate, RuleSpec, Term
@@ -26,18 +27,24 @@ _TESTS: dict[str, Callable[[Any, Any], bool]] = {
     "==": operator.eq, "!=": operator.ne,
 }
 _NUMBER_WORDS = {  # operator -> (what is wrong, issue code)
-    "<=": ("大于", "greater_than"), "<": ("不小于", "not_less_than"),
-    ">=": ("小于", "less_than"), ">": ("不大于", "not_greater_than"),
-    "==": ("与{b}不相等", "not_equal"), "!=": ("与{b}相等", "equal"),
+    "<=": (N_("{left}大于{right}"), "greater_than"),
+    "<": (N_("{left}不小于{right}"), "not_less_than"),
+    ">=": (N_("{left}小于{right}"), "less_than"),
+    ">": (N_("{left}不大于{right}"), "not_greater_than"),
+    "==": (N_("{left}与{right}不相等"), "not_equal"),
+    "!=": (N_("{left}与{right}相等"), "equal"),
 }
 _DATE_WORDS = {
-    "<=": ("晚于", "date_after"), "<": ("不早于", "date_not_before"),
-    ">=": ("早于", "date_before"), ">": ("不晚于", "date_not_after"),
-    "==": ("与{b}不是同一天", "date_not_equal"), "!=": ("与{b}是同一天", "date_equal"),
+    "<=": (N_("{left}晚于{right}"), "date_after"),
+    "<": (N_("{left}不早于{right}"), "date_not_before"),
+    ">=": (N_("{left}早于{right}"), "date_before"),
+    ">": (N_("{left}不晚于{right}"), "date_not_after"),
+    "==": (N_("{left}与{right}不是同一天"), "date_not_equal"),
+    "!=": (N_("{left}与{right}是同一天"), "date_equal"),
 }
-_NUMBER_HINT = "请核对两栏数字是否填反或多写了零"
-_EQUAL_HINT = "请核对各栏数字"
-_DATE_HINT = "请核对日期"
+_NUMBER_HINT = msg("请核对两栏数字是否填反或多写了零")
+_EQUAL_HINT = msg("请核对各栏数字")
+_DATE_HINT = msg("请核对日期")
 
 
 def as_comparison(rule: RuleSpec) -> RuleSpec:
@@ -112,20 +119,21 @@ def _compare_dates(rule: RuleSpec, template: FormTemplate, left: tuple[str, str]
 
 def _day_text(day: Any) -> str:
     if isinstance(day, tuple):
-        return day[0] if day[0] == day[1] else f"{day[0]}至{day[1]}"
+        return day[0] if day[0] == day[1] else msg("{start}至{end}", start=day[0], end=day[1])
     return str(day)
 
 
-def _issue(rule: RuleSpec, template: FormTemplate, words: str, code: str, hint: str,
+def _issue(rule: RuleSpec, template: FormTemplate, words: str, code: str, hint: Msg,
            a: str, b: str) -> Issue:
     labels = {key: template.field(key).full_label for key in rule.fields if template.has(key)}
     first = next((t.key for t in (*rule.left, *rule.right) if t.key), rule.fields[0])
     spec = template.field(first)
-    if rule.message:
-        message = rule.message.replace("{left}", a).replace("{right}", b)
+    if rule.message:  # the template's own words
+        message: str = rule.message.replace("{left}", a).replace("{right}", b)
     else:
-        left = f"{describe_side(rule.left, labels)}（{a}）"
+        left = msg("{side}（{value}）", side=describe_side(rule.left, labels), value=a)
         has_key = any(t.key for t in rule.right)
-        right = f"{describe_side(rule.right, labels)}（{b}）" if has_key else b
-        message = left + (words.replace("{b}", right) if "{b}" in words else words + right)
+        right = msg("{side}（{value}）", side=describe_side(rule.right, labels), value=b) \
+            if has_key else b
+        message = Msg(words, {"left": left, "right": right})
     return Issue(spec.key, spec.full_label, rule.severity, code, message, hint)

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from forms.issues import ERROR
+from forms.messages import Msg, msg, plural
 from forms.quantity import normalise_digits, parse_chinese_numeral
 from forms.spec import FieldSpec
 from forms.types.base import Combined, FieldType, ParseContext, Parsed, UnitValues, problem
@@ -66,20 +67,19 @@ class DateType(FieldType):
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
         match = _DATE_RE.match(_prepare(text))
         if match is None:
-            return Parsed(None, (problem(spec, ERROR, "bad_date", "日期格式不正确",
-                                         "例如“2024年4月28日”或“2024-04-28”"),))
+            return Parsed(None, (problem(spec, ERROR, "bad_date", msg("日期格式不正确"),
+                                         msg("例如“2024年4月28日”或“2024-04-28”")),))
         year = match["ay"] or (str(context.year) if context.year else None)
         if year is None:
-            return Parsed(None, (problem(spec, ERROR, "missing_year", "日期缺少年份",
-                                         f"例如“2024年{match['am']}月{match['ad']}日”"),))
+            return Parsed(None, (problem(spec, ERROR, "missing_year", msg("日期缺少年份"), msg(
+                "例如“{example}”", example=f"2024年{match['am']}月{match['ad']}日")),))
         day = _build(year, match["am"], match["ad"])
         if day is None:
-            return Parsed(None, (problem(spec, ERROR, "bad_date", "日期不存在，请检查月份和日"),))
-        shown = f"{day.year}年{day.month}月{day.day}日"
-        return Parsed(day.isoformat(), (), _inferred(shown, match["ay"], context))
+            return Parsed(None, (problem(spec, ERROR, "bad_date", msg("日期不存在，请检查月份和日")),))
+        return Parsed(day.isoformat(), (), _reading(day, day, match["ay"], context))
 
     def value_problem(self, spec: FieldSpec, value: Any) -> str | None:
-        return None if iso_date(value) else "应为日期"
+        return None if iso_date(value) else msg("应为日期")
 
     def merge(self, spec: FieldSpec, units: UnitValues) -> Combined:
         """The latest date."""
@@ -103,12 +103,12 @@ class DateRangeType(FieldType):
         single = _DATE_RE.match(plain)
         match = single or _RANGE_RE.match(plain)
         if match is None:
-            return Parsed(None, (problem(spec, ERROR, "bad_date_range", "日期格式不正确",
-                                         "例如“2024年4月15-26日”或“2024-04-15~2024-04-26”"),))
+            return Parsed(None, (problem(spec, ERROR, "bad_date_range", msg("日期格式不正确"),
+                                         msg("例如“2024年4月15-26日”或“2024-04-15~2024-04-26”")),))
         year = match["ay"] or (str(context.year) if context.year else None)
         if year is None:
-            return Parsed(None, (problem(spec, ERROR, "missing_year", "日期缺少年份",
-                                         "例如“2024年4月15-26日”"),))
+            return Parsed(None, (problem(spec, ERROR, "missing_year", msg("日期缺少年份"),
+                                         msg("例如“2024年4月15-26日”")),))
         start = _build(year, match["am"], match["ad"])
         if single:
             end = start
@@ -118,19 +118,20 @@ class DateRangeType(FieldType):
                     and int(match["bm"]) < int(match["am"]):
                 end = _build(str(start.year + 1), match["bm"], match["bd"])  # 12月28日至1月3日
         if start is None or end is None:
-            return Parsed(None, (problem(spec, ERROR, "bad_date", "日期不存在，请检查月份和日"),))
+            return Parsed(None, (problem(spec, ERROR, "bad_date", msg("日期不存在，请检查月份和日")),))
         if end < start:
             return Parsed(None, (problem(
                 spec, ERROR, "dates_out_of_order",
-                f"结束日期（{end.month}月{end.day}日）早于开始日期（{start.month}月{start.day}日）",
-                "请检查开始和结束日期是否写反"),))
+                msg("结束日期（{end}）早于开始日期（{start}）", end=_month_day(end),
+                    start=_month_day(start)),
+                msg("请检查开始和结束日期是否写反")),))
         return Parsed({"start": start.isoformat(), "end": end.isoformat()}, (),
-                      _inferred(_describe(start, end), match["ay"], context))
+                      _reading(start, end, match["ay"], context))
 
     def value_problem(self, spec: FieldSpec, value: Any) -> str | None:
         ok = isinstance(value, dict) and iso_date(value.get("start")) and \
             iso_date(value.get("end")) and value["start"] <= value["end"]
-        return None if ok else "应为日期范围"
+        return None if ok else msg("应为日期范围")
 
     def merge(self, spec: FieldSpec, units: UnitValues) -> Combined:
         """From the earliest start to the latest end."""
@@ -145,24 +146,36 @@ class DateRangeType(FieldType):
         return (value["start"], value["end"]) if self.value_problem(spec, value) is None else None
 
 
-def _inferred(shown: str, written: str | None, context: ParseContext) -> str:
-    """The reading, noting a year that was not written but taken from the report's period:
-    2024年4月15日至21日（7天；年份按第30届（2024年）推定）."""
-    if written:
-        return shown
-    note = f"年份按{context.period or '本期'}推定"
-    return f"{shown[:-1]}；{note}）" if shown.endswith("天）") else f"{shown}（{note}）"
-
-
-def _describe(start: date, end: date) -> str:
-    head = f"{start.year}年{start.month}月{start.day}日"
+def _reading(start: date, end: date, written: str | None, context: ParseContext) -> Msg:
+    """How the dates were read (in English as ISO dates), noting a year that was not written
+    but taken from the report's period: 2024年4月15日至21日（7天；年份按第30届（2024年）推定）."""
+    note = None if written else msg("年份按{period}推定", period=context.period or msg("本期"))
+    head = day_text(start)
+    if start.year == end.year and start.month == end.month and start != end:
+        days = (end - start).days + 1
+        if note:
+            return plural("{start}至{day}日（{n}天；{note}）", n=days, start=head, day=end.day,
+                          end=end.isoformat(), note=note)
+        return plural("{start}至{day}日（{n}天）", n=days, start=head, day=end.day,
+                      end=end.isoformat())
     if start == end:
-        return head
-    if start.year != end.year:
-        return f"{head}至{end.year}年{end.month}月{end.day}日"
-    if start.month != end.month:
-        return f"{head}至{end.month}月{end.day}日"
-    return f"{head}至{end.day}日（{(end - start).days + 1}天）"
+        shown = head
+    elif start.year != end.year:
+        shown = msg("{start}至{end}", start=head, end=day_text(end))
+    else:
+        shown = msg("{start}至{month}月{day}日", start=head, month=end.month, day=end.day,
+                    end=end.isoformat())
+    return msg("{reading}（{note}）", reading=shown, note=note) if note else shown
+
+
+def day_text(day: date) -> Msg:
+    """2024年5月1日; in English the ISO date, 2024-05-01."""
+    return msg("{year}年{month}月{day}日", year=day.year, month=day.month, day=day.day,
+               date=day.isoformat())
+
+
+def _month_day(day: date) -> Msg:
+    return msg("{month}月{day}日", month=day.month, day=day.day, date=day.isoformat())
 
 
 def iso_date(text: Any) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from forms.messages import Msg, msg
 from forms.spec import Term
 
 OPERATORS = ("<=", ">=", "==", "!=", "<", ">")
@@ -30,7 +31,7 @@ def parse_expression(text: str) -> tuple[tuple[Term, ...], str, tuple[Term, ...]
     """The two sides and the operator; raises ExpressionError."""
     plain = unicodedata.normalize("NFKC", "".join(_ALIASES.get(c, c) for c in text)).strip()
     if not plain:
-        raise ExpressionError("表达式为空")
+        raise ExpressionError(msg("表达式为空"))
     tokens: list[tuple[str, str]] = []
     position = 0
     while position < len(plain):
@@ -39,22 +40,23 @@ def parse_expression(text: str) -> tuple[tuple[Term, ...], str, tuple[Term, ...]
             rest = plain[position:].strip()
             if not rest:
                 break
-            raise ExpressionError(f"看不懂“{rest[:20]}”（字段请写 id，如 direct_beneficiaries）")
+            raise ExpressionError(msg("看不懂“{text}”（字段请写 id，如 direct_beneficiaries）",
+                                      text=rest[:20]))
         kind = match.lastgroup or ""
         tokens.append((kind, match[kind]))
         position = match.end()
     operators = [n for n, (kind, _) in enumerate(tokens) if kind == "op"]
     if len(operators) != 1:
-        raise ExpressionError("需要一个比较符号：<=、<、>=、>、== 或 !=")
+        raise ExpressionError(msg("需要一个比较符号：<=、<、>=、>、== 或 !="))
     at = operators[0]
     op = "==" if tokens[at][1] == "=" else tokens[at][1]
-    left, right = _side(tokens[:at], "左边"), _side(tokens[at + 1:], "右边")
+    left, right = _side(tokens[:at], msg("左边")), _side(tokens[at + 1:], msg("右边"))
     if len(left) + len(right) > MAX_TERMS:
-        raise ExpressionError(f"项太多，最多{MAX_TERMS}项")
+        raise ExpressionError(msg("项太多，最多{limit}项", limit=MAX_TERMS))
     return left, op, right
 
 
-def _side(tokens: list[tuple[str, str]], name: str) -> tuple[Term, ...]:
+def _side(tokens: list[tuple[str, str]], name: Msg) -> tuple[Term, ...]:
     terms: list[Term] = []
     sign = 1
     expect_operand = True
@@ -65,14 +67,14 @@ def _side(tokens: list[tuple[str, str]], name: str) -> tuple[Term, ...]:
             elif text == "-" and sign == 1 and not terms:
                 sign = -1  # a leading minus
             else:
-                raise ExpressionError(f"{name}的“{text}”位置不对")
+                raise ExpressionError(msg("{side}的“{text}”位置不对", side=name, text=text))
             continue
         if not expect_operand:
-            raise ExpressionError(f"{name}的“{text}”前缺少 + 或 -")
+            raise ExpressionError(msg("{side}的“{text}”前缺少 + 或 -", side=name, text=text))
         terms.append(Term(sign, key=text) if kind == "key" else Term(sign, number=float(text)))
         sign, expect_operand = 1, False
     if not terms or expect_operand:
-        raise ExpressionError(f"{name}缺少字段或数字")
+        raise ExpressionError(msg("{side}缺少字段或数字", side=name))
     return tuple(terms)
 
 

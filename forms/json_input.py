@@ -11,7 +11,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-SAVE_AS_UTF8 = "请用记事本打开它，选“另存为”，编码选“UTF-8”后保存，再重试。"
+from forms.messages import msg
+
+SAVE_AS_UTF8 = msg("请用记事本打开它，选“另存为”，编码选“UTF-8”后保存，再重试。")
 
 
 class JsonInputError(ValueError):
@@ -32,15 +34,15 @@ def decode_utf8(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise EncodingError("不是 UTF-8 编码，是 UTF-16（记事本中的“Unicode”）。"
-                                + SAVE_AS_UTF8) from exc
+            raise EncodingError(msg("不是 UTF-8 编码，是 UTF-16（记事本中的“Unicode”）。{fix}",
+                                    fix=SAVE_AS_UTF8)) from exc
         try:
             data.decode("gbk")
         except UnicodeDecodeError:
-            raise EncodingError(f"不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节无法识别）。"
-                                + SAVE_AS_UTF8) from exc
-        raise EncodingError("不是 UTF-8 编码，看起来是 GBK（Windows 记事本等软件的默认编码）。"
-                            + SAVE_AS_UTF8) from exc
+            raise EncodingError(msg("不是 UTF-8 编码的文本（第 {byte} 个字节无法识别）。{fix}",
+                                    byte=exc.start + 1, fix=SAVE_AS_UTF8)) from exc
+        raise EncodingError(msg("不是 UTF-8 编码，看起来是 GBK（Windows 记事本等软件的默认编码）。{fix}",
+                                fix=SAVE_AS_UTF8)) from exc
 
 
 def read_json(data: bytes | str) -> Any:
@@ -50,13 +52,14 @@ def read_json(data: bytes | str) -> Any:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise JsonInputError(f"不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）：{exc.msg}") from exc
+        raise JsonInputError(msg("不是有效的 JSON（第{line}行第{column}列）：{error}",
+                                 line=exc.lineno, column=exc.colno, error=exc.msg)) from exc
     except RecursionError as exc:
-        raise JsonInputError("嵌套层数过多（括号套括号太深），不是本软件能读取的格式。") from exc
+        raise JsonInputError(msg("嵌套层数过多（括号套括号太深），不是本软件能读取的格式。")) from exc
     where = lone_surrogate(value)
     if where is not None:
-        raise JsonInputError(f"含有无效的字符（不成对的代理字符，位于“{where[:40]}”），"
-                             "可能是其他软件生成时出错。请检查文件内容。")
+        raise JsonInputError(msg("含有无效的字符（不成对的代理字符，位于“{where}”），"
+                                 "可能是其他软件生成时出错。请检查文件内容。", where=where[:40]))
     return value
 
 

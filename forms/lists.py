@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from forms.issues import ERROR, WARNING, Issue, has_errors
+from forms.messages import Msg, msg, plural
 from forms.pairs import split_compound  # noqa: F401 - where callers have found it
 from forms.quantity import NONE_MARKS, Quantity, parse_quantity, plain_words, read_quantity
 from forms.spec import FieldSpec
@@ -91,9 +92,9 @@ def listed_names(text: str) -> list[str]:
     return list(dict.fromkeys(split_names(rest)[0]))
 
 
-def listed_text(count: int) -> str:
+def listed_text(count: int) -> Msg:
     """How the app says how many names a list has: 列出3个名称."""
-    return f"列出{count}个名称"
+    return plural("列出{n}个名称", n=count)
 
 
 def _leading_count(spec: FieldSpec | None, text: str) -> tuple[Quantity | None, str]:
@@ -114,7 +115,7 @@ def _leading_count(spec: FieldSpec | None, text: str) -> tuple[Quantity | None, 
 
 def _unit_issues(spec: FieldSpec, count: Quantity | None) -> list[Issue]:
     """The count's unit against the list's: 5人 for a list of hospitals (家) is wrong."""
-    return unit_issues(spec, spec.meant_unit(count.unit) if count else None, "数量的")
+    return unit_issues(spec, spec.meant_unit(count.unit) if count else None, of_count=True)
 
 
 def _cut(text: str, width: int) -> str:
@@ -155,15 +156,17 @@ class NameListType(FieldType):
             counts = Counter(names)
             repeated = [n for n in unique if counts[n] > 1]
             issues.append(problem(spec, WARNING, "duplicate_names",
-                                  "名称重复：" + listing(repeated), "请删除重复的名称"))
+                                  msg("名称重复：{names}", names=listing(repeated)),
+                                  msg("请删除重复的名称")))
         suspicious = [n for n in unique if len(n) > 40 or "。" in n]
         if suspicious:
             issues.append(problem(spec, WARNING, "not_a_name",
-                                  f"“{_cut(suspicious[0], 20)}”不像是一个名称",
-                                  "名单请用顿号“、”分隔；说明文字请放在“等”之后另起一段"))
+                                  msg("“{name}”不像是一个名称", name=_cut(suspicious[0], 20)),
+                                  msg("名单请用顿号“、”分隔；说明文字请放在“等”之后另起一段")))
         for name, first, second in joined_names(unique)[:3]:
-            issues.append(problem(spec, WARNING, "joined_names", f"“{name}”像是两个名称连在一起",
-                                  f"是否漏了顿号？如“{first}、{second}”"))
+            issues.append(problem(spec, WARNING, "joined_names",
+                                  msg("“{name}”像是两个名称连在一起", name=name),
+                                  msg("是否漏了顿号？如“{names}”", names=f"{first}、{second}")))
         value: dict[str, Any] = {"count": None, "names": unique, "partial": partial, "note": note}
         display = listed_text(len(unique))
         unit_issues = _unit_issues(spec, count)
@@ -174,22 +177,24 @@ class NameListType(FieldType):
             issues += unit_issues
             unit = spec.meant_unit(count.unit) or spec.unit
             value["count"] = quantity_value(count, unit)
-            display = describe(count.value, unit, count.qualifier) + "，" + listed_text(len(unique))
+            display = msg("{count}，{listed}", count=describe(count.value, unit, count.qualifier),
+                          listed=listed_text(len(unique)))
             issues += _count_issues(spec, count.value, unit, len(unique), partial, count.is_integral)
         elif spec.unit and unique and not unit_issues:
             issues.append(problem(spec, WARNING, "missing_count",
-                                  f"未写明数量，将按列出的{len(unique)}{spec.unit}计",
-                                  f"请在开头写明总数，如“{len(unique)}{spec.unit}；名称1、名称2”"))
+                                  msg("未写明数量，将按列出的{count}计", count=f"{len(unique)}{spec.unit}"),
+                                  msg("请在开头写明总数，如“{count}；名称1、名称2”",
+                                      count=f"{len(unique)}{spec.unit}")))
         return Parsed(value, tuple(issues), display)
 
     def value_problem(self, spec: FieldSpec, value: Any) -> str | None:
         if not isinstance(value, dict) or not strings(value.get("names")):
-            return "应为名单"
+            return msg("应为名单")
         if value.get("count") is not None and quantity_problem(value["count"]):
-            return "名单的数量不正确"
+            return msg("名单的数量不正确")
         if not isinstance(value.get("partial", False), bool) or \
                 not isinstance(value.get("note", ""), str):
-            return "名单格式不正确"
+            return msg("名单格式不正确")
         return None
 
     def merge(self, spec: FieldSpec, units: UnitValues) -> Combined:
@@ -263,15 +268,17 @@ _NAME_BREAKS = str.maketrans({c: " " for c in "、；;,，\n\r"})
 def _count_issues(spec: FieldSpec, count: Any, unit: str | None, listed: int, partial: bool,
                   integral: bool) -> list[Issue]:
     if not integral:
-        return [problem(spec, ERROR, "fractional_count", "数量应为整数")]
+        return [problem(spec, ERROR, "fractional_count", msg("数量应为整数"))]
     if listed > count:
         return [problem(spec, ERROR, "more_names_than_count",
-                        f"列出了{listed}个名称，多于填写的数量{count}{unit or ''}",
-                        "请核对数量，或删去多余的名称")]
+                        plural("列出了{n}个名称，多于填写的数量{count}", n=listed,
+                               count=f"{count}{unit or ''}"),
+                        msg("请核对数量，或删去多余的名称"))]
     if listed < count and listed and not partial:
         return [problem(spec, WARNING, "fewer_names_than_count",
-                        f"只列出了{listed}个名称，少于填写的数量{count}{unit or ''}",
-                        "如名单不完整，请在末尾加“等”")]
+                        plural("只列出了{n}个名称，少于填写的数量{count}", n=listed,
+                               count=f"{count}{unit or ''}"),
+                        msg("如名单不完整，请在末尾加“等”"))]
     return []
 
 
@@ -370,22 +377,26 @@ class LinkListType(FieldType):
             url = link["url"]
             if url.startswith("www.") and valid_url("http://" + url):
                 issues.append(problem(spec, WARNING, "url_without_scheme",
-                                      f"第{number}条链接缺少“http://”：{url[:200]}",
-                                      f"改为 http://{url[:200]}"))
+                                      msg("第{number}条链接缺少“http://”：{url}", number=number,
+                                          url=url[:200]),
+                                      msg("改为 http://{url}", url=url[:200])))
             elif not valid_url(url):
                 bad += 1
                 if bad <= MAX_LISTED:  # each bad URL is named, up to a screenful
                     issues.append(problem(
-                        spec, ERROR, "bad_url", f"第{number}条链接格式不正确：{url[:200]}",
-                        "链接应以 http:// 或 https:// 开头，且不含空格和中文标点"))
+                        spec, ERROR, "bad_url",
+                        msg("第{number}条链接格式不正确：{url}", number=number, url=url[:200]),
+                        msg("链接应以 http:// 或 https:// 开头，且不含空格和中文标点")))
         if bad > MAX_LISTED:
             issues.append(problem(spec, ERROR, "bad_url",
-                                  f"另有{bad - MAX_LISTED}条链接格式不正确", "请逐条检查链接"))
+                                  plural("另有{n}条链接格式不正确", n=bad - MAX_LISTED),
+                                  msg("请逐条检查链接")))
         unnamed = [str(number) for number, link in enumerate(links, 1) if not link["name"]]
         if unnamed:
             issues.append(problem(spec, WARNING, "url_without_name",
-                                  f"第{listing(unnamed)}条链接没有写媒体名称",
-                                  "请在链接前写上媒体名称"))
+                                  plural("第{numbers}条链接没有写媒体名称", n=len(unnamed),
+                                         numbers=listing(unnamed)),
+                                  msg("请在链接前写上媒体名称")))
         seen: dict[str, int] = {}
         repeats = 0
         for number, link in enumerate(links, 1):
@@ -394,19 +405,20 @@ class LinkListType(FieldType):
                 repeats += 1
                 if repeats <= MAX_LISTED:
                     issues.append(problem(spec, WARNING, "duplicate_url",
-                                          f"第{number}条链接与第{seen[url]}条重复：{url[:200]}"))
+                                          msg("第{number}条链接与第{first}条重复：{url}",
+                                              number=number, first=seen[url], url=url[:200])))
             seen.setdefault(url, number)
         if orphans:
             issues.append(problem(spec, WARNING, "name_without_url",
-                                  "以下名称没有对应的链接：" + listing(orphans),
-                                  "请在名称后另起一行填写链接"))
-        return Parsed(links, tuple(issues), f"{len(links)}条链接")
+                                  msg("以下名称没有对应的链接：{names}", names=listing(orphans)),
+                                  msg("请在名称后另起一行填写链接")))
+        return Parsed(links, tuple(issues), plural("{n}条链接", n=len(links)))
 
     def value_problem(self, spec: FieldSpec, value: Any) -> str | None:
         ok = isinstance(value, list) and all(
             isinstance(v, dict) and isinstance(v.get("url"), str)
             and isinstance(v.get("name", ""), str) for v in value)
-        return None if ok else "应为链接列表"
+        return None if ok else msg("应为链接列表")
 
     def merge(self, spec: FieldSpec, units: UnitValues) -> Combined:
         """Every link once (the first unit's name for it), one per line."""

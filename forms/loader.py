@@ -16,10 +16,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from forms.messages import N_, Msg, msg
 from forms.spec import FormTemplate
 from forms.template_fields import ID_RE, FieldReader
 from forms.template_lines import TemplateLines
-from forms.template_problems import TABLES, TEXTS, Problems, TemplateProblem
+from forms.template_problems import TABLES, TEMPLATE, TEXTS, Problems, TemplateProblem
 from forms.template_roles import LEGACY_KEYS, read_roles
 from forms.template_rules import read_rules
 from forms.template_units import read_unit_synonyms, with_unit_synonyms
@@ -33,6 +34,8 @@ log = logging.getLogger("tianbao.forms")
 FORMS_DIR = Path(__file__).resolve().parent.parent / "resources" / "forms"
 MAX_TEMPLATE_CHARS = 2_000_000  # a real form is a few thousand; this leaves room for help texts
 MAX_KEPT_CHARS = 200_000  # texts up to this size are kept once checked
+FILE = msg("文件")  # where a problem with the file itself is
+SYNTAX = msg("TOML 语法")
 
 TEMPLATE_KEYS: dict[str, Any] = {
     "id": str, "title": str, "version": int, "title_format": str, "sections": TABLES,
@@ -45,11 +48,12 @@ _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _TOML_MESSAGES = (  # tomllib's words → what to do, in Chinese
     (re.compile(r"Unterminated string|Illegal character '\\n'"),
-     "引号没有配对，请检查文字两端的引号"),
-    (re.compile(r"Illegal character '(.+)'"), "含有不可见的控制字符（{char}），请删除"),
-    (re.compile(r"Expected '=' after a key"), "键后面缺少“=”"),
-    (re.compile(r"Cannot declare .* twice|Cannot overwrite a value"), "同一个键或表写了两次"),
-    (re.compile(r"Unescaped '\\'"), "文字中的反斜杠“\\”要写成“\\\\”"),
+     N_("引号没有配对，请检查文字两端的引号（{detail}）")),
+    (re.compile(r"Illegal character '(.+)'"), N_("含有不可见的控制字符（{char}），请删除（{detail}）")),
+    (re.compile(r"Expected '=' after a key"), N_("键后面缺少“=”（{detail}）")),
+    (re.compile(r"Cannot declare .* twice|Cannot overwrite a value"),
+     N_("同一个键或表写了两次（{detail}）")),
+    (re.compile(r"Unescaped '\\'"), N_("文字中的反斜杠“\\”要写成“\\\\”（{detail}）")),
 )
 
 
@@ -75,7 +79,7 @@ class TemplateError(Exception):
         super().__init__(self.problems[0].text())
 
     def text(self) -> str:
-        return str(self)
+        return self.problems[0].text()
 
 
 def check_template_text(text: str, source: str = "<模板>") -> TemplateCheck:
@@ -103,28 +107,29 @@ def forget_checked() -> None:
 
 def _check(text: str, source: str) -> TemplateCheck:
     if len(text) > MAX_TEMPLATE_CHARS:
-        return _failed(source, [TemplateProblem(
-            None, "文件", f"模板过大（{len(text):,}字），最多{MAX_TEMPLATE_CHARS:,}字")])
+        return _failed(source, [TemplateProblem(None, FILE, msg(
+            "模板过大（{count}字），最多{limit}字", count=f"{len(text):,}",
+            limit=f"{MAX_TEMPLATE_CHARS:,}"))])
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_LINE.search(str(exc))
         line = int(match[1]) if match else text.count("\n") + 1 if "end of document" in str(exc) \
             else None
-        return _failed(source, [TemplateProblem(line, "TOML 语法", toml_message(str(exc)))])
+        return _failed(source, [TemplateProblem(line, SYNTAX, toml_message(str(exc)))])
     except RecursionError:
-        return _failed(source, [TemplateProblem(None, "TOML 语法", "嵌套过深，无法读取")])
+        return _failed(source, [TemplateProblem(None, SYNTAX, msg("嵌套过深，无法读取"))])
     problems = Problems(TemplateLines(text))
     try:
         template = _read(data, problems, text, source)
     except RecursionError:  # pragma: no cover - tomllib refuses deep nesting first
-        problems.add(None, "模板", "嵌套过深，无法读取")
+        problems.add(None, TEMPLATE, msg("嵌套过深，无法读取"))
         template = None
     found = [replace(p, source=source) for p in problems.listed()]
     return TemplateCheck(None if found else template, found)
 
 
-def toml_message(error: str) -> str:
+def toml_message(error: str) -> Msg:
     """tomllib's error in Chinese, with the original words for a programmer."""
     detail = _TOML_LINE.sub("", error).replace("(at end of document)", "").strip()
     for pattern, message in _TOML_MESSAGES:
@@ -136,8 +141,8 @@ def toml_message(error: str) -> str:
                     char = f"U+{ord(match[1].encode().decode('unicode_escape')):04X}"
                 except (UnicodeDecodeError, TypeError):
                     char = match[1]
-            return message.format(char=char) + f"（{detail}）"
-    return f"格式有误（{detail}），请检查引号、括号和等号"
+            return Msg(message, {"char": char, "detail": detail})
+    return msg("格式有误（{detail}），请检查引号、括号和等号", detail=detail)
 
 
 def _failed(source: str, problems: list[TemplateProblem]) -> TemplateCheck:
@@ -146,28 +151,29 @@ def _failed(source: str, problems: list[TemplateProblem]) -> TemplateCheck:
 
 def _read(data: dict[str, Any], problems: Problems, text: str, source: str) -> FormTemplate | None:
     lines = problems.lines
-    where = "模板"
+    where = TEMPLATE
     problems.check_keys(None, where, data, TEMPLATE_KEYS, {"id", "title", "version", "sections"})
     bad = problems.check_types(None, where, data, {k: v for k, v in TEMPLATE_KEYS.items()
                                                    if k not in ("version", "sections")},
                                _TOP_LIMITS)
     form_id = data.get("id")
     if "id" in data and "id" not in bad and not ID_RE.match(form_id):
-        problems.add(lines.key("id"), "id", "模板 id 只能用小写英文字母、数字和下划线，并以字母开头")
+        problems.add(lines.key("id"), "id", msg("模板 id 只能用小写英文字母、数字和下划线，并以字母开头"))
     version = data.get("version")
     if "version" in data and (isinstance(version, bool) or not isinstance(version, int)
                               or version < 1):
-        problems.add(lines.key("version"), "version", "应为正整数")
+        problems.add(lines.key("version"), "version", msg("应为正整数"))
     sections = data.get("sections")
     if "sections" in data and (not isinstance(sections, list) or not sections):
         problems.add(lines.key("sections") or lines.table("sections", 0), "sections",
-                     "至少需要一节（[[sections]]）")
+                     msg("至少需要一节（[[sections]]）"))
         sections = None
     title_format = data.get("title_format", "") if "title_format" not in bad else ""
     for placeholder in _PLACEHOLDER.findall(title_format):
         if placeholder not in ("{edition}", "{period}", "{year}"):
             problems.add(lines.key("title_format"), "title_format",
-                         f"不认识的占位符“{placeholder}”（可用：{{edition}}、{{period}}、{{year}}）")
+                         msg("不认识的占位符“{placeholder}”（可用：{{edition}}、{{period}}、{{year}}）",
+                             placeholder=placeholder))
     if not isinstance(sections, list):
         return None
     reader = FieldReader(problems)
@@ -204,7 +210,7 @@ def _read_file(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError(str(path), "文件", f"无法读取：{exc}") from exc
+        raise TemplateError(str(path), FILE, msg("无法读取：{error}", error=str(exc))) from exc
 
 
 def check_template_file(path: Path | str) -> TemplateCheck:
@@ -235,9 +241,9 @@ def load_builtin_templates(folder: Path = FORMS_DIR
         if template is None:
             problems += check.problems
         elif template.id in templates:
-            problems.append(TemplateProblem(None, "id", f"模板 id“{template.id}”与另一个模板"
-                                            f"（{Path(templates[template.id].path).name}）重复",
-                                            str(path)))
+            problems.append(TemplateProblem(None, "id", msg(
+                "模板 id“{id}”与另一个模板（{other}）重复", id=template.id,
+                other=Path(templates[template.id].path).name), str(path)))
         else:
             templates[template.id] = template
     return templates, problems

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from forms.messages import msg
+
 MAX_DIGITS = 15  # no figure on a form runs past 10^15; far beyond it Decimal loses digits
 
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2,
@@ -38,13 +40,15 @@ class Unreadable:
     suggestion: str | None = None
 
 
-BAD_SEPARATOR = Unreadable("bad_separator", "数字中的分隔符位置不对",
-                           "千位分隔符每三位一个，如“12,000”；也可以不写分隔符，如“12000”")
-NOT_A_NUMERAL = Unreadable("bad_numeral", "数字写法无法识别", "请用阿拉伯数字填写，如“3500”")
+BAD_SEPARATOR = Unreadable("bad_separator", msg("数字中的分隔符位置不对"),
+                           msg("千位分隔符每三位一个，如“12,000”；也可以不写分隔符，如“12000”"))
+NOT_A_NUMERAL = Unreadable("bad_numeral", msg("数字写法无法识别"),
+                           msg("请用阿拉伯数字填写，如“3500”"))
 
 
 def _several(text: str) -> Unreadable:
-    return Unreadable("vague_amount", f"“{text[:20]}”不是一个确切的数", "请填写具体数字")
+    return Unreadable("vague_amount", msg("“{text}”不是一个确切的数", text=text[:20]),
+                      msg("请填写具体数字"))
 
 
 def read_number(text: str) -> tuple[Decimal, bool] | Unreadable:

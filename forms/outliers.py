@@ -8,11 +8,13 @@ per field is a dictionary lookup and a comparison.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from forms.issues import WARNING, Issue
+from forms.messages import Msg, msg
 from forms.quantity import format_number, same_family
 from forms.spec import FieldSpec
 
@@ -83,22 +85,28 @@ def outlier(spec: FieldSpec, value: Any, history: UnitHistory) -> Issue | None:
         return None
     then, now = _when(past, history)
     return Issue(spec.key, spec.full_label or spec.label, WARNING, "outlier",
-                 f"{then}为 {_amount(past.value, past.unit)}，{now} {_amount(number, unit)}，请核实",
-                 "如确实如此，请在说明中写明原因")
+                 msg("{then}为 {past}，{now} {present}，请核实", then=then,
+                     past=_amount(past.value, past.unit), now=now, present=_amount(number, unit)),
+                 msg("如确实如此，请在说明中写明原因"))
 
 
-def _when(past: PastFigure, history: UnitHistory) -> tuple[str, str]:
+_EDITION = re.compile(r"第(\d+)届")
+
+
+def _when(past: PastFigure, history: UnitHistory) -> tuple[str, Msg]:
+    edition = _EDITION.fullmatch(past.period)
+    period = msg("第{number}届", number=int(edition[1])) if edition else past.period
     if past.year and history.year:
         if history.year - past.year == 1:
-            return "去年", "今年"
+            return msg("去年"), msg("今年")
         if past.period.startswith("第"):
-            return f"{past.period}（{past.year}年）", "本届"
-        return f"{past.year}年", "今年"
+            return msg("{period}（{year}年）", period=period, year=past.year), msg("本届")
+        return msg("{year}年", year=past.year), msg("今年")
     if past.period.startswith("第"):
-        return past.period, "本届"
+        return period, msg("本届")
     if past.period.isdigit():
-        return f"{past.period}年", "本年"
-    return past.period or "上次", "本次"
+        return msg("{year}年", year=past.period), msg("本年")
+    return past.period or msg("上次"), msg("本次")
 
 
 def _amount(value: float, unit: str | None) -> str:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from forms.issues import ERROR, WARNING, Issue
+from forms.messages import msg
 from forms.quantity import (
     TOTAL_WORDS,
     Quantity,
@@ -133,11 +134,12 @@ def total_issues(spec: FieldSpec, raw: Mapping[str, str], values: Mapping[str, A
     summed = sum((Decimal(str(v["value"])) for _, v in given), Decimal(0))
     if summed == total.value:
         return []
-    detail = "、".join(f"{part.label}{format_number(v['value'])}{v.get('unit') or ''}"
-                       for part, v in given)
+    detail = [f"{part.label}{format_number(v['value'])}{v.get('unit') or ''}" for part, v in given]
     return [Issue(holder.key, holder.full_label or holder.label, WARNING, "total_mismatch",
-                  f"合计{format_number(total.value)}{unit or ''}与各项之和"
-                  f"{format_number(summed)}（{detail}）不一致", "请核对合计和各项数字")]
+                  msg("合计{total}与各项之和{sum}（{parts}）不一致",
+                      total=f"{format_number(total.value)}{unit or ''}",
+                      sum=format_number(summed), parts=detail),
+                  msg("请核对合计和各项数字"))]
 
 
 def other_part_issue(spec: FieldSpec, part: FieldSpec, raw: str) -> Issue | None:
@@ -152,7 +154,8 @@ def other_part_issue(spec: FieldSpec, part: FieldSpec, raw: str) -> Issue | None
         for other in spec.parts:
             if other is not part and related(words, other.label):
                 return Issue(part.key, part.full_label or part.label, ERROR, "other_part",
-                             f"“{words}”的数字应填在“{other.label}”栏，而不是“{part.label}”栏",
-                             f"请移到“{other.label}”")
+                             msg("“{words}”的数字应填在“{other}”栏，而不是“{part}”栏",
+                                 words=words, other=other.label, part=part.label),
+                             msg("请移到“{other}”", other=other.label))
     return None
 

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from forms.messages import Msg, msg
 from forms.numerals import (
     CN_DIGITS,
     CN_NUMERAL_CHARS,
@@ -150,14 +151,16 @@ def read_quantity(text: str) -> Quantity | Unreadable:
         return Quantity(Decimal(0), None, None, note=note, none=True)
     vague = _VAGUE.search(head)
     if vague:
-        return Unreadable("vague_amount", f"“{_around(head, vague)}”不是具体数字",
-                          "请填写具体数字，如“约300人”")
+        return Unreadable("vague_amount", msg("“{words}”不是具体数字", words=_around(head, vague)),
+                          msg("请填写具体数字，如“约300人”"))
     for match in _LOOKALIKE.finditer(head):
         run = match[0]
         if run.strip(_DIGITS) and (any(c in _DIGITS for c in run) or _before_unit(head, match.end())):
             letter = next(c for c in run if c not in _DIGITS)
-            return Unreadable("lookalike_letter", f"“{run}”中的“{letter}”是字母，不是数字",
-                              f"是否应为“{run.translate(_LOOKALIKE_DIGITS)}”？请改用数字")
+            return Unreadable("lookalike_letter",
+                              msg("“{run}”中的“{letter}”是字母，不是数字", run=run, letter=letter),
+                              msg("是否应为“{digits}”？请改用数字",
+                                  digits=run.translate(_LOOKALIKE_DIGITS)))
     quantity = _read(head)
     if isinstance(quantity, Quantity) and note:
         if quantity.unit is None and note in _UNIT_WORDS:
@@ -166,14 +169,14 @@ def read_quantity(text: str) -> Quantity | Unreadable:
     return quantity
 
 
-_NOT_A_NUMBER = Unreadable("not_a_number", "应填写一个数量，而不是一段文字")
-_SEVERAL = Unreadable("several_numbers", "只能填写一个数字",
-                      "如为范围或分项，请填写合计数；分项可写在括号里，如“12场（其中线上3场）”")
+_NOT_A_NUMBER = Unreadable("not_a_number", msg("应填写一个数量，而不是一段文字"))
+_SEVERAL = Unreadable("several_numbers", msg("只能填写一个数字"),
+                      msg("如为范围或分项，请填写合计数；分项可写在括号里，如“12场（其中线上3场）”"))
 
 
 def unclear(words: str) -> Unreadable:
-    return Unreadable("unclear_text", f"无法理解“{words[:20]}”，请只填写数字和单位",
-                      "说明可写在数字后的括号里，如“12场（其中线上3场）”")
+    return Unreadable("unclear_text", msg("无法理解“{words}”，请只填写数字和单位", words=words[:20]),
+                      msg("说明可写在数字后的括号里，如“12场（其中线上3场）”"))
 
 
 def _around(text: str, match: re.Match[str]) -> str:
@@ -231,7 +234,7 @@ def _read(head: str) -> Quantity | Unreadable:
     if any(c in _DIGITS for c in lead):
         return _SEVERAL
     if lead.endswith(("-", "−", "负", "减")):
-        return Unreadable("negative", "不能为负数")
+        return Unreadable("negative", msg("不能为负数"))
     rest = rest.lstrip()
     mid = _MID_QUALIFIERS.get(rest[:1])
     if mid:
@@ -253,7 +256,7 @@ def _read(head: str) -> Quantity | Unreadable:
         rest = rest[1:].lstrip()
     suffix = rest.strip(" :：")
     if suffix and unit is None:
-        return Unreadable("unknown_unit", f"无法识别单位“{suffix[:20]}”", None)
+        return Unreadable("unknown_unit", msg("无法识别单位“{unit}”", unit=suffix[:20]), None)
     if suffix and (post or suffix[0] in _TIME_WORDS):
         return unclear(suffix)  # 12场左右吧, 12个月
     lead = lead.strip(" :：")
@@ -339,7 +342,7 @@ def note_parts(note: str) -> tuple[bool, list[Quantity]] | None:
 _CAPITALS = re.compile(r"(?:大写[:：]?\s*)?(?:人民币)?[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆整正角分]+")
 
 
-def breakdown_problem(quantity: Quantity, unit: str | None) -> str | None:
+def breakdown_problem(quantity: Quantity, unit: str | None) -> Msg | None:
     """Why the figures in a note do not agree with the total (None when they do or can't tell)."""
     if not quantity.note or quantity.qualifier:
         return None
@@ -349,8 +352,8 @@ def breakdown_problem(quantity: Quantity, unit: str | None) -> str | None:
     subset, parts = found
     if len(parts) == 1 and _CAPITALS.fullmatch(quantity.note.strip()):  # 1300000元（壹佰叁拾万元整）
         if parts[0].value != quantity.value:
-            return (f"括号内的大写金额（{format_number(parts[0].value)}）"
-                    f"与{format_number(quantity.value)}不一致")
+            return msg("括号内的大写金额（{capitals}）与{figure}不一致",
+                       capitals=format_number(parts[0].value), figure=format_number(quantity.value))
         return None
     if any(p.unit and unit and p.unit != unit and not same_family(p.unit, unit) for p in parts):
         return None  # 12场（线上300人）: the note counts something else
@@ -358,9 +361,9 @@ def breakdown_problem(quantity: Quantity, unit: str | None) -> str | None:
     shown = f"{format_number(total)}{unit or ''}"
     whole = f"{format_number(quantity.value)}{unit or ''}"
     if subset and total > quantity.value:
-        return f"括号内的分项合计{shown}，多于总数{whole}"
+        return msg("括号内的分项合计{parts}，多于总数{whole}", parts=shown, whole=whole)
     if not subset and total != quantity.value:
-        return f"括号内的分项合计{shown}，与总数{whole}不一致"
+        return msg("括号内的分项合计{parts}，与总数{whole}不一致", parts=shown, whole=whole)
     return None
 
 

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from forms.issues import WARNING, Issue
+from forms.messages import msg
 from forms.spec import FieldSpec, FormTemplate
 from forms.types import NO_CONTEXT, ParseContext
 
@@ -24,7 +25,8 @@ def period_context(template: FormTemplate, values: dict[str, Any],
     if isinstance(number, int) and not isinstance(number, bool):
         year = template.year_of_period(number)
         if year is not None:
-            label = f"{number}年" if template.is_year_period() else f"第{number}届（{year}年）"
+            label = msg("{year}年", year=number) if template.is_year_period() else \
+                msg("第{number}届（{year}年）", number=number, year=year)
             return ParseContext(year, label)
     return given or NO_CONTEXT
 
@@ -51,4 +53,5 @@ def year_issues(template: FormTemplate, spec: FieldSpec, value: Any,
     if not years:
         return []
     return [Issue(spec.key, spec.full_label or spec.label, WARNING, "year_mismatch",
-                  f"日期在{years[0]}年，而本报表是{context.period}", "请核对年份或届次")]
+                  msg("日期在{year}年，而本报表是{period}", year=years[0], period=context.period),
+                  msg("请核对年份或届次"))]

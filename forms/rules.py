@@ -9,6 +9,7 @@ from typing import Any
 
 from forms.compare import compare
 from forms.issues import Issue
+from forms.messages import msg, plural
 from forms.quantity import format_number
 from forms.spec import FieldSpec, FormTemplate, RuleSpec
 
@@ -94,8 +95,9 @@ def list_matches_count(rule: RuleSpec, template: FormTemplate, raw: Mapping[str,
     if listed == count or (listed < count and listing.get("partial")):
         return []  # a list ending in 等 may name fewer
     return [_issue(rule, list_spec, "list_count_mismatch",
-                   f"列出了{listed}个名称，与“{count_spec.full_label}”的{format_number(count)}个不一致",
-                   "请核对名称和数量")]
+                   plural("列出了{n}个名称，与“{label}”的{count}个不一致", n=listed,
+                          label=count_spec.full_label, count=format_number(count)),
+                   msg("请核对名称和数量"))]
 
 
 def distinct_text(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str],
@@ -119,8 +121,10 @@ def distinct_text(rule: RuleSpec, template: FormTemplate, raw: Mapping[str, str]
         if text in first_seen:
             earlier = template.field(first_seen[text])
             issues.append(_issue(rule, template.field(key), "duplicate_text",
-                                 f"与「{earlier.full_label}」内容完全相同，是否复制粘贴错误？",
-                                 f"请填写本栏（{template.field(key).full_label}）自己的内容"))
+                                 msg("与「{label}」内容完全相同，是否复制粘贴错误？",
+                                     label=earlier.full_label),
+                                 msg("请填写本栏（{label}）自己的内容",
+                                     label=template.field(key).full_label)))
         else:
             first_seen[text] = key
     return issues

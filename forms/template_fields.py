@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from forms.issues import ERROR, WARNING
+from forms.messages import msg
 from forms.registry import COMPOUND_TYPES, TYPES
 from forms.spec import FieldSpec, Section
 from forms.template_logic import Place, cycles, read_calculation, read_condition
@@ -39,14 +40,14 @@ _LIMITS = {"id": 64, "label": LABEL_LIMIT, "type": 40, "unit": 10, "help": HELP_
 def pattern_problem(pattern: str, field_type: str) -> str | None:
     """What is wrong with a field's ``pattern``, or None."""
     if field_type not in ("text", "long_text"):
-        return "pattern 只能用于文字（text、long_text）字段"
+        return msg("pattern 只能用于文字（text、long_text）字段")
     try:
         re.compile(pattern)
     except re.error as exc:
-        return f"pattern 不是有效的正则表达式：{exc}"
+        return msg("pattern 不是有效的正则表达式：{error}", error=str(exc))
     # A repeated group that itself repeats ((a+)+) can take forever on a long text.
     if re.search(r"\([^()]*[+*}][^()]*\)\s*[+*{]", pattern) or re.search(r"\\[1-9]", pattern):
-        return "pattern 中有嵌套的重复（如 (a+)+）或反向引用，校验可能极慢，请改写"
+        return msg("pattern 中有嵌套的重复（如 (a+)+）或反向引用，校验可能极慢，请改写")
     return None
 
 
@@ -79,15 +80,16 @@ class FieldReader:
     def too_many(self, sections: list[Any]) -> str | None:
         """Refuse an oversized template before reading any field (it would take too long)."""
         if len(sections) > MAX_SECTIONS:
-            return f"节过多（{len(sections):,}节），一个模板最多{MAX_SECTIONS}节"
+            return msg("节过多（{count}节），一个模板最多{limit}节", count=f"{len(sections):,}",
+                       limit=MAX_SECTIONS)
         fields = [f for s in sections if isinstance(s, dict) and isinstance(s.get("fields"), list)
                   for f in s["fields"]]
         parts = [p for f in fields if isinstance(f, dict) and isinstance(f.get("parts"), list)
                  for p in f["parts"]]
         self._fields_total, self._parts_total = len(fields), len(parts)
         if len(fields) + len(parts) > MAX_FIELDS:
-            return (f"字段过多（{len(fields) + len(parts):,}个），一个模板最多{MAX_FIELDS:,}个字段；"
-                    "请拆分成几张表")
+            return msg("字段过多（{count}个），一个模板最多{limit}个字段；请拆分成几张表",
+                       count=f"{len(fields) + len(parts):,}", limit=f"{MAX_FIELDS:,}")
         return None
 
     # --- pass 1: every entry, its key and type ---------------------------------------------
@@ -95,7 +97,7 @@ class FieldReader:
     def read_sections(self, sections: list[Any]) -> list[tuple[str, str, list[Entry]]]:
         result = []
         for index, raw in enumerate(sections, 1):
-            where = f"第{index}节"
+            where = msg("第{number}节", number=index)
             line = self.lines.table("sections", index - 1, len(sections))
             self.problems.check_keys(line, where, raw, SECTION_KEYS, set(SECTION_KEYS))
             if not isinstance(raw, dict) or "fields" not in raw:
@@ -105,7 +107,7 @@ class FieldReader:
             if not isinstance(raw["fields"], list):
                 continue
             if not raw["fields"]:
-                self.problems.add(line, where, "至少需要一个字段（[[sections.fields]]）")
+                self.problems.add(line, where, msg("至少需要一个字段（[[sections.fields]]）"))
             entries = [e for e in (self._entry(f, where) for f in raw["fields"]) if e]
             result.append((str(raw.get("id", "")), str(raw.get("title", "")), entries))
         return result
@@ -121,18 +123,18 @@ class FieldReader:
         fid = data.get("id") if isinstance(data, dict) else None
         if line is None and isinstance(fid, str):
             line = self.lines.id_line(fid)
-        where = f"{section_where}.parts" if parent else section_where
+        where = msg("{where}.parts", where=section_where) if parent else section_where
         if isinstance(fid, str):
-            where = f"字段“{parent.key + '.' if parent else ''}{fid}”"
+            where = msg("字段“{key}”", key=f"{parent.key + '.' if parent else ''}{fid}")
         if not self.problems.check_keys(line, where, data, FIELD_KEYS, {"id", "label", "type"}):
             if not isinstance(data, dict) or not {"id", "label", "type"} <= set(data):
                 return None
         if not isinstance(fid, str) or not ID_RE.match(fid):
-            self.problems.add(line, where, "id 只能用小写英文字母、数字和下划线，并以字母开头")
+            self.problems.add(line, where, msg("id 只能用小写英文字母、数字和下划线，并以字母开头"))
             return None
         key = f"{parent.key}.{fid}" if parent else fid
         if key in self.entries:
-            self.problems.add(line, where, "id 重复")
+            self.problems.add(line, where, msg("id 重复"))
             return None
         entry = Entry(key, data, where, line, parent)
         self.entries[key] = entry
@@ -142,18 +144,20 @@ class FieldReader:
         if not known:
             available = ", ".join(sorted(TYPES) + list(COMPOUND_TYPES))
             self.problems.add(self.lines.key("type", line) or line, where,
-                              f"未知的类型“{ftype}”（可用：{available}）")
+                              msg("未知的类型“{type}”（可用：{available}）", type=ftype,
+                                  available=available))
         raw_parts = data.get("parts")
         if ftype in COMPOUND_TYPES and parent is None:
             if not isinstance(raw_parts, list) or len(raw_parts) < 2:
-                self.problems.add(line, where, "复合字段至少需要两个 parts")
+                self.problems.add(line, where, msg("复合字段至少需要两个 parts"))
             elif len(raw_parts) > MAX_PARTS:
-                self.problems.add(line, where, f"parts 过多，最多{MAX_PARTS}个")
+                self.problems.add(line, where, msg("parts 过多，最多{limit}个", limit=MAX_PARTS))
             else:
                 entry.parts = [p for p in (self._entry(r, where, entry) for r in raw_parts) if p]
         elif "parts" in data:
             self.problems.add(self.lines.key("parts", line) or line, where,
-                              f"只有复合类型（{', '.join(COMPOUND_TYPES)}）才能有 parts")
+                              msg("只有复合类型（{types}）才能有 parts",
+                                  types=", ".join(COMPOUND_TYPES)))
         return entry
 
     # --- pass 2: the specs -----------------------------------------------------------------
@@ -180,7 +184,7 @@ class FieldReader:
         if isinstance(entry.data.get("show_if"), dict):
             if spec.parent:
                 self.problems.add(self.lines.key("show_if", entry.line) or entry.line,
-                                  entry.where, "show_if 只能写在整个字段上，不能写在部分上")
+                                  entry.where, msg("show_if 只能写在整个字段上，不能写在部分上"))
             else:
                 changes["show_if"] = read_condition(place, entry.data["show_if"], self.built,
                                                     self.problems)
@@ -203,7 +207,7 @@ class FieldReader:
             for cycle in cycles(edges):
                 entry = self.entries[cycle[0]]
                 self.problems.add(self.lines.key(key, entry.line) or entry.line, entry.where,
-                                  f"{what} 循环引用：{' → '.join(cycle)}")
+                                  msg("{key} 循环引用：{cycle}", key=what, cycle=" → ".join(cycle)))
 
     def spec(self, entry: Entry) -> FieldSpec:
         data, where, line = entry.data, entry.where, entry.line
@@ -236,7 +240,8 @@ class FieldReader:
             allowed = TYPES[spec.type].aggregates
             if aggregate not in allowed:
                 self.problems.add(self.lines.key("aggregate", line) or line, where,
-                                  f"aggregate 只能是 {'、'.join(allowed)}（类型 {spec.type}）")
+                                  msg("aggregate 只能是 {allowed}（类型 {type}）", allowed=allowed,
+                                      type=spec.type))
             else:
                 spec = replace(spec, aggregate=aggregate)
         if "options" in data and "options" not in bad:
@@ -255,10 +260,10 @@ class FieldReader:
         labels: list[str] = []
         codes: list[str] = []
         if len(entry.data["options"]) > MAX_OPTIONS:
-            self.problems.add(line, entry.where, f"选项过多，最多{MAX_OPTIONS}个")
+            self.problems.add(line, entry.where, msg("选项过多，最多{limit}个", limit=MAX_OPTIONS))
             return (), ()
         for number, item in enumerate(entry.data["options"], 1):
-            where = f"{entry.where}的第{number}个选项"
+            where = msg("{where}的第{number}个选项", where=entry.where, number=number)
             if isinstance(item, str):
                 item = {"code": item, "label": item}
             elif not self.problems.check_keys(line, where, item, OPTION_KEYS, set(OPTION_KEYS)):
@@ -267,7 +272,7 @@ class FieldReader:
                                          {"code": CODE_LIMIT, "label": LABEL_LIMIT}):
                 continue
             if not item["code"].strip() or not item["label"].strip():
-                self.problems.add(line, where, "选项的代码和名称都不能为空")
+                self.problems.add(line, where, msg("选项的代码和名称都不能为空"))
                 continue
             codes.append(item["code"])
             labels.append(item["label"])
@@ -280,12 +285,12 @@ class FieldReader:
             return self.lines.key(key, entry.line) or entry.line
 
         if "layout" not in bad and data.get("layout", "half") not in ("half", "full"):
-            self.problems.add(at("layout"), where, "layout 只能是 half 或 full")
+            self.problems.add(at("layout"), where, msg("layout 只能是 half 或 full"))
         if "over_length" not in bad and data.get("over_length", ERROR) not in (ERROR, WARNING):
-            self.problems.add(at("over_length"), where, "over_length 只能是 error 或 warning")
+            self.problems.add(at("over_length"), where, msg("over_length 只能是 error 或 warning"))
         if "max_length" not in bad and data.get("max_length") is not None \
                 and data["max_length"] < 1:
-            self.problems.add(at("max_length"), where, "max_length 应为正整数")
+            self.problems.add(at("max_length"), where, msg("max_length 应为正整数"))
         if "pattern" not in bad and data.get("pattern"):
             message = pattern_problem(data["pattern"], self.types.get(entry.key, ""))
             if message:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from forms.messages import msg
 from forms.registry import TYPES
 from forms.spec import Calculation, Condition, FieldSpec
 from forms.template_problems import ITEMS, TEXTS, Problems, text_problem
@@ -38,24 +39,27 @@ def read_condition(place: Place, data: Any, built: dict[str, FieldSpec], problem
     key = data["field"]
     controller = built.get(key)
     if controller is None:
-        problems.add(line, where, f"show_if 引用了不存在的字段“{key}”")
+        problems.add(line, where, msg("show_if 引用了不存在的字段“{key}”", key=key))
         return None
     if controller.parts:
-        problems.add(line, where, f"show_if 的字段“{key}”是复合字段，请写它的部分，如“{key}.<部分id>”")
+        problems.add(line, where, msg("show_if 的字段“{key}”是复合字段，请写它的部分，如“{key}.<部分id>”",
+                                      key=key))
         return None
     if key == place.key or key.startswith(place.key + "."):
-        problems.add(line, where, "show_if 不能引用本字段自己")
+        problems.add(line, where, msg("show_if 不能引用本字段自己"))
         return None
     wanted = data["equals"] if isinstance(data["equals"], list) else [data["equals"]]
     if not wanted or len(wanted) > MAX_VALUES:
-        problems.add(line, where, f"show_if 的 equals 应有 1 到 {MAX_VALUES} 个值")
+        problems.add(line, where, msg("show_if 的 equals 应有 1 到 {limit} 个值", limit=MAX_VALUES))
         return None
     values, texts = [], []
     for item in wanted:
         value = _expected(controller, item)
         if value is None:
-            problems.add(line, where, f"show_if 的 equals“{item}”不是字段“{key}”能填的值"
-                         + (f"（可选：{'、'.join(controller.options)}）" if controller.options else ""))
+            problems.add(line, where, msg(
+                "show_if 的 equals“{item}”不是字段“{key}”能填的值（可选：{options}）", item=item,
+                key=key, options=controller.options) if controller.options else msg(
+                "show_if 的 equals“{item}”不是字段“{key}”能填的值", item=item, key=key))
             return None
         values.append(value)
         texts.append(str(item))
@@ -87,7 +91,7 @@ def read_calculation(place: Place, spec: FieldSpec, data: Any, built: dict[str, 
     where = place.where
     kind = TYPES.get(spec.type)
     if spec.parts or kind is None or not kind.calculable:
-        problems.add(line, where, "calculate 只能用于数量（count）或金额（money）字段")
+        problems.add(line, where, msg("calculate 只能用于数量（count）或金额（money）字段"))
         return None
     if not problems.check_keys(line, where, data, CALCULATE_KEYS, set(CALCULATE_KEYS)):
         return None
@@ -97,23 +101,24 @@ def read_calculation(place: Place, spec: FieldSpec, data: Any, built: dict[str, 
     for key in data["sum"]:
         part = built.get(key)
         if part is None:
-            problems.add(line, where, f"calculate 引用了不存在的字段“{key}”")
+            problems.add(line, where, msg("calculate 引用了不存在的字段“{key}”", key=key))
             return None
         for leaf in part.parts or (part,):
             if leaf.key == spec.key:
-                problems.add(line, where, "calculate 不能加上本字段自己")
+                problems.add(line, where, msg("calculate 不能加上本字段自己"))
                 return None
             leaf_kind = TYPES.get(leaf.type)
             if leaf_kind is None or not leaf_kind.numeric:
-                problems.add(line, where, f"字段“{leaf.key}”（类型 {leaf.type}）不是数字，不能相加")
+                problems.add(line, where, msg("字段“{key}”（类型 {type}）不是数字，不能相加",
+                                              key=leaf.key, type=leaf.type))
                 return None
             if leaf_kind.is_money != kind.is_money:
-                problems.add(line, where, f"不能把金额和数量相加（“{leaf.key}”）")
+                problems.add(line, where, msg("不能把金额和数量相加（“{key}”）", key=leaf.key))
                 return None
             if leaf.key not in keys:
                 keys.append(leaf.key)
     if not keys:
-        problems.add(line, where, "calculate 的 sum 至少要有一个字段")
+        problems.add(line, where, msg("calculate 的 sum 至少要有一个字段"))
         return None
     return Calculation("sum", tuple(keys))
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from forms.messages import Msg, msg, plural
 from forms.template_lines import TemplateLines
 
 MAX_PROBLEMS = 200  # listed one by one; the rest are counted in one last line
@@ -16,9 +17,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\
 TEXTS = "texts"  # a list of texts
 TABLES = "tables"  # a list of tables ([[...]])
 ITEMS = "items"  # a list of texts or tables
-TYPE_NAMES = {str: "文字", TEXTS: "文字列表", TABLES: "表的列表（[[...]]）", ITEMS: "列表",
-              bool: "布尔值（true 或 false）", float: "数字", int: "整数",
-              dict: "表（如 { field = \"...\" }）", object: "值"}
+TEMPLATE = msg("模板")  # where a problem of the whole template is
+TYPE_NAMES = {str: msg("文字"), TEXTS: msg("文字列表"), TABLES: msg("表的列表（[[...]]）"),
+              ITEMS: msg("列表"), bool: msg("布尔值（true 或 false）"), float: msg("数字"),
+              int: msg("整数"), dict: msg("表（如 { field = \"...\" }）"), object: msg("值")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,14 +33,17 @@ class TemplateProblem:
     message: str
     source: str = ""
 
-    def text(self) -> str:
+    def text(self) -> Msg:
         """One printable line: 文件：第12行：字段“people”：未知的类型“names”."""
-        head = f"{self.source}：" if self.source else ""
-        line = f"第{self.line}行：" if self.line else ""
-        return f"{head}{line}{self.where}：{self.message}"
+        text = msg("{where}：{message}", where=self.where, message=self.message)
+        if self.line:
+            text = msg("第{line}行：{problem}", line=self.line, problem=text)
+        if self.source:
+            text = msg("{source}：{problem}", source=self.source, problem=text)
+        return text
 
     def to_dict(self) -> dict[str, Any]:
-        return {"line": self.line, "where": self.where, "message": self.message,
+        return {"line": self.line, "where": str(self.where), "message": str(self.message),
                 "source": self.source}
 
 
@@ -75,23 +80,24 @@ class Problems:
     def listed(self) -> list[TemplateProblem]:
         if not self.dropped:
             return list(self.found)
-        return self.found + [TemplateProblem(None, "模板", f"另有{self.dropped}个问题未列出")]
+        return self.found + [TemplateProblem(None, TEMPLATE, plural("另有{n}个问题未列出",
+                                                                    n=self.dropped))]
 
     def check_keys(self, line: int | None, where: str, data: Any, allowed: set[str] | dict,
                    required: set[str]) -> bool:
         """``data`` is a table with only ``allowed`` keys and every ``required`` one."""
         if not isinstance(data, dict):
-            self.add(line, where, "应为一个表（table）")
+            self.add(line, where, msg("应为一个表（table）"))
             return False
         ok = True
         unknown = sorted(set(data) - set(allowed))
         if unknown:
-            at = self.lines.key(unknown[0], line) if line or where == "模板" else None
-            self.add(at or line, where, f"未知的键：{', '.join(unknown)}")
+            at = self.lines.key(unknown[0], line) if line or where == TEMPLATE else None
+            self.add(at or line, where, msg("未知的键：{keys}", keys=", ".join(unknown)))
             ok = False
         missing = sorted(required - set(data))
         if missing:
-            self.add(line, where, f"缺少必填的键：{', '.join(missing)}")
+            self.add(line, where, msg("缺少必填的键：{keys}", keys=", ".join(missing)))
             ok = False
         return ok
 
@@ -104,7 +110,7 @@ class Problems:
             value, expected = data[name], types[name]
             message = None
             if not type_ok(value, expected):
-                message = f"{name} 的值应为{TYPE_NAMES[expected]}"
+                message = msg("{key} 的值应为{kind}", key=name, kind=TYPE_NAMES[expected])
             else:
                 texts = [value] if isinstance(value, str) else \
                     [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
@@ -112,7 +118,7 @@ class Problems:
                 for text in texts:
                     problem = text_problem(text, limit, name in multiline)
                     if problem:
-                        message = f"{name}：{problem}"
+                        message = msg("{key}：{problem}", key=name, problem=problem)
                         break
             if message:  # (its line is looked up only then: reading a good template stays quick)
                 self.add(self.lines.key(name, table_line) or table_line, where, message)
@@ -120,13 +126,13 @@ class Problems:
         return bad
 
 
-def text_problem(text: str, limit: int | None = None, multiline: bool = False) -> str | None:
+def text_problem(text: str, limit: int | None = None, multiline: bool = False) -> Msg | None:
     """Why a template text cannot be used (control characters, too long), or None."""
     if limit is not None and len(text) > limit:
-        return f"过长（{len(text):,}字），最多{limit:,}字"
+        return msg("过长（{count}字），最多{limit}字", count=f"{len(text):,}", limit=f"{limit:,}")
     match = _CONTROL.search(text)
     if match:
-        return f"含有不可见的控制字符（U+{ord(match[0]):04X}），请删除"
+        return msg("含有不可见的控制字符（{char}），请删除", char=f"U+{ord(match[0]):04X}")
     if not multiline and ("\n" in text or "\r" in text):
-        return "不能含换行"
+        return msg("不能含换行")
     return None

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from forms.messages import Msg, msg
 from forms.registry import COMPOUND_TYPES, TYPES
 from forms.spec import Roles
 from forms.template_problems import TEXTS, Problems
 
 # role -> (the field types it may point at, what to call them in a message)
-FIELD_ROLES: dict[str, tuple[tuple[str, ...], str]] = {
-    "unit": (("text", "choice"), "文字（text）或选择（choice）"),
-    "period": (("edition", "year"), "届次（edition）或年份（year）"),
-    "fill_date": (("date",), "日期（date）"),
-    "activity_period": (("date", "date_range"), "日期（date）或日期范围（date_range）"),
-    "filled_by": (("text",), "文字（text）"),
-    "phone": (("phone", "text"), "电话（phone）或文字（text）"),
+FIELD_ROLES: dict[str, tuple[tuple[str, ...], Msg]] = {
+    "unit": (("text", "choice"), msg("文字（text）或选择（choice）")),
+    "period": (("edition", "year"), msg("届次（edition）或年份（year）")),
+    "fill_date": (("date",), msg("日期（date）")),
+    "activity_period": (("date", "date_range"), msg("日期（date）或日期范围（date_range）")),
+    "filled_by": (("text",), msg("文字（text）")),
+    "phone": (("phone", "text"), msg("电话（phone）或文字（text）")),
 }
 ROLE_KEYS: dict[str, Any] = {**dict.fromkeys(FIELD_ROLES, str), "signoff": TEXTS,
                              "stamp_label": str, "first_edition_year": int}
@@ -47,13 +48,13 @@ def read_roles(data: dict[str, Any], types: dict[str, str], problems: Problems) 
             continue
         if role in declared:
             problems.add(lines.key(old), old,
-                         f"与 [roles] 中的 {role} 重复，请只保留 [roles] 中的写法")
+                         msg("与 [roles] 中的 {role} 重复，请只保留 [roles] 中的写法", role=role))
         else:
             declared[role] = data[old]
     old_names = {role: old for old, role in LEGACY_KEYS.items()}
 
     def where(role: str) -> str:
-        return old_names.get(role, role) if legacy else f"角色 {role}"
+        return old_names.get(role, role) if legacy else msg("角色 {role}", role=role)
 
     def at(role: str) -> int | None:
         if legacy:
@@ -65,22 +66,23 @@ def read_roles(data: dict[str, Any], types: dict[str, str], problems: Problems) 
         if key is None:
             continue
         if key not in types:
-            problems.add(at(role), where(role), f"引用了不存在的字段“{key}”")
+            problems.add(at(role), where(role), msg("引用了不存在的字段“{key}”", key=key))
             declared.pop(role)
         elif types[key] not in allowed and (types[key] in TYPES or types[key] in COMPOUND_TYPES):
             # (a field of an unknown type is named once, for its type)
-            problems.add(at(role), where(role), f"应指向{name}类型的字段，而“{key}”是 {types[key]}")
+            problems.add(at(role), where(role), msg("应指向{kind}类型的字段，而“{key}”是 {type}",
+                                                    kind=name, key=key, type=types[key]))
             declared.pop(role)
     signoff = []
     for key in declared.get("signoff", ()):
         if key not in types:
-            problems.add(at("signoff"), where("signoff"), f"引用了不存在的字段“{key}”")
+            problems.add(at("signoff"), where("signoff"), msg("引用了不存在的字段“{key}”", key=key))
         else:
             signoff.append(key)
     first_year = declared.get("first_edition_year")
     if first_year is not None and not 1000 <= first_year <= 2200:
         problems.add(at("first_edition_year"), where("first_edition_year"),
-                     "first_edition_year 应为第1届所在的年份，如 1995")
+                     msg("first_edition_year 应为第1届所在的年份，如 1995"))
         first_year = None
     if legacy:
         _infer(declared, signoff, types)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from forms.messages import msg
 from forms.quantity import COUNT_UNITS
 from forms.spec import FieldSpec, Section
 from forms.template_problems import Problems
@@ -23,25 +24,26 @@ def read_unit_synonyms(table: Any, problems: Problems) -> dict[str, str]:
     lines = problems.lines
     line = lines.table("unit_synonyms", 0) or lines.key("unit_synonyms")
     if not isinstance(table, dict):
-        problems.add(line, "unit_synonyms", '应为一个表，如 "人" = ["名", "位"]')
+        problems.add(line, "unit_synonyms", msg('应为一个表，如 "人" = ["名", "位"]'))
         return {}
     found: dict[str, str] = {}
     for canonical, synonyms in table.items():
         at = lines.key(canonical, line) or line
         where = f"unit_synonyms.{canonical}"
         if canonical not in COUNT_UNITS:
-            problems.add(at, where, f"未知的单位“{canonical}”")
+            problems.add(at, where, msg("未知的单位“{unit}”", unit=canonical))
             continue
         if not isinstance(synonyms, list) or not all(isinstance(s, str) for s in synonyms):
-            problems.add(at, where, '应为单位的列表，如 ["名", "位"]')
+            problems.add(at, where, msg('应为单位的列表，如 ["名", "位"]'))
             continue
         for synonym in synonyms:
             if synonym not in COUNT_UNITS:
-                problems.add(at, where, f"未知的单位“{synonym}”")
+                problems.add(at, where, msg("未知的单位“{unit}”", unit=synonym))
             elif synonym == canonical or synonym in table:
-                problems.add(at, where, f"“{synonym}”不能既是单位又是别名")
+                problems.add(at, where, msg("“{unit}”不能既是单位又是别名", unit=synonym))
             elif synonym in found and found[synonym] != canonical:
-                problems.add(at, where, f"“{synonym}”已是“{found[synonym]}”的别名")
+                problems.add(at, where, msg("“{unit}”已是“{other}”的别名", unit=synonym,
+                                            other=found[synonym]))
             else:
                 found[synonym] = canonical
     return found

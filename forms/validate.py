@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from forms.issues import ERROR, Issue
+from forms.messages import msg
 from forms.outliers import NO_HISTORY, UnitHistory, outlier
 from forms.pairs import other_part_issue, split_compound, total_issues
 from forms.registry import field_type, parse_field
@@ -101,7 +102,8 @@ class Validator:
             rule = self.template.rules[index]
             spec = self.template.field(rule_keys(rule, self.template)[0])
             issues = [Issue(spec.key, spec.full_label, ERROR, "rule_failed",
-                            f"规则“{rule.kind}”无法检查（{type(exc).__name__}）")]
+                            msg("规则“{kind}”无法检查（{error}）", kind=rule.kind,
+                                error=type(exc).__name__))]
         self._rule_issues[index] = issues
 
     def set(self, key: str, text: str | None) -> set[str]:
@@ -285,7 +287,7 @@ class Validator:
         spec = self.template.field(key)
         if not spec.required or self.raw.get(key, "").strip() or key in self.hidden:
             return []
-        return [Issue(key, spec.full_label, ERROR, "required", "必填项，请填写")]
+        return [Issue(key, spec.full_label, ERROR, "required", _REQUIRED)]
 
     def issues(self) -> list[Issue]:
         keys = [key for key in self._order if key not in self.hidden]
@@ -304,6 +306,9 @@ class Validator:
         displays = {k: p.display for k, p in self.parsed.items()
                     if p.display and k not in self.hidden}
         return ReportCheck(self.values(), self.issues(), displays, frozenset(self.hidden))
+
+
+_REQUIRED = msg("必填项，请填写")
 
 
 def conditions(template: FormTemplate) -> dict[str, Condition]:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from forms.messages import msg
 from storage.common import DbLike, as_db, now, writing
 from storage.errors import (
     COPY_FAILED,
@@ -123,7 +124,7 @@ def _checked_size(path: Path, max_size: int) -> int:
     if stat.S_ISDIR(info.st_mode):
         raise AttachmentIsDirectoryError(path)
     if not stat.S_ISREG(info.st_mode):
-        raise AttachmentUnreadableError(path, "不是普通文件")
+        raise AttachmentUnreadableError(path, msg("不是普通文件"))
     if info.st_size == 0:
         raise AttachmentEmptyError(path)
     if info.st_size > max_size:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
+from forms.messages import msg
 from storage import schema
 from storage.checks import check_file, connect_for_check, shm_path, wal_path
 from storage.common import as_db, database_file
@@ -151,7 +152,7 @@ def restore_backup(backup_path: str | Path, db_path: str | Path) -> Path | None:
     backup_path = Path(backup_path).absolute()
     db_path = Path(db_path).absolute()
     if not backup_path.is_file():
-        raise BackupInvalidError(backup_path, "文件不存在")
+        raise BackupInvalidError(backup_path, msg("文件不存在"))
     check_file(backup_path, error=BackupInvalidError)
     _check_is_tianbao(backup_path)
     with translated(db_path, RESTORE_FAILED):
@@ -229,9 +230,9 @@ def _check_is_tianbao(path: Path) -> None:
     try:
         db = Database(conn, execute_plugins=False)
         if schema.is_foreign(db) or not schema.applied_names(db):
-            raise BackupInvalidError(path, "不是填报数据库")
+            raise BackupInvalidError(path, msg("不是填报数据库"))
         if schema.is_newer(db):
-            raise BackupInvalidError(path, "由更新版本的填报软件创建")
+            raise BackupInvalidError(path, msg("由更新版本的填报软件创建"))
     finally:
         conn.close()
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from forms.messages import msg
 from storage.errors import DamagedDatabaseError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -44,29 +45,29 @@ def check_header(path: Path, *, error: type[Exception] = DamagedDatabaseError) -
         with path.open("rb") as file:
             header = file.read(HEADER_SIZE)
     except OSError as exc:
-        raise error(path, f"无法读取：{exc.strerror}") from exc
+        raise error(path, msg("无法读取：{error}", error=str(exc.strerror))) from exc
     if size == 0:
         return
     if len(header) < HEADER_SIZE:
-        raise error(path, "文件不完整")
+        raise error(path, msg("文件不完整"))
     if header[:16] != SQLITE_MAGIC:
-        raise error(path, "不是 SQLite 数据库文件")
+        raise error(path, msg("不是 SQLite 数据库文件"))
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
-        raise error(path, "文件头已损坏")
+        raise error(path, msg("文件头已损坏"))
     if header[18] not in (1, 2) or header[19] not in (1, 2):
-        raise error(path, "文件头已损坏")
+        raise error(path, msg("文件头已损坏"))
     if has_wal(path):
         # Pages not yet copied back from the WAL make the main file legitimately short.
         return
     if size % page_size:
-        raise error(path, "文件不完整，可能被截断")
+        raise error(path, msg("文件不完整，可能被截断"))
     change_counter = int.from_bytes(header[24:28], "big")
     valid_for = int.from_bytes(header[92:96], "big")
     header_pages = int.from_bytes(header[28:32], "big")
     if valid_for == change_counter and header_pages * page_size > size:
-        raise error(path, "文件不完整，可能被截断")
+        raise error(path, msg("文件不完整，可能被截断"))
 
 
 def connect_for_check(path: Path) -> sqlite3.Connection:
@@ -105,7 +106,7 @@ def checked_connection(path: Path, *, error: type[Exception] = DamagedDatabaseEr
     try:
         problem = integrity_problem(conn)
         if problem:
-            raise error(path, f"完整性检查未通过：{problem}")
+            raise error(path, msg("完整性检查未通过：{problem}", problem=problem))
         yield conn
     finally:
         conn.close()

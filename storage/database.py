@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from forms.messages import msg
 from storage import backup, fts, schema
 from storage.checks import checked_connection, has_wal, wal_path
 from storage.common import write_lock, writing
@@ -60,11 +61,12 @@ def open_database(path: str | Path | None = None, *, read_only: bool = False,
 
 def _open_writer(path: Path, *, daily_backup: bool) -> Store:
     if path.is_dir():
-        raise DamagedDatabaseError(path, "这是一个文件夹")
+        raise DamagedDatabaseError(path, msg("这是一个文件夹"))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DatabaseUnwritableError(path, f"无法创建文件夹：{exc.strerror}") from exc
+        raise DatabaseUnwritableError(path, msg("无法创建文件夹：{error}",
+                                                error=str(exc.strerror))) from exc
     if path.exists() and not _can(path, os.R_OK):
         raise DatabaseUnreadableError(path)
     lock = WriterLock(path).acquire()
@@ -104,7 +106,8 @@ def _daily_backup(store: Store) -> None:
         store.last_backup = backup.auto_backup(store)
     except (StorageError, OSError, sqlite3.Error) as exc:
         store.backup_error = exc if isinstance(exc, StorageError) else StorageError(
-            f"今天的自动备份未能完成（{exc}）。数据未受影响，请检查磁盘空间。", path=store.path)
+            msg("今天的自动备份未能完成（{error}）。数据未受影响，请检查磁盘空间。", error=str(exc)),
+            path=store.path)
 
 
 def _open_read_only(path: Path) -> Store:
@@ -126,7 +129,7 @@ def _open_read_only(path: Path) -> Store:
     configure_common(db)
     if schema.needs_migration(db):
         db.close()
-        raise ReadOnlyError(path, "需要升级数据格式，只读方式下无法打开；请先以正常方式打开一次")
+        raise ReadOnlyError(path, msg("需要升级数据格式，只读方式下无法打开；请先以正常方式打开一次"))
     return Store(db, path, read_only=True, lock=None)
 
 
@@ -218,19 +221,19 @@ def _inspect(path: Path) -> None:
     file without our tables, may be someone's file given by mistake.
     """
     if not path.exists():  # only a -wal is left: SQLite would replay it onto a new file
-        raise DamagedDatabaseError(path, "数据库主文件缺失，只剩下 -wal 日志文件")
+        raise DamagedDatabaseError(path, msg("数据库主文件缺失，只剩下 -wal 日志文件"))
     if not _can(path, os.R_OK):
         raise DatabaseUnreadableError(path)
     with checked_connection(path) as conn:
         if conn is None:
-            raise DamagedDatabaseError(path, "文件是空的（0 字节），不是填报数据库")
+            raise DamagedDatabaseError(path, msg("文件是空的（0 字节），不是填报数据库"))
         try:
             db = Database(conn, execute_plugins=False)
             if schema.is_foreign(db):
                 raise NotTianbaoDatabaseError(path)
             if not schema.applied_names(db):
-                raise DamagedDatabaseError(path, "这是一个没有任何数据表的空 SQLite 数据库，"
-                                                 "不是填报数据库")
+                raise DamagedDatabaseError(path, msg("这是一个没有任何数据表的空 SQLite 数据库，"
+                                                     "不是填报数据库"))
             if schema.is_newer(db):
                 found = max(schema.schema_version(db), len(schema.applied_names(db)))
                 raise NewerSchemaError(path, found, schema.SCHEMA_VERSION)
@@ -244,10 +247,10 @@ def _can(target: Path, mode: int) -> bool:
 
 def _check_writable(path: Path) -> None:
     if not _can(path.parent, os.W_OK | os.X_OK):
-        raise DatabaseUnwritableError(path, "所在文件夹只读")
+        raise DatabaseUnwritableError(path, msg("所在文件夹只读"))
     for file in (path, wal_path(path)):
         if file.exists() and not _can(file, os.R_OK | os.W_OK):
-            raise DatabaseUnwritableError(path, "文件只读")
+            raise DatabaseUnwritableError(path, msg("文件只读"))
 
 
 def _connect(path: Path) -> Database:

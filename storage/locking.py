@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from forms.messages import msg
 from storage.errors import DatabaseLockedError, DatabaseUnwritableError
 from storage.paths import lock_path
 
@@ -55,7 +56,8 @@ class WriterLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
-            raise DatabaseUnwritableError(self.db_path, f"无法创建锁文件：{exc.strerror}") from exc
+            raise DatabaseUnwritableError(self.db_path, msg("无法创建锁文件：{error}",
+                                                            error=str(exc.strerror))) from exc
         if not _try_lock(fd):
             os.close(fd)
             raise DatabaseLockedError(self.db_path)

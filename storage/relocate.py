@@ -12,6 +12,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from forms.messages import msg
 from storage.checks import shm_path, wal_path
 from storage.errors import StorageError
 from storage.locking import WriterLock
@@ -58,7 +59,8 @@ def move_old_data_folder(new: Path | None = None, old: Path | None = None) -> Fo
         return FolderMove(old, new, exc)
     except OSError as exc:
         return FolderMove(old, new, StorageError(
-            f"移动文件时出错（{exc.strerror or exc}），没有文件丢失", path=source))
+            msg("移动文件时出错（{error}），没有文件丢失", error=str(exc.strerror or exc)),
+            path=source))
     try:
         lock_path(source).unlink(missing_ok=True)
         old.rmdir()

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from forms.messages import msg
 from storage.checks import HEADER_SIZE, check_header
 from storage.errors import DatabaseUnwritableError, StorageError
 from storage.locking import WriterLock
@@ -60,7 +61,7 @@ class CheckGate:
     def wait(self, timeout: float = CHECK_WAIT_SECONDS) -> None:
         """Return once the check has passed; raise its error, or a StorageError on timeout."""
         if not self._done.wait(timeout):
-            raise StorageError("数据库文件仍在检查中，修改暂未保存。请稍候，程序会自动重试。",
+            raise StorageError(msg("数据库文件仍在检查中，修改暂未保存。请稍候，程序会自动重试。"),
                                path=self.path)
         if self.error is not None:
             raise self.error
@@ -176,8 +177,8 @@ def configure_writer(conn: sqlite3.Connection | Database, path: Path, *,
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         mode = conn.execute(f"PRAGMA journal_mode = {'WAL' if wal else 'DELETE'}").fetchone()[0]
         if not wal and str(mode).lower() != "delete":
-            raise DatabaseUnwritableError(path, "位于网络驱动器上，但无法关闭 WAL 日志模式；"
-                                                "请关闭其他打开该文件的程序后重试")
+            raise DatabaseUnwritableError(path, msg("位于网络驱动器上，但无法关闭 WAL 日志模式；"
+                                                    "请关闭其他打开该文件的程序后重试"))
     except sqlite3.OperationalError as exc:
         if "readonly" in str(exc) or "unable to open" in str(exc):
             raise DatabaseUnwritableError(path, str(exc)) from exc

@@ -27,12 +27,13 @@ import storage
 from exports.atomic import atomic_path
 from forms import loader
 from forms.loader import FORMS_DIR, check_template_text, load_builtin_templates
+from forms.messages import joined, msg, plural
 from forms.spec import FormTemplate
 from ui.operations import OperationError
 
 BUILTIN = "builtin"
 IMPORTED = "imported"
-ORIGIN_TEXT = {BUILTIN: "内置", IMPORTED: "导入"}
+ORIGIN_TEXT = {BUILTIN: msg("内置"), IMPORTED: msg("导入")}
 MAX_TEMPLATE_BYTES = 8 * 1024 * 1024  # far above any real form; keeps a stray file out
 
 
@@ -42,8 +43,9 @@ class TemplateRejected(OperationError):
     def __init__(self, source: str, problems: list[Any]) -> None:
         self.source = source
         self.problems = list(problems)
-        lines = "\n".join(problem_text(p) for p in self.problems)
-        super().__init__(f"模板“{source}”有 {len(self.problems)} 处错误，未导入：\n{lines}")
+        super().__init__(plural("模板“{source}”有 {n} 处错误，未导入：\n{problems}", n=len(self.problems),
+                                source=source, problems=joined(
+                                    [problem_text(p) for p in self.problems], "\n")))
 
 
 def problem_text(problem: Any) -> str:
@@ -128,8 +130,10 @@ class Catalogue:
                 return template
         broken = next((e for e in self.entries if e.form_id == name and e.problems), None)
         if broken is not None:
-            raise OperationError(f"表单“{name}”的模板有错误，暂不能使用：{broken.problems[0]}")
-        raise OperationError(f"没有表单“{name}”。可用的表单：{'、'.join(templates) or '（无）'}")
+            raise OperationError(msg("表单“{name}”的模板有错误，暂不能使用：{problem}", name=name,
+                                     problem=broken.problems[0]))
+        raise OperationError(msg("没有表单“{name}”。可用的表单：{forms}", name=name,
+                                 forms=list(templates) or msg("（无）")))
 
 
 def builtin_entries(folder: Path = FORMS_DIR) -> list[TemplateEntry]:
@@ -166,7 +170,7 @@ def _builtin(folder: Path, signature: tuple[Any, ...]) -> tuple[dict[str, FormTe
 def imported_entries(store: Any) -> list[TemplateEntry]:
     entries = []
     for row in storage.list_imported_templates(store.db):
-        template, problems = check_template(row.source, f"导入的模板 {row.form_id}")
+        template, problems = check_template(row.source, msg("导入的模板 {id}", id=row.form_id))
         entry = _entry(template, problems, IMPORTED, row.form_id, row.source_name)
         entries.append(replace(entry, title=entry.title if template else row.title,
                                version=row.version, imported_at=row.imported_at))
@@ -214,7 +218,8 @@ def _choose(entries: list[TemplateEntry]) -> list[TemplateEntry]:
             continue
         other = ORIGIN_TEXT[winner.origin]
         chosen.append(replace(entry, in_use=False,
-                              note=f"未使用：{other}的第{winner.version}版较新或相同"))
+                              note=msg("未使用：{origin}的第{version}版较新或相同", origin=other,
+                                       version=winner.version)))
     return chosen
 
 
@@ -226,12 +231,13 @@ def _read_toml(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise OperationError(f"无法读取模板文件“{path}”（{exc.strerror or exc}）。") from exc
+        raise OperationError(msg("无法读取模板文件“{path}”（{error}）。", path=str(path),
+                                 error=str(exc.strerror or exc))) from exc
     try:
         return data.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as exc:
-        raise OperationError(f"模板文件“{path}”不是 UTF-8 编码的文本。"
-                             "请用记事本“另存为”UTF-8 编码后再导入。") from exc
+        raise OperationError(msg("模板文件“{path}”不是 UTF-8 编码的文本。"
+                                 "请用记事本“另存为”UTF-8 编码后再导入。", path=str(path))) from exc
 
 
 TEMPLATE_READERS: dict[str, Callable[[Path], str]] = {".toml": _read_toml}
@@ -242,18 +248,21 @@ def read_template_file(path: Path | str) -> str:
     """A template file of any supported kind as TOML text; OperationError says why not."""
     path = Path(path)
     if not path.exists():
-        raise OperationError(f"找不到模板文件“{path}”。")
+        raise OperationError(msg("找不到模板文件“{path}”。", path=str(path)))
     if path.is_dir():
-        raise OperationError(f"“{path}”是一个文件夹，请选择模板文件（.toml）。")
+        raise OperationError(msg("“{path}”是一个文件夹，请选择模板文件（.toml）。", path=str(path)))
     suffix = path.suffix.lower()
     reader = TEMPLATE_READERS.get(suffix)
     if reader is None:
         if suffix in _LATER:
-            raise OperationError(f"暂不支持从 {_LATER[suffix]} 文件导入表单（“{path.name}”）。"
-                                 "目前只能导入 .toml 模板文件。")
-        raise OperationError(f"无法识别模板文件“{path.name}”的类型。目前只能导入 .toml 模板文件。")
+            raise OperationError(msg("暂不支持从 {kind} 文件导入表单（“{name}”）。"
+                                     "目前只能导入 .toml 模板文件。", kind=_LATER[suffix],
+                                     name=path.name))
+        raise OperationError(msg("无法识别模板文件“{name}”的类型。目前只能导入 .toml 模板文件。",
+                                 name=path.name))
     if path.stat().st_size > MAX_TEMPLATE_BYTES:
-        raise OperationError(f"模板文件“{path.name}”过大（超过 8 MB），不像是表单模板。")
+        raise OperationError(msg("模板文件“{name}”过大（超过 8 MB），不像是表单模板。",
+                                 name=path.name))
     return reader(path)
 
 
@@ -287,9 +296,10 @@ def import_template_text(store: Any, text: str, source: str, source_name: str = 
     builtin = next((e for e in builtin_entries(folder)
                     if e.form_id == template.id and e.template is not None), None)
     if builtin is not None and template.version <= (builtin.version or 0):
-        raise OperationError(
-            f"表单“{template.id}”是内置表单（{builtin.title}，第{builtin.version}版），未导入。"
-            f"导入的模板要替代它，version 须大于 {builtin.version}；内置表单不需要导入。")
+        raise OperationError(msg(
+            "表单“{id}”是内置表单（{title}，第{version}版），未导入。"
+            "导入的模板要替代它，version 须大于 {version}；内置表单不需要导入。", id=template.id,
+            title=builtin.title, version=builtin.version))
     stored = storage.import_template(store.db, form_id=template.id, version=template.version,
                                      title=template.title, source=template.source,
                                      source_name=source_name)
@@ -301,7 +311,7 @@ def export_template(store: Any, form_id: str, path: Path | str, *,
     """Write the template in use for ``form_id`` as the TOML text it was loaded from."""
     entry = template_catalogue(store, folder=folder).entry(form_id)
     if entry is None or entry.template is None:
-        raise OperationError(f"没有可导出的表单“{form_id}”。")
+        raise OperationError(msg("没有可导出的表单“{id}”。", id=form_id))
     return write_template(entry.template, path)
 
 
@@ -319,6 +329,6 @@ def delete_template(store: Any, form_id: str) -> None:
         storage.get_imported_template(store.db, form_id)
     except storage.TemplateNotFoundError as exc:
         if any(e.form_id == form_id for e in builtin_entries()):
-            raise OperationError(f"“{form_id}”是内置表单，不能删除。") from exc
+            raise OperationError(msg("“{id}”是内置表单，不能删除。", id=form_id)) from exc
         raise
     storage.delete_imported_template(store.db, form_id)

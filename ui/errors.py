@@ -15,6 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from forms.messages import say
+
 translate = QCoreApplication.translate
 log = logging.getLogger("tianbao.ui")
 
@@ -35,7 +37,7 @@ def error_text(exc: BaseException) -> str:
         # StorageError, ExportError, OperationError, TemplateError, the CLI's errors.
         message = text()
         if isinstance(message, str) and message:
-            return message
+            return say(message)  # a message of forms.messages in the interface's language
     if isinstance(exc, OSError):
         return os_error_text(exc)
     if isinstance(exc, sqlite3.Error):

@@ -20,20 +20,22 @@ from forms.importing.matcher import MIN_SHARE, FilledImport, best_template, matc
 from forms.importing.sniff import sniff
 from forms.importing.writer import draft_toml
 from forms.issues import Issue
+from forms.messages import msg
 from forms.spec import FormTemplate
 from forms.validate import Validator
 from ui import catalogue, operations
 from ui.operations import OperationError
 
-TYPE_NAMES = {"text": "文字", "long_text": "长文字", "count": "数量", "money": "金额",
-               "edition": "届次", "year": "年份", "yes_no": "是/否", "choice": "单选",
-               "checklist": "多选", "phone": "电话", "date": "日期", "date_range": "日期范围",
-               "name_list": "名单（数量+名称）", "link_list": "链接列表", "pair": "分项（线下/线上）",
-               "decimal": "数值"}
+TYPE_NAMES = {"text": msg("文字"), "long_text": msg("长文字"), "count": msg("数量"),
+              "money": msg("金额"), "edition": msg("届次"), "year": msg("年份"),
+              "yes_no": msg("是/否"), "choice": msg("单选"), "checklist": msg("多选"),
+              "phone": msg("电话"), "date": msg("日期"), "date_range": msg("日期范围"),
+              "name_list": msg("名单（数量+名称）"), "link_list": msg("链接列表"),
+              "pair": msg("分项（线下/线上）"), "decimal": msg("数值")}
 
 
 def type_text(kind: str) -> str:
-    """A field type's name in Chinese, for the review lists."""
+    """A field type's name (a message), for the review lists."""
     return TYPE_NAMES.get(kind, kind)
 
 
@@ -72,7 +74,8 @@ def check_draft(draft: Draft) -> tuple[FormTemplate | None, list[Any]]:
 def save_draft(store: Any, draft: Draft, source_name: str = "") -> catalogue.ImportOutcome:
     """Check the draft as any template is checked, and store it (TemplateRejected if broken)."""
     text = draft_toml(draft)
-    return catalogue.import_template_text(store, text, f"{source_name or draft.source}（草稿）",
+    return catalogue.import_template_text(store, text, msg("{source}（草稿）",
+                                                           source=source_name or draft.source),
                                           source_name or draft.source)
 
 
@@ -113,7 +116,8 @@ def match_filled(document: Document, templates: dict[str, FormTemplate],
             template = templates.get(form_id) or next(
                 (t for t in templates.values() if t.title == form_id), None)
             if template is None:
-                raise OperationError(f"没有表单“{form_id}”。可用的表单：{'、'.join(templates)}")
+                raise OperationError(msg("没有表单“{name}”。可用的表单：{forms}", name=form_id,
+                                         forms=list(templates)))
         else:
             template = best_template(document, templates, MIN_SHARE if strict else 0.0)
         result = match_document(document, template)
@@ -132,8 +136,9 @@ def preview_report(path: Path | str, templates: dict[str, FormTemplate], form_id
 def import_report(store: Any, preview: ReportPreview) -> int:
     """Create the report from a preview: every value, or nothing; returns its id."""
     if not preview.has_values:
-        raise OperationError(f"“{preview.source_name}”中没有读到表单“{preview.template.title}”"
-                             "任何栏目的内容，未新建报表。请确认选对了表单和文件")
+        raise OperationError(msg("“{file}”中没有读到表单“{form}”任何栏目的内容，未新建报表。"
+                                 "请确认选对了表单和文件", file=preview.source_name,
+                                 form=preview.template.title))
     template = preview.template
     validator = Validator(template, preview.result.raw)
     meta = operations.report_meta(template, validator.values(), validator.raw)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 import storage  # cheap: its API (and sqlite-utils) loads on first use
+from forms.messages import say
 from ui import file_commands
 from ui.empty_editor import EmptyEditor
 from ui.errors import show_error
@@ -128,7 +129,7 @@ class MainWindow(WindowCommands, QMainWindow):
             self.commands.delete.setShortcutContext(
                 Qt.ShortcutContext.WidgetWithChildrenShortcut)
             if self.store.backup_error is not None:
-                self.statusBar().showMessage(self.store.backup_error.text(), 15000)
+                self.statusBar().showMessage(say(self.store.backup_error.text()), 15000)
         self.update_actions()
 
     def update_title(self) -> None:

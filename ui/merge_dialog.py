@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 import storage
+from forms.messages import say
 from ui import operations
 from ui.workers import run_with_progress
 
@@ -214,8 +215,8 @@ class MergeResultDialog(QDialog):
         for row, (path, reason) in enumerate(outcome.rejected):
             name = QTableWidgetItem(Path(path).name)
             name.setToolTip(str(path))
-            why = QTableWidgetItem(reason)
-            why.setToolTip(reason)
+            why = QTableWidgetItem(say(reason))
+            why.setToolTip(say(reason))
             self.table.setItem(row, 0, name)
             self.table.setItem(row, 1, why)
         self.table.setWordWrap(True)
@@ -272,7 +273,7 @@ def run_merge_dialog(parent: QWidget | None, store: Any) -> int | None:
         outcome = run_with_progress(parent, translate("merge_dialog", "正在汇总报送包…"), job,
                                     cancellable=True)
     except MergeCancelled as exc:
-        QMessageBox.information(parent, translate("merge_dialog", "汇总"), exc.text())
+        QMessageBox.information(parent, translate("merge_dialog", "汇总"), say(exc.text()))
         return None
     finally:
         asker.deleteLater()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 import storage
+from forms.messages import say
 from ui.errors import show_error
 
 translate = QCoreApplication.translate
@@ -54,12 +55,12 @@ def recover_from(parent: QWidget | None, path: Path, exc: Exception, *,
         raise exc
     except (storage.DatabaseLockedError, storage.DatabaseUnwritableError) as exc:
         log.warning("cannot write %s: %s", path, exc.text())
-        choice = ask_choice(parent, translate("open_store", "无法修改数据库"), exc.text(),
+        choice = ask_choice(parent, translate("open_store", "无法修改数据库"), say(exc.text()),
                             [translate("open_store", "以只读方式打开"), cancel_text])
         return open_read_only(parent, path) if choice == 0 else None
     except storage.NewerSchemaError as exc:
         log.warning("newer schema: %s", exc.text())
-        ask_choice(parent, translate("open_store", "需要更新版本的填报"), exc.text(),
+        ask_choice(parent, translate("open_store", "需要更新版本的填报"), say(exc.text()),
                    [translate("open_store", "确定")], critical=True)
         return None
     except storage.DamagedDatabaseError as exc:
@@ -82,14 +83,14 @@ def _offer_restore(parent: QWidget | None, path: Path, exc: Exception, cancel_te
     backups = [] if isinstance(exc, storage.NotTianbaoDatabaseError) else storage.list_backups(path)
     if not backups:
         hint = translate("open_store", "没有找到可用的自动备份。请选择其他数据库文件，或联系技术支持。")
-        ask_choice(parent, translate("open_store", "数据库文件已损坏"), exc.text() + "\n\n" + hint,
+        ask_choice(parent, translate("open_store", "数据库文件已损坏"), say(exc.text()) + "\n\n" + hint,
                    [translate("open_store", "确定")], critical=True)
         return None
     newest = backups[0]
     offer = translate(
         "open_store", "找到最新的备份：{time}（{name}）。是否从该备份恢复？\n"
         "损坏的文件不会被覆盖，会以“.before-restore-日期”为名保留在原文件夹中。")
-    text = exc.text() + "\n\n" + offer.format(
+    text = say(exc.text()) + "\n\n" + offer.format(
         time=newest.created_at.strftime("%Y-%m-%d %H:%M"), name=newest.path.name)
     if ask_choice(parent, translate("open_store", "数据库文件已损坏"), text,
                   [translate("open_store", "从备份恢复"), cancel_text], critical=True) != 0:

@@ -18,16 +18,17 @@ from exports.model import AttachmentInfo, ReportData
 from forms import outliers
 from forms.issues import Issue
 from forms.loader import TemplateError
+from forms.messages import msg
 from forms.outliers import UnitHistory
 from forms.spec import FormTemplate
 from forms.validate import Validator
 
 
 class OperationError(Exception):
-    """A user-level refusal with a Chinese message fit to show."""
+    """A user-level refusal with a Chinese message fit to show (a forms.messages message)."""
 
     def text(self) -> str:
-        return str(self)
+        return self.args[0] if self.args and isinstance(self.args[0], str) else str(self)
 
 
 @dataclass
@@ -86,11 +87,11 @@ def template_for_report(store: Any, report_id: int) -> FormTemplate:
     from ui.catalogue import check_template  # noqa: PLC0415 - the catalogue uses OperationError
 
     source = storage.get_report_template_source(store.db, report_id)
-    template, problems = check_template(source, "报表所用的模板")
+    template, problems = check_template(source, msg("报表所用的模板"))
     if template is None:
         first = problems[0]
-        raise TemplateError(f"报表 {report_id} 的模板", first.where, first.message, first.line,
-                            problems)
+        raise TemplateError(msg("报表 {id} 的模板", id=report_id), first.where, first.message,
+                            first.line, problems)
     return template
 
 
@@ -163,7 +164,8 @@ def create_report(store: Any, form_id: str, *, raw: dict[str, str] | None = None
     if template is None:
         template = usable_template(store, form_id)
     elif template.id != form_id:
-        raise OperationError(f"没有表单“{form_id}”。可用的表单：{template.id}")
+        raise OperationError(msg("没有表单“{name}”。可用的表单：{forms}", name=form_id,
+                                 forms=[template.id]))
     raw = dict(raw or {})
     settings = storage.get_settings(store.db)
     unit_key = template.roles.unit
@@ -414,17 +416,17 @@ def merge_into_new_report(store: Any, paths: Any, *, title: str | None = None,
     if cancel is not None and cancel():
         raise MergeCancelled()
     if progress is not None:
-        progress(len(result.merged), len(result.merged), "正在备份数据库…")
+        progress(len(result.merged), len(result.merged), msg("正在备份数据库…"))
     storage.auto_backup(store, reason="merge")
     if progress is not None:
-        progress(len(result.merged), len(result.merged), "正在保存汇总报表…")
+        progress(len(result.merged), len(result.merged), msg("正在保存汇总报表…"))
     source_info = {"sources": result.sources,
                    "merged_at": datetime.now().isoformat(timespec="seconds"),
                    "rejected": [{"file": str(path), "reason": reason}
                                 for path, reason in result.rejected]}
     with storage.transaction(store.db):  # one transaction, under storage's write lock
         if result.new_template is not None:  # a form this database lacks: keep its template
-            import_template_text(store, result.new_template.source, "报送包中的表单模板",
+            import_template_text(store, result.new_template.source, msg("报送包中的表单模板"),
                                  Path(result.merged[0]).name)
         report_id = storage.create_filled_report(
             store.db, form_id=template.id, form_version=template.version,

@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTra
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from forms import messages
+
 if TYPE_CHECKING:
     from storage.relocate import FolderMove
 
@@ -95,6 +97,7 @@ def install_translators(app: QCoreApplication, language: str,
     """
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
     QLocale.setDefault(QLocale(language))
+    messages.set_language(language)  # the app's own messages (forms.messages), e.g. validation
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     wanted = [(f"tianbao_{language}", str(folder))] if language != DEFAULT_LANGUAGE else [
         (f"qtbase_{language}", qt_dir), (f"qt_extra_{language}", str(folder))]
@@ -110,8 +113,10 @@ def install_translators(app: QCoreApplication, language: str,
 
 
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    """Back to the source language (Chinese)."""
     for translator in translators:
         app.removeTranslator(translator)
+    messages.set_language(DEFAULT_LANGUAGE)
 
 
 def setup_logging(folder: Path) -> Path | None:
@@ -327,5 +332,5 @@ def tell_data_moved(parent: QWidget | None, move: FolderMove) -> None:
     log.warning("data folder not moved from %s: %s", move.old, move.error.text())
     text = QCoreApplication.translate(
         "startup", "这次仍使用旧位置的数据：\n{old}\n未能移到\n{new}\n原因：{why}\n"
-        "下次启动时会再试。").format(old=move.old, new=move.new, why=move.error.text())
+        "下次启动时会再试。").format(old=move.old, new=move.new, why=messages.say(move.error.text()))
     QMessageBox.warning(parent, QCoreApplication.translate("startup", "数据未移动"), text)

@@ -9,7 +9,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-Progress = Callable[..., None]  # (done, total, text="")
+from forms.messages import say
+
+Progress = Callable[..., None]  # (done, total, text="")from forms.messages import say
+
 Job = Callable[[Progress, Callable[[], bool]], Any]  # (progress, cancelled) -> result
 
 
@@ -30,7 +33,7 @@ class _Worker(QThread):
             self.error = exc
 
     def report(self, done: int, total: int, text: str = "") -> None:
-        self.progressed.emit(int(done), int(total), text)
+        self.progressed.emit(int(done), int(total), say(text))  # a message, in the app's language
 
 
 def run_with_progress(parent: QWidget | None, label: str, job: Job, *,

@@ -16,6 +16,7 @@ from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QSizePolicy, QWidget
 
 from forms.issues import Issue
+from forms.messages import say
 from forms.spec import FieldSpec
 
 translate = QCoreApplication.translate
@@ -80,11 +81,13 @@ def repolish(widget: QWidget) -> None:
 
 
 def issue_text(issue: Issue) -> str:
-    """Message and suggestion, without the field label (the label is right beside it)."""
+    """Message and suggestion in the interface's language, without the field label (the
+    label is right beside it)."""
+    message = say(issue.message)
     if not issue.suggestion:
-        return issue.message
-    joiner = " " if issue.message[-1:] in "？?。！!；;" else "；"
-    return f"{issue.message}{joiner}{issue.suggestion}"
+        return message
+    joiner = " " if message[-1:] in "？?。！!；;." else translate("widgets", "；")
+    return f"{message}{joiner}{say(issue.suggestion)}"
 
 
 def state_of(issues: list[Issue]) -> str:
@@ -225,7 +228,7 @@ class FieldWidget(QWidget):
         state = state_of(issues)
         if required_pending and not issues:
             message, state = translate("widgets", "必填"), HINT
-        shown = (state, message, display or "")
+        shown = (state, message, say(display))
         if shown == slot.shown:
             return
         state, message, display = shown

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from forms.issues import Issue
 from forms.lists import split_links
+from forms.messages import say
 from forms.spec import FieldSpec
 from widgets.base import (
     FieldWidget,
@@ -162,7 +163,7 @@ class LinkListWidget(FieldWidget):
                 severity = "error" if any(i.is_error for i in hits) else \
                     "warning" if hits else ""
                 item.setBackground(QBrush(_BAD[severity]) if severity else QBrush())
-                item.setToolTip("\n".join(i.message for i in hits))
+                item.setToolTip("\n".join(say(i.message) for i in hits))
 
     # -- rows -------------------------------------------------------------------------------
 

@@ -13,9 +13,10 @@ from forms.importing.draft import Draft, DraftField, DraftSection
 from forms.importing.grid import Document, ImportRefused
 from forms.importing.ids import make_id
 from forms.importing.labels import Guess, display_label, guess_type, has_stamp, loose_key
-from forms.importing.layout import Entry, read_entries
+from forms.importing.layout import ABOVE, BELOW, Entry, read_entries
 from forms.importing.matcher import LabelIndex
 from forms.importing.placeholders import Slot, is_blank_label, read_slot
+from forms.messages import msg
 from forms.registry import TYPES
 from forms.spec import FormTemplate
 
@@ -27,14 +28,15 @@ _FILLED_BY = ("填表人", "填报人", "联系人", "经办人")
 _FILL_DATE = ("填表日期", "填报日期", "报送日期")
 MAIN_SECTION = "表格内容"
 SIGNOFF_SECTION = "填报信息"
+TITLE = msg("标题")  # where a field read from the heading was
 
 
 def draft_from_document(document: Document,
                         templates: dict[str, FormTemplate] | None = None) -> Draft:
     """The draft template of a blank form; ImportRefused when it holds no table."""
     if not document.tables():
-        raise ImportRefused(f"“{document.name}”中没有表格。表单应是 Word 或 Excel 中的表格："
-                            "请确认选对了文件，或把表单内容放进表格后再导入")
+        raise ImportRefused(msg("“{name}”中没有表格。表单应是 Word 或 Excel 中的表格："
+                                "请确认选对了文件，或把表单内容放进表格后再导入", name=document.name))
     reading = read_entries(document, is_blank_label)
     builder = _Builder(document)
     for entry in reading.entries:
@@ -84,8 +86,8 @@ class _Builder:
         if entry.inline is not None:
             inline_slot = read_slot(entry.inline)
             if inline_slot is None:
-                self.notes.append(f"{entry.where}：“{entry.label}：{entry.inline.strip()[:30]}”"
-                                  "已有内容，不作为栏目")
+                self.notes.append(msg("{where}：“{text}”已有内容，不作为栏目", where=entry.where,
+                                      text=f"{entry.label}：{entry.inline.strip()[:30]}"))
                 return
             slots = [inline_slot]
         label = display_label(entry.label)
@@ -93,14 +95,15 @@ class _Builder:
             return
         key = loose_key(entry.label)
         if key in self.labels:
-            self.problems.append(f"{entry.where}：栏目“{label}”与{self.labels[key]}的栏目重名，"
-                                 "已编号区分，请确认")
+            self.problems.append(msg("{where}：栏目“{label}”与{other}的栏目重名，已编号区分，请确认",
+                                     where=entry.where, label=label, other=self.labels[key]))
         self.labels.setdefault(key, entry.where)
         if not entry.values and entry.inline is None and not _ends_with_colon(entry.label):
-            self.problems.append(f"{entry.where}：栏目“{label}”旁边没有填写栏，已按文字栏目处理，请确认")
+            self.problems.append(msg("{where}：栏目“{label}”旁边没有填写栏，已按文字栏目处理，请确认",
+                                     where=entry.where, label=label))
         spec = self.field(entry, label, slots)
-        signoff = entry.where == "表格下方" or key in _FILLED_BY + _FILL_DATE
-        title = SIGNOFF_SECTION if signoff and entry.where == "表格下方" else entry.section
+        signoff = entry.where == BELOW or key in _FILLED_BY + _FILL_DATE
+        title = SIGNOFF_SECTION if signoff and entry.where == BELOW else entry.section
         self.section(title).fields.append(spec)
         self.assign_roles(entry, spec, key, slots, signoff)
 
@@ -117,7 +120,8 @@ class _Builder:
             spec.options = [(make_id(o, set(), "option"), o) for o in options]
         parts = [s for s in slots if s and s.kind == "part"]
         if len(parts) >= 2 and len(parts) == len(slots):
-            spec.type, spec.unit, spec.reason = "pair", None, "分行填写：" + "/".join(p.label for p in parts)
+            spec.type, spec.unit = "pair", None
+            spec.reason = msg("分行填写：{parts}", parts="/".join(p.label for p in parts))
             taken: set[str] = set()
             for part in parts:
                 part_guess = guess_type(part.label + f"（{part.unit}）")
@@ -132,11 +136,11 @@ class _Builder:
         if stamped and "unit" not in self.roles and spec.type == "text":
             self.roles["unit"] = spec.id
             self.roles["stamp_label"] = "（盖章）"
-            spec.reason = "盖章"
+            spec.reason = msg("盖章")
         elif key.endswith(("单位名称", "填报单位", "机构名称")) and "unit" not in self.roles \
                 and spec.type == "text":
             self.roles["unit"] = spec.id
-        if not signoff and entry.where != "表格下方" and spec.type != "phone":
+        if not signoff and entry.where != BELOW and spec.type != "phone":
             return
         if key in _FILLED_BY and spec.type == "text" and "filled_by" not in self.roles:
             self.roles["filled_by"] = spec.id
@@ -146,7 +150,7 @@ class _Builder:
             self.roles["fill_date"] = spec.id
         else:
             return
-        if entry.where == "表格下方" or key in _FILLED_BY + _FILL_DATE:
+        if entry.where == BELOW or key in _FILLED_BY + _FILL_DATE:
             self.roles.setdefault("signoff", []).append(spec.id)  # type: ignore[union-attr]
 
     def finish(self, title: str, date_line: str) -> Draft:
@@ -161,7 +165,7 @@ class _Builder:
             title_format = title.replace(match[0], "第{edition}届", 1)
             title = title.replace(match[0], "", 1).strip()
             period = DraftField(make_id("届次", self.taken), "届次", "edition", reason=match[0],
-                                min=1, where="标题")
+                                min=1, where=TITLE)
             self._head().fields.insert(0, period)
             self.roles["period"] = period.id
         elif (year := _YEAR.match(title)) and "year" in TYPES and "period" not in self.roles:
@@ -169,12 +173,12 @@ class _Builder:
             title_format = "{year}年" + title[year.end():]
             title = title[year.end():]
             period = DraftField(make_id("年度", self.taken), "年度", "year", reason=year[0],
-                                where="标题")
+                                where=TITLE)
             self._head().fields.insert(0, period)
             self.roles["period"] = period.id
         if date_line and "fill_date" not in self.roles:
             date = DraftField(make_id("填表日期", self.taken), "填表日期", "date",
-                              reason=" ".join(date_line.split()), where="表格上方")
+                              reason=" ".join(date_line.split()), where=ABOVE)
             self._head().fields.append(date)
             self.roles["fill_date"] = date.id
         activity = next((f for s in self.order for f in s.fields if f.type == "date_range"), None)
@@ -186,8 +190,9 @@ class _Builder:
                       roles=self.roles, problems=self.problems, notes=self.notes, edition=edition,
                       source=self.document.name)
         if not any(True for _ in draft.fields()):
-            raise ImportRefused(f"“{self.document.name}”的表格中没有找到栏目名称：表格是空的，"
-                                "或者已经填好了（导入填好的表请用“导入报表”）")
+            raise ImportRefused(msg("“{name}”的表格中没有找到栏目名称：表格是空的，"
+                                    "或者已经填好了（导入填好的表请用“导入报表”）",
+                                    name=self.document.name))
         return draft
 
     def _head(self) -> DraftSection:

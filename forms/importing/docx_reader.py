@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from forms.importing.grid import Cell, Document, ImportRefused, Line, Progress, Table
+from forms.messages import msg, plural
 
 MAX_COLUMNS = 100
 MAX_ROWS = 20_000
@@ -43,8 +44,9 @@ def read_docx(path: Path, progress: Progress | None = None) -> Document:
     body = _body(path)
     rows = len(body.findall(f".//{_TR}"))
     if rows > MAX_ROWS:
-        raise ImportRefused(f"“{path.name}”的表格共有 {rows:,} 行，超过 {MAX_ROWS:,} 行的上限，"
-                            "不像是一张表单。请只保留需要导入的表格")
+        raise ImportRefused(msg("“{name}”的表格共有 {rows} 行，超过 {limit} 行的上限，"
+                                "不像是一张表单。请只保留需要导入的表格", name=path.name,
+                                rows=f"{rows:,}", limit=f"{MAX_ROWS:,}"))
     reader = _Reader(progress, rows)
     try:
         reader.blocks_of(body)
@@ -54,7 +56,8 @@ def read_docx(path: Path, progress: Progress | None = None) -> Document:
         progress(reader.total_rows, reader.total_rows)
     document = Document(reader.blocks, name=path.name, kind="docx", notes=reader.notes)
     if reader.images:
-        document.notes.append(f"表格中有 {reader.images} 张图片，图片不会导入（可在报表中作为附件添加）")
+        document.notes.append(plural("表格中有 {n} 张图片，图片不会导入（可在报表中作为附件添加）",
+                                     n=reader.images))
     return document
 
 
@@ -76,17 +79,18 @@ def _body(path: Path) -> Any:
         raise _damaged(path, exc) from None
     found = root.find(qn("w:body"))
     if found is None:
-        raise _damaged(path, "没有正文")
+        raise _damaged(path, msg("没有正文"))
     return found
 
 
 def _too_deep(path: Path) -> ImportRefused:
-    return ImportRefused(f"“{path.name}”中的表格嵌套过深，无法读取。"
-                         "请在 Word 中把表格改为不嵌套的普通表格后再导入")
+    return ImportRefused(msg("“{name}”中的表格嵌套过深，无法读取。"
+                             "请在 Word 中把表格改为不嵌套的普通表格后再导入", name=path.name))
 
 
 def _damaged(path: Path, exc: object) -> ImportRefused:
-    return ImportRefused(f"“{path.name}”已损坏，无法读取（{exc}）。请在 Word 中打开并另存为 .docx 后再导入")
+    return ImportRefused(msg("“{name}”已损坏，无法读取（{error}）。请在 Word 中打开并另存为 .docx 后再导入",
+                             name=path.name, error=exc if isinstance(exc, str) else str(exc)))
 
 
 def paragraph_text(p: Any) -> str:
@@ -128,7 +132,7 @@ class _Reader:
     def table(self, tbl: Any, nested: bool) -> None:
         """Append the table, then the tables nested in its cells, in document order."""
         self.tables += 1
-        table = Table([], 0, place=f"第{self.tables}个表格", nested=nested)
+        table = Table([], 0, place=msg("第{number}个表格", number=self.tables), nested=nested)
         self.blocks.append(table)
         open_cells: dict[int, Cell] = {}  # grid column -> cell a vertical merge may continue
         inner: list[Any] = []

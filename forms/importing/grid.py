@@ -16,7 +16,7 @@ class ImportRefused(Exception):
     """A file that cannot be imported, with a Chinese message saying why and what to do."""
 
     def text(self) -> str:
-        return str(self)
+        return self.args[0] if self.args and isinstance(self.args[0], str) else str(self)
 
 
 @dataclass(slots=True)

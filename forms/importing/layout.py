@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from forms.importing.grid import Cell, Document, Table
+from forms.messages import msg
 
 IsLabel = Callable[[str], bool]
 _CJK = "\u3400-\u9fff"
@@ -21,6 +22,8 @@ _CJK = "\u3400-\u9fff"
 _SEGMENT = re.compile(r"(?:^|(?<=[\s；;。]))([^\s：:；;。]{1,60})[ \t\u3000]*[：:]")
 _HAS_CJK = re.compile(f"[{_CJK}]")
 _DATE_LINE = re.compile(r"^(?:\d{4}|[\s_]*)\s*年[\s_]*(?:\d{1,2})?[\s_]*月[\s_]*(?:\d{1,2})?[\s_]*日$")
+ABOVE = msg("表格上方")  # where a line outside the table is
+BELOW = msg("表格下方")
 
 
 @dataclass
@@ -69,12 +72,12 @@ def read_entries(document: Document, is_label: IsLabel) -> Reading:
     reading = Reading([], [])
     before = document.lines_before()
     for line in before:
-        _read_line(line, is_label, reading, "表格上方", heading=True)
+        _read_line(line, is_label, reading, ABOVE, heading=True)
     section = ""
     for table in document.tables():
         section = _read_table(table, is_label, reading, section)
     for line in document.lines_after():
-        _read_line(line, is_label, reading, "表格下方", heading=False)
+        _read_line(line, is_label, reading, BELOW, heading=False)
     return reading
 
 
@@ -100,7 +103,7 @@ def _read_table(table: Table, is_label: IsLabel, reading: Reading, base: str) ->
         if group is not None and r >= group[1]:
             group = None
         section = group[0] if group else base
-        where = f"{table.place}第{r + 1}行"
+        where = msg("{place}第{row}行", place=table.place, row=r + 1)
         row_entries: list[Entry] = []
         current: Entry | None = None
         stranger = False  # an unrecognised text earlier in the row

@@ -15,7 +15,8 @@ from typing import Any
 
 from forms.importing.grid import Document, ImportRefused
 from forms.importing.labels import loose_key, strict_key
-from forms.importing.layout import Reading, read_entries, segments
+from forms.importing.layout import ABOVE, Reading, read_entries, segments
+from forms.messages import msg
 from forms.spec import FormTemplate
 from forms.validate import expand_values
 
@@ -138,21 +139,22 @@ def best_template(document: Document, templates: dict[str, FormTemplate],
                   minimum: float = MIN_SHARE) -> FormTemplate:
     """The template whose labels the document matches best; ImportRefused if none fits."""
     if not document.tables():
-        raise ImportRefused(f"“{document.name}”中没有表格。请确认这是填好的表单文件"
-                            "（Word 或 Excel 表格），而不是一段文字")
+        raise ImportRefused(msg("“{name}”中没有表格。请确认这是填好的表单文件"
+                                "（Word 或 Excel 表格），而不是一段文字", name=document.name))
     labels = candidate_labels(document)
     scored = sorted(((score(t, labels), t.id) for t in templates.values()), reverse=True)
     if not scored or scored[0][0] < minimum or scored[0][0] == 0 and minimum > 0:
-        names = "、".join(f"{t.title}（{t.id}）" for t in templates.values()) or "（无）"
-        raise ImportRefused(f"“{document.name}”与已有的表单都对不上（相同的栏目不到三成）。"
-                            f"请用 --form 指定表单，或先导入这张表的空白表作为新表单。已有表单：{names}")
+        names = [f"{t.title}（{t.id}）" for t in templates.values()] or msg("（无）")
+        raise ImportRefused(msg("“{name}”与已有的表单都对不上（相同的栏目不到三成）。"
+                                "请用 --form 指定表单，或先导入这张表的空白表作为新表单。已有表单：{forms}",
+                                name=document.name, forms=names))
     return templates[scored[0][1]]
 
 
 def match_document(document: Document, template: FormTemplate) -> FilledImport:
     """The document's cells as raw texts of ``template``'s fields, and the cells left over."""
     if not document.tables():
-        raise ImportRefused(f"“{document.name}”中没有表格，无法导入")
+        raise ImportRefused(msg("“{name}”中没有表格，无法导入", name=document.name))
     index = LabelIndex(template)
     reading = read_entries(document, index.is_label)
     result = FilledImport(template, {}, notes=list(document.notes))
@@ -166,7 +168,7 @@ def match_document(document: Document, template: FormTemplate) -> FilledImport:
         if key in by_key and by_key[key].strip():
             if text:
                 result.unmatched.append({"where": entry.where, "text": f"{label}：{text}"[:200],
-                                         "reason": "重复的栏目，已用前面的一处"})
+                                         "reason": msg("重复的栏目，已用前面的一处")})
             continue
         if template.field(key).type in ("yes_no", "choice"):
             text = ticked(text)
@@ -176,7 +178,8 @@ def match_document(document: Document, template: FormTemplate) -> FilledImport:
     result.from_cells = len(result.matched)
     _heading_values(template, reading, by_key, result)
     for where, text in reading.leftovers:
-        result.unmatched.append({"where": where, "text": text[:200], "reason": "没有对应的栏目"})
+        result.unmatched.append({"where": where, "text": text[:200],
+                                 "reason": msg("没有对应的栏目")})
     raw, _unknown = expand_values(template, {k: v for k, v in by_key.items() if v})
     result.raw = raw
     return result
@@ -191,9 +194,9 @@ def _heading_values(template: FormTemplate, reading: Reading, by_key: dict[str, 
         match = _EDITION.search(reading.title) if spec.type == "edition" else _YEAR.search(reading.title)
         if match:
             by_key[period] = match[0]
-            result.matched.append({"label": f"标题“{reading.title}”", "field": period,
-                                   "where": "表格上方"})
+            result.matched.append({"label": msg("标题“{title}”", title=reading.title),
+                                   "field": period, "where": ABOVE})
     date_key = template.date_field
     if date_key and reading.date_line and not by_key.get(date_key):
         by_key[date_key] = reading.date_line
-        result.matched.append({"label": "标题下的日期", "field": date_key, "where": "表格上方"})
+        result.matched.append({"label": msg("标题下的日期"), "field": date_key, "where": ABOVE})

@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 from forms.importing.grid import ImportRefused
+from forms.messages import msg
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024  # a zip bomb is refused before any XML is parsed
@@ -23,17 +24,19 @@ def sniff(path: Path) -> str:
         with path.open("rb") as handle:
             head = handle.read(8)
     except FileNotFoundError:
-        raise ImportRefused(f"找不到文件：{path}") from None
+        raise ImportRefused(msg("找不到文件：{path}", path=str(path))) from None
     except IsADirectoryError:
-        raise ImportRefused(f"“{name}”是一个文件夹，请选择 .docx 或 .xlsx 文件") from None
+        raise ImportRefused(msg("“{name}”是一个文件夹，请选择 .docx 或 .xlsx 文件", name=name)) from None
     except OSError as exc:
-        raise ImportRefused(f"无法读取“{name}”：{exc.strerror or exc}") from None
+        raise ImportRefused(msg("无法读取“{name}”：{error}", name=name,
+                                error=str(exc.strerror or exc))) from None
     if size == 0:
-        raise ImportRefused(f"“{name}”是空文件（0 字节），请确认文件已完整保存或下载")
+        raise ImportRefused(msg("“{name}”是空文件（0 字节），请确认文件已完整保存或下载", name=name))
     if size > MAX_FILE_BYTES:
-        raise ImportRefused(f"“{name}”有 {size / 1024 / 1024:.0f} MB，超过 "
-                            f"{MAX_FILE_BYTES // 1024 // 1024} MB 的上限；表单文件通常很小，"
-                            "请删去其中的图片后再导入")
+        raise ImportRefused(msg("“{name}”有 {size} MB，超过 {limit} MB 的上限；表单文件通常很小，"
+                                "请删去其中的图片后再导入", name=name,
+                                size=f"{size / 1024 / 1024:.0f}",
+                                limit=MAX_FILE_BYTES // 1024 // 1024))
     if head.startswith(_OLE_MAGIC):
         raise ImportRefused(_ole_message(path, name))
     if not zipfile.is_zipfile(path):
@@ -43,23 +46,23 @@ def sniff(path: Path) -> str:
             names = set(archive.namelist())
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise ImportRefused(f"“{name}”已损坏，无法打开（{exc}）。请在 Word 或 Excel 中打开并另存一份"
-                            "后再导入") from None
+        raise ImportRefused(msg("“{name}”已损坏，无法打开（{error}）。请在 Word 或 Excel 中打开并另存一份"
+                                "后再导入", name=name, error=str(exc))) from None
     kinds = [kind for part, kind in _KINDS.items() if part in names]
     if not kinds:
-        raise ImportRefused(f"“{name}”是一个压缩包（zip），不是 Word 或 Excel 文件。请解压后选择其中的"
-                            ".docx 或 .xlsx 文件")
+        raise ImportRefused(msg("“{name}”是一个压缩包（zip），不是 Word 或 Excel 文件。请解压后选择其中的"
+                                ".docx 或 .xlsx 文件", name=name))
     if unpacked > MAX_UNPACKED_BYTES:
-        raise ImportRefused(f"“{name}”解压后超过 {MAX_UNPACKED_BYTES // 1024 // 1024} MB，"
-                            "不像是一张表单，已拒绝导入")
+        raise ImportRefused(msg("“{name}”解压后超过 {limit} MB，不像是一张表单，已拒绝导入",
+                                name=name, limit=MAX_UNPACKED_BYTES // 1024 // 1024))
     return kinds[0]
 
 
 def _ole_message(path: Path, name: str) -> str:
     data = path.read_bytes()
     if _ENCRYPTED_STREAM in data:
-        return (f"“{name}”设置了打开密码（已加密），无法读取。请在 Word 或 Excel 中打开它，"
-                "在“文件 › 信息 › 保护文档/工作簿”中删除密码，保存后再导入")
+        return msg("“{name}”设置了打开密码（已加密），无法读取。请在 Word 或 Excel 中打开它，"
+                   "在“文件 › 信息 › 保护文档/工作簿”中删除密码，保存后再导入", name=name)
     suffix = path.suffix.lower()
     if suffix in (".xls", ".et", ".xlt"):
         target = ".xlsx"
@@ -67,18 +70,20 @@ def _ole_message(path: Path, name: str) -> str:
         target = ".docx"
     else:
         target = ".docx / .xlsx"
-    return (f"“{name}”是旧版的 Word/Excel 格式（.doc / .xls），本软件不能直接读取。"
-            f"请在 Word、Excel 或 WPS 中打开它，选择“另存为”，保存类型选 {target}，再导入新文件")
+    return msg("“{name}”是旧版的 Word/Excel 格式（.doc / .xls），本软件不能直接读取。"
+               "请在 Word、Excel 或 WPS 中打开它，选择“另存为”，保存类型选 {target}，再导入新文件",
+               name=name, target=target)
 
 
 def _not_zip_message(path: Path, name: str, head: bytes) -> str:
     start = head.lstrip(b"\xef\xbb\xbf \r\n\t").lower()
     if start.startswith(b"%pdf"):
-        return f"“{name}”是 PDF 文件，无法读取其中的表格。请向发件人索取 Word（.docx）或 Excel（.xlsx）原件"
+        return msg("“{name}”是 PDF 文件，无法读取其中的表格。请向发件人索取 Word（.docx）或 Excel（.xlsx）原件",
+                   name=name)
     if start.startswith(b"{\\rtf"):
-        return f"“{name}”是 RTF 格式。请在 Word 或 WPS 中打开它，另存为 .docx 后再导入"
+        return msg("“{name}”是 RTF 格式。请在 Word 或 WPS 中打开它，另存为 .docx 后再导入", name=name)
     if start.startswith((b"<", b"mime")):
-        return (f"“{name}”实际是网页（HTML/MHT）格式，只是扩展名为 {path.suffix}。"
-                "请在 Word 或 WPS 中打开它，另存为 .docx 后再导入")
-    return (f"“{name}”不是有效的 Word（.docx）或 Excel（.xlsx）文件：文件可能已损坏、下载不完整，"
-            "或只是改了扩展名。请在 Word 或 Excel 中打开并另存为 .docx / .xlsx 后再导入")
+        return msg("“{name}”实际是网页（HTML/MHT）格式，只是扩展名为 {suffix}。"
+                   "请在 Word 或 WPS 中打开它，另存为 .docx 后再导入", name=name, suffix=path.suffix)
+    return msg("“{name}”不是有效的 Word（.docx）或 Excel（.xlsx）文件：文件可能已损坏、下载不完整，"
+               "或只是改了扩展名。请在 Word 或 Excel 中打开并另存为 .docx / .xlsx 后再导入", name=name)

@@ -18,6 +18,7 @@ from forms.importing.draft import Draft, DraftField, DraftSection
 from forms.importing.grid import ImportRefused
 from forms.importing.ids import make_id
 from forms.importing.labels import guess_type
+from forms.messages import msg
 from forms.rules import RULE_KINDS
 from forms.template_fields import FIELD_KEYS
 
@@ -56,7 +57,8 @@ def read_xlsform(path: Path, *, fit: bool = True) -> Draft:
         with path.open("rb") as handle:
             book = xlsx_to_dict(handle)
     except (PyXFormError, OSError, ValueError) as exc:
-        raise ImportRefused(f"无法读取 XLSForm“{path.name}”：{exc}") from None
+        raise ImportRefused(msg("无法读取 XLSForm“{name}”：{error}", name=path.name,
+                                error=str(exc))) from None
     return _Converter(book, path.name).convert(fit)
 
 
@@ -82,13 +84,14 @@ class _Converter:
         self.pending_help: list[str] = []
 
     def report(self, sheet: str, row: int | None, message: str) -> None:
-        where = f"{sheet} 表第{row}行" if row else f"{sheet} 表"
-        self.problems.append(f"{where}：{message}")
+        where = msg("{sheet} 表第{row}行", sheet=sheet, row=row) if row else \
+            msg("{sheet} 表", sheet=sheet)
+        self.problems.append(msg("{where}：{message}", where=where, message=message))
 
     def convert(self, fit: bool = True) -> Draft:
         survey = self.book.get("survey") or []
         if not survey:
-            raise ImportRefused(f"“{self.name}”的 survey 表是空的，没有题目")
+            raise ImportRefused(msg("“{name}”的 survey 表是空的，没有题目", name=self.name))
         keys = {k for row in survey for k in row}
         self.label_col = _language_column(keys, "label")
         self.hint_col = _language_column(keys, "hint")
@@ -104,7 +107,7 @@ class _Converter:
             kind = " ".join(str(row.get("type", "")).split())
             if not kind:
                 if any(row.values()):
-                    self.report("survey", number, "没有填写 type，此行未导入")
+                    self.report("survey", number, msg("没有填写 type，此行未导入"))
                 continue
             self._unsupported_columns(row, number)
             group = _GROUP.match(kind)
@@ -134,17 +137,17 @@ class _Converter:
             list_name = row.get("list_name") or row.get("list name")
             if not list_name:
                 if any(row.values()):
-                    self.report("choices", number, "没有 list_name，此行未导入")
+                    self.report("choices", number, msg("没有 list_name，此行未导入"))
                 continue
             code = str(row.get("name", "")).strip()
             label = str(row.get(label_col, "") if label_col else "").strip() or code
             if not code:
-                self.report("choices", number, "选项没有 name（代码），未导入")
+                self.report("choices", number, msg("选项没有 name（代码），未导入"))
                 continue
             extra = sorted(k for k in row if k not in ("list_name", "list name", "name")
                            and not k.startswith("label"))
             if extra:
-                self.report("choices", number, f"列 {'、'.join(extra)} 不支持，已忽略")
+                self.report("choices", number, msg("列 {columns} 不支持，已忽略", columns=extra))
             lists.setdefault(list_name, []).append((code, label))
         return lists
 
@@ -157,17 +160,18 @@ class _Converter:
             if kind and not (kind in QUESTION_TYPE_DICT or _GROUP.match(kind) or _SELECT.match(kind)
                              or kind.split(" ")[0] in ("select_one_from_file", "select_multiple_from_file",
                                                        "select_one_external")):
-                unknown.append(f"survey 表第{index + 2}行的“{kind}”")
+                unknown.append(msg("survey 表第{row}行的“{kind}”", row=index + 2, kind=kind))
         if unknown:
-            raise ImportRefused(f"“{self.name}”中有未知的题型：{'、'.join(unknown[:10])}。"
-                                "请改为 XLSForm 的题型（如 integer、text、select_one 列表名）后再导入")
+            raise ImportRefused(msg("“{name}”中有未知的题型：{types}。"
+                                    "请改为 XLSForm 的题型（如 integer、text、select_one 列表名）后再导入",
+                                    name=self.name, types=unknown[:10]))
 
     def _settings(self) -> dict[str, str]:
         rows = self.book.get("settings") or []
         settings = dict(rows[0]) if rows else {}
         extra = sorted(set(settings) - _SETTINGS)
         if extra:
-            self.report("settings", 2, f"设置 {'、'.join(extra)} 不支持，已忽略")
+            self.report("settings", 2, msg("设置 {settings} 不支持，已忽略", settings=extra))
         return settings
 
     def _unsupported_columns(self, row: dict[str, str], number: int) -> None:
@@ -177,7 +181,8 @@ class _Converter:
                 continue
             if base == "appearance" and str(value).strip() == "multiline" and row.get("type") == "text":
                 continue
-            self.report("survey", number, f"列“{column}”不支持，已忽略（值：{str(value)[:40]}）")
+            self.report("survey", number, msg("列“{column}”不支持，已忽略（值：{value}）",
+                                              column=column, value=str(value)[:40]))
 
     # --- rows ----------------------------------------------------------------------------
     def _section(self, title: str) -> DraftSection:
@@ -190,12 +195,12 @@ class _Converter:
                                                                            DraftSection]:
         if match[1] == "begin":
             if match[2] == "repeat":
-                self.report("survey", number, "重复组（repeat）不支持，组内题目按普通题目导入")
+                self.report("survey", number, msg("重复组（repeat）不支持，组内题目按普通题目导入"))
             title = str(row.get(self.label_col or "label", "") or row.get("name", "") or "分组")
             groups = [*groups, section]
             return groups, self._section(title)
         if not groups:
-            self.report("survey", number, f"多余的 end {match[2]}，已忽略")
+            self.report("survey", number, msg("多余的 end {kind}，已忽略", kind=match[2]))
             return groups, section
         # Fields after the group go to a new section titled like the one before it.
         previous = groups[-1]
@@ -212,7 +217,7 @@ class _Converter:
                 self.pending_help.append(text)
             return None
         if not name:
-            self.report("survey", number, f"题型 {kind} 没有 name，此行未导入")
+            self.report("survey", number, msg("题型 {kind} 没有 name，此行未导入", kind=kind))
             return None
         select = _SELECT.match(kind)
         if kind in _SIMPLE_TYPES:
@@ -224,19 +229,22 @@ class _Converter:
         elif kind == "calculate":
             ftype = "count"
         else:
-            self.report("survey", number, f"题型“{kind}”不在支持范围内，此题（{name}）未导入")
+            self.report("survey", number, msg("题型“{kind}”不在支持范围内，此题（{name}）未导入",
+                                              kind=kind, name=name))
             return None
         spec = DraftField(self._id(name, number), label or name, ftype, reason=f"XLSForm {kind}",
-                          where=f"survey 表第{number}行")
+                          where=msg("{sheet} 表第{row}行", sheet="survey", row=number))
         if not label and kind != "calculate":
-            self.report("survey", number, f"题目“{name}”没有 label，已用 name 作为栏目名称")
+            self.report("survey", number, msg("题目“{name}”没有 label，已用 name 作为栏目名称",
+                                              name=name))
         if ftype == "count":
             guessed = guess_type(spec.label)
             spec.unit = guessed.unit if guessed.type == "count" else None
         if select:
             options = choices.get(select[2])
             if not options:
-                self.report("survey", number, f"choices 表中没有选项列表“{select[2]}”，此题按文字导入")
+                self.report("survey", number, msg("choices 表中没有选项列表“{list}”，此题按文字导入",
+                                                  list=select[2]))
                 spec.type = "text"
             else:
                 spec.options = list(options)
@@ -259,7 +267,8 @@ class _Converter:
     def _ref(self, name: str, number: int, column: str) -> str | None:
         found = self.ids.get(name)
         if found is None:
-            self.report("survey", number, f"{column}引用了不存在的题目“${{{name}}}”，未导入")
+            self.report("survey", number, msg("{column}引用了不存在的题目“${{{name}}}”，未导入",
+                                              column=column, name=name))
         return found
 
     # --- expressions ---------------------------------------------------------------------
@@ -270,7 +279,8 @@ class _Converter:
         message = str(row.get(self.message_col, "") if self.message_col else "").strip()
         for clause in re.split(r"\s+and\s+", text):
             if not self._clause(clause.strip(), number, spec, message):
-                self.report("survey", number, f"约束“{clause}”不在支持范围内，未导入")
+                self.report("survey", number, msg("约束“{clause}”不在支持范围内，未导入",
+                                                  clause=clause))
 
     def _clause(self, clause: str, number: int, spec: DraftField, message: str) -> bool:
         if match := re.fullmatch(rf"\.\s*(>=|<=|>|<|=)\s*({_NUMBER})", clause):
@@ -284,7 +294,7 @@ class _Converter:
             self._message_as_help(spec, message)
             return True
         if match := re.fullmatch(r"\.\s*(>=|<=|=)\s*\$\{([^}]+)\}", clause):
-            other = self._ref(match[2], number, "约束")
+            other = self._ref(match[2], number, msg("约束"))
             if other is None:
                 return True
             op = "==" if match[1] == "=" else match[1]
@@ -319,9 +329,10 @@ class _Converter:
             return
         match = re.fullmatch(r"\$\{([^}]+)\}\s*=\s*(?:'([^']*)'|\"([^\"]*)\"|(-?\d+))", text)
         if not match:
-            self.report("survey", number, f"显示条件“{text}”不在支持范围内（只支持 ${{题目}} = '值'），未导入")
+            self.report("survey", number, msg(
+                "显示条件“{text}”不在支持范围内（只支持 ${{题目}} = '值'），未导入", text=text))
             return
-        other = self._ref(match[1], number, "显示条件")
+        other = self._ref(match[1], number, msg("显示条件"))
         if other is not None:
             value = next(v for v in (match[2], match[3], match[4]) if v is not None)
             spec.show_if = (other, value)
@@ -330,14 +341,14 @@ class _Converter:
         text = " ".join(str(row.get("calculation", "")).split())
         if not text:
             if spec.reason == "XLSForm calculate":
-                self.report("survey", number, "calculate 题没有 calculation，按普通数字题导入")
+                self.report("survey", number, msg("calculate 题没有 calculation，按普通数字题导入"))
             return
         names = _REF.findall(text)
         if not names or _REF.sub("", text).replace("+", "").strip():
-            self.report("survey", number, f"计算式“{text}”不在支持范围内（只支持加法：${{a}} + ${{b}}），"
-                                          "按普通题目导入")
+            self.report("survey", number, msg(
+                "计算式“{text}”不在支持范围内（只支持加法：${{a}} + ${{b}}），按普通题目导入", text=text))
             return
-        ids = [self._ref(name, number, "计算式") for name in names]
+        ids = [self._ref(name, number, msg("计算式")) for name in names]
         spec.calculate = [i for i in ids if i is not None]
 
     def _refuse_cycles(self) -> None:
@@ -349,9 +360,9 @@ class _Converter:
                 nexts = [n for n in graph.get(last, []) if n in graph or n == start]
                 if start in nexts:
                     cycle = " → ".join([*path, start])
-                    rows = "、".join(f"第{self.rows[i]}行" for i in path)
-                    raise ImportRefused(f"“{self.name}”的计算式循环引用：{cycle}（survey 表{rows}）。"
-                                        "请改正后再导入")
+                    rows = [msg("第{row}行", row=self.rows[i]) for i in path]
+                    raise ImportRefused(msg("“{name}”的计算式循环引用：{cycle}（survey 表{rows}）。"
+                                            "请改正后再导入", name=self.name, cycle=cycle, rows=rows))
                 unvisited = [n for n in nexts if n not in path]
                 if not unvisited or len(path) > len(graph):
                     break
@@ -364,14 +375,17 @@ class _Converter:
             for spec in section.fields:
                 row = self.rows.get(spec.id)
                 if spec.show_if and "show_if" not in keys:
-                    self.report("survey", row, f"显示条件（relevant）暂不能写入模板，未导入：{spec.label}"
-                                f"只在 {spec.show_if[0]} = '{spec.show_if[1]}' 时填写")
+                    self.report("survey", row, msg(
+                        "显示条件（relevant）暂不能写入模板，未导入：{label}只在 {field} = '{value}' 时填写",
+                        label=spec.label, field=spec.show_if[0], value=spec.show_if[1]))
                     spec.show_if = None
                 if spec.calculate and "calculate" not in keys:
-                    self.report("survey", row, f"计算（calculation）暂不能写入模板，“{spec.label}”按普通数字题导入")
+                    self.report("survey", row, msg(
+                        "计算（calculation）暂不能写入模板，“{label}”按普通数字题导入", label=spec.label))
                     spec.calculate = []
                 if spec.pattern and "pattern" not in keys:
-                    self.report("survey", row, f"格式约束 regex 暂不能写入模板，未导入：{spec.pattern}")
+                    self.report("survey", row, msg("格式约束 regex 暂不能写入模板，未导入：{pattern}",
+                                                   pattern=spec.pattern))
                     spec.pattern = spec.pattern_message = ""
         kept = []
         for rule in self.rules:
@@ -384,7 +398,8 @@ class _Converter:
                 kept.append({"kind": "not_greater", "fields": fields, "severity": "error",
                              **({"message": rule["message"]} if "message" in rule else {})})
             else:
-                self.report("survey", row, f"约束“{rule['expression']}”暂不能写入模板，未导入")
+                self.report("survey", row, msg("约束“{expression}”暂不能写入模板，未导入",
+                                               expression=rule["expression"]))
         self.rules = kept
 
     def _draft(self) -> Draft:
@@ -399,12 +414,13 @@ class _Converter:
             if raw_version.isdigit() and 0 < int(raw_version) < 2**53:
                 version = int(raw_version)
             else:
-                self.report("settings", 2, f"version“{raw_version}”不是正整数，已按 1 导入")
+                self.report("settings", 2, msg("version“{version}”不是正整数，已按 1 导入",
+                                               version=raw_version))
         if self.pending_help:
-            self.report("survey", None, "表末的说明（note）后面没有题目，已忽略："
-                        + "；".join(self.pending_help)[:80])
+            self.report("survey", None, msg("表末的说明（note）后面没有题目，已忽略：{notes}",
+                                            notes="；".join(self.pending_help)[:80]))
         sections = [s for s in self.sections if s.fields]
         if not sections:
-            raise ImportRefused(f"“{self.name}”中没有可导入的题目")
+            raise ImportRefused(msg("“{name}”中没有可导入的题目", name=self.name))
         return Draft(form_id, title, sections, version=version, rules=self.rules,
                      problems=self.problems, source=self.name)

@@ -17,6 +17,8 @@ import openpyxl
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from forms.importing.grid import Cell, Document, ImportRefused, Line, Progress, Table
+from forms.messages import msg, plural
+from forms.types.base import listing
 
 MAX_COLUMNS = 100
 MAX_ROWS = 20_000
@@ -32,32 +34,35 @@ def read_xlsx(path: Path, progress: Progress | None = None) -> Document:
     missing, largest = _prescan(path)
     if largest > MAX_MERGED_CELLS:
         # openpyxl visits every square of a merged range: a sheet-wide merge would never end.
-        raise ImportRefused(f"“{path.name}”中有一个合并了 {largest:,} 个单元格的区域，不像是一张表单。"
-                            "请在 Excel 中取消这个合并后再导入")
+        raise ImportRefused(msg("“{name}”中有一个合并了 {count} 个单元格的区域，不像是一张表单。"
+                                "请在 Excel 中取消这个合并后再导入", name=path.name,
+                                count=f"{largest:,}"))
     try:  # a file object: openpyxl then judges by content, not by the extension
         with path.open("rb") as handle:
             book = openpyxl.load_workbook(io.BytesIO(handle.read()), data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
-        raise ImportRefused(f"“{path.name}”已损坏或不是有效的 Excel 工作簿（{type(exc).__name__}）。"
-                            "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入") from None
+        raise ImportRefused(msg("“{name}”已损坏或不是有效的 Excel 工作簿（{error}）。"
+                                "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入", name=path.name,
+                                error=type(exc).__name__)) from None
     blocks: list[Line | Table] = []
     notes: list[str] = []
     sheets = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
     hidden = [ws.title for ws in book.worksheets if ws.sheet_state != "visible"]
     if hidden:
-        notes.append(f"隐藏的工作表未读取：{'、'.join(hidden)}")
+        notes.append(msg("隐藏的工作表未读取：{sheets}", sheets=hidden))
     total = sum(min(ws.max_row, MAX_ROWS) for ws in sheets)
     done = 0
     for ws in sheets:
         if ws.max_row > MAX_ROWS or ws.max_column > MAX_COLUMNS:
-            notes.append(f"工作表“{ws.title}”超过 {MAX_ROWS} 行或 {MAX_COLUMNS} 列，只读取了前面的部分")
+            notes.append(msg("工作表“{sheet}”超过 {rows} 行或 {columns} 列，只读取了前面的部分",
+                             sheet=ws.title, rows=MAX_ROWS, columns=MAX_COLUMNS))
         blocks += _sheet_blocks(ws, notes)
         done += min(ws.max_row, MAX_ROWS)
         if progress:
             progress(done, total)
     if missing:
-        notes.append("以下单元格是公式，但文件中没有保存计算结果，未导入：" + "、".join(missing[:20])
-                     + ("等" if len(missing) > 20 else "") + "。请在 Excel 中打开该文件并保存后再导入")
+        notes.append(msg("以下单元格是公式，但文件中没有保存计算结果，未导入：{cells}。"
+                         "请在 Excel 中打开该文件并保存后再导入", cells=listing(missing, 20)))
     book.close()
     return Document(blocks, name=path.name, kind="xlsx", notes=notes)
 
@@ -103,7 +108,8 @@ def _sheet_blocks(ws: Any, notes: list[str]) -> list[Line | Table]:
             spot = (anchor + 1, image.anchor._from.col + 1)
             images[spot] = images.get(spot, 0) + 1
     if images:
-        notes.append(f"工作表“{ws.title}”中有 {sum(images.values())} 张图片，图片不会导入")
+        notes.append(plural("工作表“{sheet}”中有 {n} 张图片，图片不会导入", sheet=ws.title,
+                            n=sum(images.values())))
     rows: list[tuple[int, list[Cell], bool]] = []  # sheet row (0-based), cells, bordered
     for r, values in enumerate(ws.iter_rows(min_row=1, max_row=height, max_col=width), start=1):
         cells: list[Cell] = []
@@ -148,7 +154,7 @@ def _split_lines(rows: list[tuple[int, list[Cell], bool]], width: int,
     for (sheet_row, cells, _bordered), in_table in zip(rows, flags, strict=True):
         if in_table:
             if table is None:
-                table = Table([], width, place=f"工作表“{title}”")
+                table = Table([], width, place=msg("工作表“{sheet}”", sheet=title))
                 blocks.append(table)
                 offset = sheet_row
             for cell in cells:

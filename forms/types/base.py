@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from forms.issues import ERROR, WARNING, Issue
+from forms.messages import LIST_SEPARATOR, Msg, joined, msg, plural
 from forms.quantity import COUNT_UNITS, QUALIFIER_LABELS
 from forms.spec import FieldSpec
 
@@ -69,22 +70,26 @@ def clean_text(spec: FieldSpec, text: str) -> tuple[str, list[Issue]]:
     issues: list[Issue] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(text) > MAX_INPUT:
-        limit = f"，本栏最多{chars_text(spec.max_length)}" if spec.max_length else ""
-        issues.append(problem(spec, ERROR, "too_long_input",
-                              f"内容过长（{chars_text(char_count(text))}{limit}），请删减后再粘贴"))
+        count = chars_text(char_count(text))
+        message = msg("内容过长（{count}，本栏最多{limit}），请删减后再粘贴", count=count,
+                      limit=chars_text(spec.max_length)) if spec.max_length else \
+            msg("内容过长（{count}），请删减后再粘贴", count=count)
+        issues.append(problem(spec, ERROR, "too_long_input", message))
         text = text[:MAX_INPUT]
     cleaned = _BIDI_AND_CONTROL.sub("", text)
     if cleaned != text:
         issues.append(problem(spec, WARNING, "control_chars",
-                              "含有不可见的控制字符，导出时将被去除",
-                              "请检查是否从其他软件粘贴了格式字符"))
+                              msg("含有不可见的控制字符，导出时将被去除"),
+                              msg("请检查是否从其他软件粘贴了格式字符")))
     return _ZERO_WIDTH.sub("", cleaned).strip(), issues
 
 
-def listing(items: list[str], limit: int = 10, width: int = 30) -> str:
+def listing(items: list[str], limit: int = 10, width: int = 30) -> Msg:
     """Items joined with 、, each cut to ``width``, at most ``limit`` of them then 等N个."""
-    shown = "、".join(item[:width] for item in items[:limit])
-    return shown + (f"等{len(items)}个" if len(items) > limit else "")
+    shown = [item[:width] for item in items[:limit]]
+    if len(items) > limit:
+        return msg("{items}等{count}个", items=shown, count=len(items))
+    return joined(shown, LIST_SEPARATOR)
 
 
 def char_count(text: str) -> int:
@@ -93,9 +98,9 @@ def char_count(text: str) -> int:
     return len("".join(_ZERO_WIDTH.sub("", _BIDI_AND_CONTROL.sub("", text)).split()))
 
 
-def chars_text(count: int) -> str:
+def chars_text(count: int) -> Msg:
     """A character count as the app writes it (as word processors do): 1234字."""
-    return f"{count}字"
+    return plural("{n}字", n=count)
 
 
 def strings(items: Any) -> bool:
@@ -130,8 +135,8 @@ class FieldType:
             parsed = self._parse(spec, cleaned, context or NO_CONTEXT)
             return Parsed(parsed.value, tuple(issues) + parsed.issues, parsed.display)
         except Exception as exc:  # noqa: BLE001 - validation must never raise
-            return Parsed(None, (problem(spec, ERROR, "unreadable",
-                                         f"无法识别此栏内容（{type(exc).__name__}），请检查后重新填写"),))
+            return Parsed(None, (problem(spec, ERROR, "unreadable", msg(
+                "无法识别此栏内容（{kind}），请检查后重新填写", kind=type(exc).__name__)),))
 
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
         raise NotImplementedError
@@ -140,7 +145,8 @@ class FieldType:
 
     def spec_problems(self, spec: FieldSpec) -> list[tuple[str, str]]:
         """(template key, message) for what the template says wrongly about a field of this type."""
-        return [("unit", f"未知的单位“{unit}”") for unit in spec.units if unit not in COUNT_UNITS]
+        return [("unit", msg("未知的单位“{unit}”", unit=unit))
+                for unit in spec.units if unit not in COUNT_UNITS]
 
     def aggregate(self, spec: FieldSpec) -> str:
         return spec.aggregate or self.aggregates[0]
@@ -149,7 +155,7 @@ class FieldType:
 
     def value_problem(self, spec: FieldSpec, value: Any) -> str | None:
         """Why a received value does not have this type's shape (None when it does)."""
-        return None if isinstance(value, str) else "应为文字"
+        return None if isinstance(value, str) else msg("应为文字")
 
     # --- merging ----------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from collections import Counter
 from typing import Any
 
 from forms.issues import ERROR
+from forms.messages import msg, plural
 from forms.spec import FieldSpec
 from forms.types.base import (
     MAX_LISTED,
@@ -34,13 +35,13 @@ class YesNoType(FieldType):
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
         word = unicodedata.normalize("NFKC", text).strip("。.；; ").lower()
         if word in _YES:
-            return Parsed(True, (), "是")
+            return Parsed(True, (), msg("是"))
         if word in _NO:
-            return Parsed(False, (), "否")
-        return Parsed(None, (problem(spec, ERROR, "not_yes_no", "请填写“是”或“否”"),))
+            return Parsed(False, (), msg("否"))
+        return Parsed(None, (problem(spec, ERROR, "not_yes_no", msg("请填写“是”或“否”")),))
 
     def value_problem(self, spec: FieldSpec, value: Any) -> str | None:
-        return None if isinstance(value, bool) else "应为是或否"
+        return None if isinstance(value, bool) else msg("应为是或否")
 
     def text_for(self, spec: FieldSpec, value: Any) -> str:
         return "是" if value else "否"
@@ -66,14 +67,19 @@ class _OptionsType(FieldType):
     def spec_problems(self, spec: FieldSpec) -> list[tuple[str, str]]:
         problems = super().spec_problems(spec)
         if not spec.options:
-            return [*problems, ("options", "选择类字段需要 options")]
-        for what, items in (("代码", spec.option_codes), ("名称", spec.options)):
-            for item, count in Counter(items).items():
-                if count > 1:
-                    problems.append(("options", f"选项{what}“{item}”用了{count}次"))
+            return [*problems, ("options", msg("选择类字段需要 options"))]
+        for item, count in Counter(spec.option_codes).items():
+            if count > 1:
+                problems.append(("options", msg("选项代码“{item}”用了{count}次", item=item,
+                                                count=count)))
+        for item, count in Counter(spec.options).items():
+            if count > 1:
+                problems.append(("options", msg("选项名称“{item}”用了{count}次", item=item,
+                                                count=count)))
         for code, label in zip(spec.option_codes, spec.options, strict=True):
             if code != label and code in spec.options:
-                problems.append(("options", f"选项代码“{code}”与另一个选项的名称相同，会分不清"))
+                problems.append(("options", msg("选项代码“{code}”与另一个选项的名称相同，会分不清",
+                                                code=code)))
         return problems
 
 
@@ -84,12 +90,12 @@ class ChoiceType(_OptionsType):
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
         code = match_option(spec, text)
         if code is None:
-            return Parsed(None, (problem(spec, ERROR, "not_an_option",
-                                         "请从以下选项中选择：" + "、".join(spec.options)),))
+            return Parsed(None, (problem(spec, ERROR, "not_an_option", msg(
+                "请从以下选项中选择：{options}", options=spec.options)),))
         return Parsed(code, (), spec.option_label(code))
 
     def value_problem(self, spec: FieldSpec, value: Any) -> str | None:
-        return None if value in spec.option_codes else "选项不正确"
+        return None if value in spec.option_codes else msg("选项不正确")
 
     def text_for(self, spec: FieldSpec, value: Any) -> str:
         return spec.option_label(value)
@@ -112,7 +118,7 @@ class ChecklistType(_OptionsType):
 
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
         if text.strip("。.；; ") in _NONE:
-            return Parsed([], (), "未选")
+            return Parsed([], (), msg("未选"))
         items = [i.strip() for i in re.split(r"[；;\n、]+|(?<=\S)\s+(?=\d+[.、])", text) if i.strip()]
         marked = any(i[0] in _TICKED + _UNTICKED for i in items)
         chosen: list[str] = []
@@ -126,12 +132,15 @@ class ChecklistType(_OptionsType):
             elif code not in chosen:
                 chosen.append(code)
         chosen.sort(key=spec.option_codes.index)
-        issues = tuple(problem(spec, ERROR, "not_an_option", f"“{item[:30]}”不是本栏的选项",
-                               "可选：" + "、".join(spec.options)) for item in unknown[:MAX_LISTED])
-        return Parsed(chosen, issues, f"已选{len(chosen)}项")
+        issues = tuple(problem(spec, ERROR, "not_an_option",
+                               msg("“{item}”不是本栏的选项", item=item[:30]),
+                               msg("可选：{options}", options=spec.options))
+                       for item in unknown[:MAX_LISTED])
+        return Parsed(chosen, issues, plural("已选{n}项", n=len(chosen)))
 
     def value_problem(self, spec: FieldSpec, value: Any) -> str | None:
-        return None if strings(value) and set(value) <= set(spec.option_codes) else "选项不正确"
+        return None if strings(value) and set(value) <= set(spec.option_codes) \
+            else msg("选项不正确")
 
     def merge(self, spec: FieldSpec, units: UnitValues) -> Combined:
         """Every option ticked by any unit, in the form's order."""

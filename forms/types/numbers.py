@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from forms.issues import ERROR, WARNING, Issue, has_errors
+from forms.messages import Msg, joined, msg
 from forms.quantity import (
     APPROX,
     AT_LEAST,
@@ -80,18 +81,18 @@ class QuantityType(FieldType):
                          number_format=plain_format(value["value"]))
 
 
-def _noun(unit: str | None) -> str:
+def _not_whole(unit: str | None) -> Msg:
     if unit in ("人", "人次", "名", "位"):
-        return "人数"
+        return msg("人数应为整数")
     if unit in ("场", "场次", "次"):
-        return "次数"
-    return "数量"
+        return msg("次数应为整数")
+    return msg("数量应为整数")
 
 
 def describe(value: Decimal | int | float, unit: str | None, qualifier: str | None) -> str:
     """'≈ 1,300,000 元' — how the app read a quantity; '= 0（无）' for none."""
     if value == 0 and not qualifier:
-        return "= 0（无）"
+        return msg("= 0（无）")
     symbol = QUALIFIER_SYMBOLS.get(qualifier or "", "=")
     return f"{symbol} {format_number(value)}{' ' + unit if unit else ''}"
 
@@ -107,7 +108,7 @@ def quantity_display(quantity: Quantity, value: Decimal, unit: str | None) -> st
     shown = describe(value, unit, quantity.qualifier)
     if quantity.note:
         note = quantity.note if len(quantity.note) <= 20 else quantity.note[:20] + "…"
-        shown += f"（{note}）"
+        return msg("{reading}（{note}）", reading=shown, note=note)
     return shown
 
 
@@ -135,7 +136,7 @@ class CountType(QuantityType):
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
         quantity = read_quantity(text)
         unit_hint = spec.unit or ""
-        example = f"例如“1200{unit_hint}”或“约3万{unit_hint}”"
+        example = msg("例如“1200{unit}”或“约3万{unit}”", unit=unit_hint)
         if isinstance(quantity, Unreadable):
             return unreadable(spec, quantity, example)
         reason = words_problem(spec, quantity)
@@ -150,12 +151,11 @@ class CountType(QuantityType):
             hint = None
             if not quantity.scaled:
                 number = format(quantity.value.normalize(), "f")
-                hint = f"是否漏写'万'（{number}万{unit or ''}）？"
-            issues.append(problem(spec, ERROR, "fractional_count",
-                                  f"{_noun(unit)}应为整数", hint))
+                hint = msg("是否漏写'万'（{figure}）？", figure=f"{number}万{unit or ''}")
+            issues.append(problem(spec, ERROR, "fractional_count", _not_whole(unit), hint))
         if quantity.qualifier and not spec.approx_allowed:
-            issues.append(problem(spec, WARNING, "approximate", "此栏应填写确切数字",
-                                  "请去掉“约”“余”等字样"))
+            issues.append(problem(spec, WARNING, "approximate", msg("此栏应填写确切数字"),
+                                  msg("请去掉“约”“余”等字样")))
         issues += check_range(spec, quantity.value, unit)
         issues += note_issues(spec, quantity, unit)
         return Parsed(quantity_value(quantity, unit), tuple(issues),
@@ -166,17 +166,21 @@ class CountType(QuantityType):
         return unit_issues(spec, written)
 
 
-def unit_issues(spec: FieldSpec, written: str | None, what: str = "") -> list[Issue]:
+def unit_issues(spec: FieldSpec, written: str | None, of_count: bool = False) -> list[Issue]:
     """A written unit against the field's: a warning in the same family (人次 for 人), an
-    error otherwise (人 for 场). ``what``: what the unit counts, for the message (数量的)."""
+    error otherwise (人 for 场). ``of_count``: the unit of a name list's count (数量的单位)."""
     if not written or not spec.units or written in spec.units:
         return []
-    expected = "或".join(f"“{u}”" for u in spec.units)
+    expected = joined((f"“{u}”" for u in spec.units), msg("或"))
     if any(same_family(written, u) for u in spec.units):
-        return [problem(spec, WARNING, "unit_mismatch",
-                        f"{what}单位“{written}”与本栏单位{expected}不一致", "请确认单位是否写错")]
-    return [problem(spec, ERROR, "unit_mismatch",
-                    f"{what}单位应为{expected}，而不是“{written}”", "请检查是否填错了栏目")]
+        message = msg("数量的单位“{written}”与本栏单位{expected}不一致", written=written,
+                      expected=expected) if of_count else \
+            msg("单位“{written}”与本栏单位{expected}不一致", written=written, expected=expected)
+        return [problem(spec, WARNING, "unit_mismatch", message, msg("请确认单位是否写错"))]
+    message = msg("数量的单位应为{expected}，而不是“{written}”", written=written,
+                  expected=expected) if of_count else \
+        msg("单位应为{expected}，而不是“{written}”", written=written, expected=expected)
+    return [problem(spec, ERROR, "unit_mismatch", message, msg("请检查是否填错了栏目"))]
 
 
 class DecimalType(CountType):
@@ -194,16 +198,17 @@ def note_issues(spec: FieldSpec, quantity: Quantity, unit: str | None) -> list[I
     message = breakdown_problem(quantity, unit)
     if message is None:
         return []
-    return [problem(spec, WARNING, "breakdown_mismatch", message, "请核对总数和括号内的分项")]
+    return [problem(spec, WARNING, "breakdown_mismatch", message, msg("请核对总数和括号内的分项"))]
 
 
 def check_range(spec: FieldSpec, value: Decimal, unit: str | None) -> list[Issue]:
     if spec.min is not None and value < Decimal(str(spec.min)):
         return [problem(spec, ERROR, "out_of_range",
-                        f"不应小于{format_number(spec.min)}{unit or ''}")]
+                        msg("不应小于{limit}", limit=f"{format_number(spec.min)}{unit or ''}"))]
     if spec.max is not None and value > Decimal(str(spec.max)):
         return [problem(spec, ERROR, "out_of_range",
-                        f"不应大于{format_number(spec.max)}{unit or ''}", "请检查是否多写了零或写错单位")]
+                        msg("不应大于{limit}", limit=f"{format_number(spec.max)}{unit or ''}"),
+                        msg("请检查是否多写了零或写错单位"))]
     return []
 
 
@@ -214,7 +219,8 @@ class MoneyType(QuantityType):
     is_money = True
 
     def spec_problems(self, spec: FieldSpec) -> list[tuple[str, str]]:
-        return [("unit", f"未知的单位“{unit}”") for unit in spec.units if unit not in MONEY_UNITS]
+        return [("unit", msg("未知的单位“{unit}”", unit=unit))
+                for unit in spec.units if unit not in MONEY_UNITS]
 
     def column_unit(self, spec: FieldSpec) -> str | None:
         return "元"
@@ -228,10 +234,10 @@ class MoneyType(QuantityType):
 
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
         quantity = read_quantity(text)
-        example = "例如“约130万元”或“5000元”"
+        example = msg("例如“约130万元”或“5000元”")
         if isinstance(quantity, Unreadable):
             if quantity.code == "not_a_number":
-                quantity = Unreadable("not_a_number", "应填写金额")
+                quantity = Unreadable("not_a_number", msg("应填写金额"))
             return unreadable(spec, quantity, example)
         reason = words_problem(spec, quantity)
         if reason:
@@ -241,8 +247,8 @@ class MoneyType(QuantityType):
         if quantity.unit is None and spec.unit in ("万元", "亿元") and not quantity.scaled:
             value *= 10_000 if spec.unit == "万元" else 100_000_000
         elif quantity.unit not in (None, "元"):
-            return Parsed(None, (problem(spec, ERROR, "unit_mismatch",
-                                         f"金额单位应为“元”或“万元”，而不是“{quantity.unit}”"),))
+            return Parsed(None, (problem(spec, ERROR, "unit_mismatch", msg(
+                "金额单位应为“元”或“万元”，而不是“{unit}”", unit=quantity.unit)),))
         value = value.quantize(Decimal("0.01")).normalize() if value % 1 else value
         issues += check_range(spec, value, "元")
         issues += note_issues(spec, quantity, "元")
@@ -259,11 +265,11 @@ class MoneyType(QuantityType):
 def quantity_problem(value: Any) -> str | None:
     """Why a received value is not a quantity ({value, unit, qualifier}), or None."""
     if not isinstance(value, dict) or not number_ok(value.get("value")):
-        return "应为数量"
+        return msg("应为数量")
     if value.get("unit") is not None and not isinstance(value["unit"], str):
-        return "单位不正确"
+        return msg("单位不正确")
     if value.get("qualifier") not in _QUALIFIERS:
-        return "限定词不正确"
+        return msg("限定词不正确")
     return None
 
 

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from forms.issues import ERROR
+from forms.messages import msg
 from forms.quantity import normalise_digits, parse_chinese_numeral
 from forms.spec import LEGACY_YEAR_MIN, FieldSpec
 from forms.types.base import (
@@ -39,12 +40,12 @@ class EditionType(FieldType):
             number = (int(raw) if len(raw) <= 6 else None) if raw.isdecimal() \
                 else parse_chinese_numeral(raw)
         if not number:
-            return Parsed(None, (problem(spec, ERROR, "bad_edition", "届次应为数字",
-                                         "例如“30”或“第30届”"),))
-        return Parsed(number, (), f"第{number}届")
+            return Parsed(None, (problem(spec, ERROR, "bad_edition", msg("届次应为数字"),
+                                         msg("例如“30”或“第30届”")),))
+        return Parsed(number, (), msg("第{number}届", number=number))
 
     def value_problem(self, spec: FieldSpec, value: Any) -> str | None:
-        return None if _whole(value) and value > 0 else "应为正整数"
+        return None if _whole(value) and value > 0 else msg("应为正整数")
 
     def merge(self, spec: FieldSpec, units: UnitValues) -> Combined:
         """The most common edition (the first one given on a tie)."""
@@ -75,20 +76,21 @@ class YearType(FieldType):
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
         plain = normalise_digits(text).replace(" ", "")
         low, high = int(spec.min or YEAR_MIN), int(spec.max or YEAR_MAX)
-        example = f"例如“{min(max(2024, low), high)}”或“{min(max(2024, low), high)}年”"
+        example = msg("例如“{year}”或“{year}年”", year=min(max(2024, low), high))
         match = _YEAR_RE.match(plain)
         words = None if match else _WORDS_RE.match(plain)
         year = int("".join(_CN_DIGITS.get(ch, ch) for ch in match[1])) if match else \
             parse_chinese_numeral(words[1]) if words else None
         if year is None or not 1000 <= year <= 9999:
-            return Parsed(None, (problem(spec, ERROR, "bad_year", "年份应写四位数", example),))
+            return Parsed(None, (problem(spec, ERROR, "bad_year", msg("年份应写四位数"), example),))
         if not low <= year <= high:
             return Parsed(None, (problem(spec, ERROR, "out_of_range",
-                                         f"年份应在{low}年至{high}年之间", example),))
-        return Parsed(year, (), f"{year}年")
+                                         msg("年份应在{low}年至{high}年之间", low=low, high=high),
+                                         example),))
+        return Parsed(year, (), msg("{year}年", year=year))
 
     def value_problem(self, spec: FieldSpec, value: Any) -> str | None:
-        return None if _whole(value) and 1000 <= value <= 9999 else "应为四位数的年份"
+        return None if _whole(value) and 1000 <= value <= 9999 else msg("应为四位数的年份")
 
     def merge(self, spec: FieldSpec, units: UnitValues) -> Combined:
         """The most common year (the first one given on a tie)."""
@@ -102,9 +104,9 @@ class YearType(FieldType):
         problems = super().spec_problems(spec)
         low, high = spec.min or YEAR_MIN, spec.max or YEAR_MAX
         if spec.min is not None and not 1000 <= spec.min <= 9999:
-            problems.append(("min", "min 应为四位数的年份"))
+            problems.append(("min", msg("min 应为四位数的年份")))
         if spec.max is not None and not 1000 <= spec.max <= 9999:
-            problems.append(("max", "max 应为四位数的年份"))
+            problems.append(("max", msg("max 应为四位数的年份")))
         elif low > high:
-            problems.append(("max", "max 应不小于 min"))
+            problems.append(("max", msg("max 应不小于 min")))
         return problems

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from forms.issues import ERROR, WARNING
+from forms.messages import msg
 from forms.phones import area_code, read_phone, split_phones
 from forms.spec import FieldSpec
 from forms.types.base import (
@@ -31,13 +32,14 @@ class TextType(FieldType):
         length = char_count(text)
         if spec.pattern and (len(text) > MAX_PATTERN_TEXT or not re.fullmatch(spec.pattern, text)):
             issues.append(problem(spec, ERROR, "pattern_mismatch",
-                                  spec.pattern_message or "格式不符合本栏的要求",
+                                  spec.pattern_message or msg("格式不符合本栏的要求"),
                                   spec.help or None))
         if spec.max_length and length > spec.max_length:
             issues.append(problem(
                 spec, spec.over_length, "too_long",
-                f"共{chars_text(length)}，超过{chars_text(spec.max_length)}的要求",
-                f"请精简约{chars_text(length - spec.max_length)}"))
+                msg("共{count}，超过{limit}的要求", count=chars_text(length),
+                    limit=chars_text(spec.max_length)),
+                msg("请精简约{count}", count=chars_text(length - spec.max_length))))
         return Parsed(text, tuple(issues), chars_text(length) if self.name == "long_text" else "")
 
     def merge(self, spec: FieldSpec, units: UnitValues) -> Combined:
@@ -80,16 +82,19 @@ class PhoneType(FieldType):
             else:
                 numbers.append(number)
                 area = area_code(number) or area
-        hint = "座机请带区号，如“027-85880016”；手机为11位数字；多个号码用顿号“、”分隔"
+        hint = msg("座机请带区号，如“027-85880016”；手机为11位数字；多个号码用顿号“、”分隔")
         if bad:
             if len(pieces) <= 1:
-                return Parsed(None, (problem(spec, ERROR, "bad_phone", "电话号码格式不正确", hint),))
+                return Parsed(None, (problem(spec, ERROR, "bad_phone", msg("电话号码格式不正确"),
+                                             hint),))
             return Parsed(None, tuple(
-                problem(spec, ERROR, "bad_phone", f"第{index}个号码“{piece[:30]}”格式不正确", hint)
+                problem(spec, ERROR, "bad_phone", msg("第{index}个号码“{number}”格式不正确",
+                                                      index=index, number=piece[:30]), hint)
                 for index, piece in bad[:MAX_LISTED]))
         issues: Any = ()
         unique = list(dict.fromkeys(numbers))
         if len(unique) < len(numbers):
-            issues = (problem(spec, WARNING, "duplicate_phone", "号码重复填写", "请删去重复的号码"),)
+            issues = (problem(spec, WARNING, "duplicate_phone", msg("号码重复填写"),
+                              msg("请删去重复的号码")),)
         value = "、".join(unique)
         return Parsed(value, issues, value)

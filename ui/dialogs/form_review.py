@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from forms.importing.draft import Draft, DraftField
 from forms.importing.writer import draft_toml
 from forms.loader import TemplateError, load_template_text
+from forms.messages import say
 from forms.quantity import COUNT_UNITS, MONEY_UNITS
 from forms.registry import TYPES
 from ui import catalogue, importing
@@ -80,8 +81,8 @@ class FormReviewDialog(QDialog):
             self._add_row(spec)
         self.table.resizeColumnsToContents()
         layout.addWidget(self.table, 1)
-        remarks = [self.tr("请确认：{p}").format(p=p) for p in draft.problems]
-        remarks += [self.tr("注意：{n}").format(n=n) for n in draft.notes]
+        remarks = [self.tr("请确认：{p}").format(p=say(p)) for p in draft.problems]
+        remarks += [self.tr("注意：{n}").format(n=say(n)) for n in draft.notes]
         if remarks:
             notes = QPlainTextEdit("\n".join(remarks), self)
             notes.setReadOnly(True)
@@ -114,7 +115,7 @@ class FormReviewDialog(QDialog):
         kinds = QComboBox(self.table)
         names = sorted(TYPES) if spec.type in TYPES else [spec.type]
         for name in names:
-            kinds.addItem(type_text(name), name)
+            kinds.addItem(say(type_text(name)), name)
         kinds.setCurrentIndex(kinds.findData(spec.type))
         kinds.setEnabled(spec.type in TYPES)
         units = QComboBox(self.table)
@@ -140,7 +141,8 @@ class FormReviewDialog(QDialog):
         self.table.setCellWidget(row, 1, kinds)
         self.table.setCellWidget(row, 2, units)
         self.table.setCellWidget(row, 3, spin)
-        for column, text in ((4, spec.reason or self.tr("（无线索，按文字）")), (5, spec.where)):
+        for column, text in ((4, say(spec.reason) or self.tr("（无线索，按文字）")),
+                             (5, say(spec.where))):
             item = QTableWidgetItem(text)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(row, column, item)
@@ -168,7 +170,7 @@ class FormReviewDialog(QDialog):
         try:
             return load_template_text(draft_toml(self.edited()), self.draft.source)
         except TemplateError as exc:
-            QMessageBox.warning(self, self.tr("表单有错误"), exc.text())
+            QMessageBox.warning(self, self.tr("表单有错误"), say(exc.text()))
             return None
 
     def preview(self) -> None:
@@ -189,7 +191,7 @@ class FormReviewDialog(QDialog):
             self.outcome = importing.save_draft(self.store, self.draft, self.draft.source)
         except TemplateRejected as exc:
             QMessageBox.warning(self, self.tr("表单有错误，未保存"), "\n".join(
-                problem_text(p) for p in exc.problems[:12]))
+                say(problem_text(p)) for p in exc.problems[:12]))
             return
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc, self.tr("未能保存表单"))

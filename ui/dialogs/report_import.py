@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms.importing.grid import Document
+from forms.messages import say
 from forms.spec import FormTemplate
 from forms.validate import Validator
 from ui import importing
@@ -125,14 +126,15 @@ class ReportImportDialog(QDialog):
             keys = [p.key for p in spec.parts] or [spec.key]
             text = "\n".join(result.raw.get(k, "") for k in keys).strip()
             found = [i for k in keys for i in issues.get(k, [])]
-            reading = "；".join(validator.display(k) for k in keys if validator.display(k))
+            joiner = self.tr("；")
+            reading = joiner.join(say(validator.display(k)) for k in keys if validator.display(k))
             colour = None
             if found:
-                reading = "；".join(f"{i.message}" for i in found)
+                reading = joiner.join(say(i.message) for i in found)
                 colour = ERROR_COLOUR if any(i.is_error for i in found) else WARNING_COLOUR
             row = self.matched.rowCount()
             self.matched.insertRow(row)
-            for column, item in enumerate([_item(spec.label), _item(match["label"]), _item(text),
+            for column, item in enumerate([_item(spec.label), _item(say(match["label"])), _item(text),
                                            _item(reading, colour)]):
                 self.matched.setItem(row, column, item)
         self.unmatched.setRowCount(0)
@@ -140,7 +142,7 @@ class ReportImportDialog(QDialog):
             row = self.unmatched.rowCount()
             self.unmatched.insertRow(row)
             for column, text in enumerate([cell["where"], cell["text"], cell["reason"]]):
-                self.unmatched.setItem(row, column, _item(text))
+                self.unmatched.setItem(row, column, _item(say(text)))
         for table in (self.matched, self.unmatched):
             table.resizeColumnsToContents()
             for column in range(table.columnCount() - 1):
@@ -152,7 +154,7 @@ class ReportImportDialog(QDialog):
                          "导入后有 {e} 个错误、{w} 个警告，可在编辑器中改正。").format(
             n=len(result.matched), m=len(result.unmatched), e=errors,
             w=len(preview.issues) - errors)]
-        lines += [self.tr("注意：{note}").format(note=note) for note in result.notes]
+        lines += [self.tr("注意：{note}").format(note=say(note)) for note in result.notes]
         self.summary.setText("\n".join(lines))
         self.import_button.setEnabled(preview.has_values)
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms.messages import say
 from ui import catalogue, operations
 from ui.catalogue import Catalogue, TemplateEntry, TemplateRejected, problem_text
 from ui.errors import show_error
@@ -103,7 +104,7 @@ class TemplateTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == 5 and entry.problems:
             return ERROR_COLOUR
         if role == Qt.ItemDataRole.ToolTipRole and entry.problems:
-            return "\n".join(entry.problems)
+            return "\n".join(say(problem) for problem in entry.problems)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 4):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -201,7 +202,7 @@ class TemplatesDialog(QDialog):
         if entry.problems:
             lines.append(self.tr("这个模板有 {n} 处错误，不能用来新建报表：", "",
                                  len(entry.problems)).format(n=len(entry.problems)))
-            lines += [f"  • {problem}" for problem in entry.problems]
+            lines += [f"  • {say(problem)}" for problem in entry.problems]
         if entry.template is not None:
             fields = sum(1 for _ in entry.template.leaves())
             lines.append(self.tr("第 {version} 版，{n} 个字段。", "", fields).format(
@@ -260,7 +261,7 @@ class TemplatesDialog(QDialog):
         return outcome.stored
 
     def _show_rejected(self, path: Path, error: TemplateRejected) -> None:
-        problems = [problem_text(p) for p in error.problems]
+        problems = [say(problem_text(p)) for p in error.problems]
         shown = "\n".join(f"• {p}" for p in problems[:SHOWN_PROBLEMS])
         if len(problems) > SHOWN_PROBLEMS:
             shown += "\n" + self.tr("……共 {n} 处，全部列在下方。").format(n=len(problems))

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListView, QStyle, QVBoxLayout, QWidget
 
 from forms.issues import Issue
+from forms.messages import say
 
 ERROR_COLOUR = QColor("#c62828")
 WARNING_COLOUR = QColor("#8a5a00")
@@ -16,11 +24,17 @@ IssueRole = Qt.ItemDataRole.UserRole + 1  # the Issue itself
 KeyRole = Qt.ItemDataRole.UserRole + 2  # its field's value key
 
 Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate
 
 
 def issue_line(issue: Issue) -> str:
-    text = f"{issue.label}：{issue.message}"
-    return f"{text}（{issue.suggestion}）" if issue.suggestion else text
+    """Label, message and suggestion, in the interface's language (the label as written)."""
+    text = translate("IssuesPanel", "{label}：{message}").format(
+        label=issue.label, message=say(issue.message))
+    if not issue.suggestion:
+        return text
+    return translate("IssuesPanel", "{issue}（{suggestion}）").format(
+        issue=text, suggestion=say(issue.suggestion))
 
 
 class IssuesModel(QAbstractListModel):
