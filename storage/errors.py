@@ -1,4 +1,5 @@
-"""Storage errors: each carries a Chinese message fit to show the user (``text()``).
+"""Storage errors: each carries a message fit to show the user (``text()``): its Chinese
+text, which the desktop app says in English when English is chosen (forms.messages).
 
 Like qutebrowser's ``KnownError``: these are problems with the user's file, disk or input,
 not bugs. Programming mistakes (a bad status name, an unknown setting) raise ValueError.
@@ -160,7 +161,6 @@ class ReportNotFoundError(StorageError):
         self.report_id = report_id
 
 
-
 # --- imported templates -----------------------------------------------------------------
 
 class TemplateNotFoundError(StorageError):
@@ -193,6 +193,7 @@ class TemplateVersionError(StorageError):
                       "改为 {next} 或更大后再导入", stored=stored, next=stored + 1)
         super().__init__(msg("表单“{id}”未导入：{why}。", id=form_id, why=why))
         self.form_id, self.stored, self.offered = form_id, stored, offered
+
 
 # --- attachments ------------------------------------------------------------------------
 

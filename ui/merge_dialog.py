@@ -169,7 +169,8 @@ class DraftAsker(QObject):
 
     @Slot(object)
     def _ask(self, drafts: list[tuple[str, Path]]) -> None:
-        listed = "\n".join(f"  {unit}（{Path(path).name}）" for unit, path in drafts)
+        listed = "\n".join(self.tr("  {unit}（{file}）").format(unit=unit, file=Path(path).name)
+                           for unit, path in drafts)
         text = self.tr("以下 {count} 个单位报送的是草稿（尚未标记为完成）：\n{units}\n\n"
                        "是否也汇总这些草稿？\n选“是”：一并汇总，汇总报表中会注明哪些单位是草稿；\n"
                        "选“否”：跳过这些包，只汇总已完成的；\n选“取消”：这次不汇总。").format(
@@ -199,7 +200,7 @@ class MergeResultDialog(QDialog):
             summary = self.tr("没有可以汇总的报送包，未生成新报表。")
         if outcome.drafts_merged:
             summary += "\n" + self.tr("其中 {count} 个单位报送的是草稿：{units}。汇总报表中已注明。").format(
-                count=len(outcome.drafts_merged), units="、".join(outcome.drafts_merged))
+                count=len(outcome.drafts_merged), units=self.tr("、").join(outcome.drafts_merged))
         if outcome.rejected:
             summary += "\n" + self.tr("以下 {n} 个文件未汇总：", "", len(outcome.rejected)).format(
                 n=len(outcome.rejected))

@@ -241,7 +241,8 @@ def _complete(store: Any) -> Exception | None:
         return storage.complete_open(store)
     except Exception as exc:  # noqa: BLE001 - e.g. the file vanished: writes stay barred
         if store.gate is not None and not store.gate.done:
-            store.gate.failed(storage.StorageError(str(exc), path=store.path))
+            message = exc.args[0] if isinstance(exc, storage.StorageError) else str(exc)
+            store.gate.failed(storage.StorageError(message, path=store.path))
         return exc
 
 

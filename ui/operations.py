@@ -280,7 +280,7 @@ def read_values(path: Any, template: FormTemplate) -> dict[str, str]:
     try:
         return read_values_file(path, template)
     except CliError as exc:
-        raise OperationError(str(exc)) from exc
+        raise OperationError(exc.args[0]) from exc  # the message itself, to say in English
 
 
 def new_report(store: Any, form_id: str, *, period: int | None = None, unit: str = "",

@@ -116,6 +116,7 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
     """Back to the source language (Chinese)."""
     for translator in translators:
         app.removeTranslator(translator)
+    QLocale.setDefault(QLocale(DEFAULT_LANGUAGE))
     messages.set_language(DEFAULT_LANGUAGE)
 
 

@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from forms.messages import say
 
-Progress = Callable[..., None]  # (done, total, text="")from forms.messages import say
-
+Progress = Callable[..., None]  # (done, total, text="")
 Job = Callable[[Progress, Callable[[], bool]], Any]  # (progress, cancelled) -> result
 
 

@@ -3,7 +3,7 @@ with the code and compile it to messages_en.mo, which the app reads.
 
     uv run python resources/translations/build_messages.py           # compile the .mo
     uv run python resources/translations/build_messages.py --update  # new msgids in, gone ones out
-    uv run python resources/translations/build_messages.py --check   # what is missing (exit 1)
+    uv run python resources/translations/build_messages.py --check   # missing or stale (exit 1)
 
 The msgids are the first argument of every ``msg("…")``, ``plural("…")`` and ``N_("…")`` call in forms/,
 storage/, exports/, ui/ and widgets/, read with ast. ``--update`` adds the new ones with an
@@ -182,9 +182,13 @@ def main(argv: list[str]) -> int:
     missing = [e.msgid for e in code.values() if e.msgid not in po or not po[e.msgid].translated]
     for msgid in missing:
         print(f"not translated: {msgid}")
+    compiled = compile_mo(po)
     if "--check" in argv:
-        return 1 if missing or unreadable else 0
-    MO_FILE.write_bytes(compile_mo(po))
+        stale = not MO_FILE.exists() or MO_FILE.read_bytes() != compiled
+        if stale:
+            print(f"{MO_FILE.name} is not compiled from {PO_FILE.name}: run this script")
+        return 1 if missing or unreadable or stale else 0
+    MO_FILE.write_bytes(compiled)
     print(f"{MO_FILE.name}: {sum(e.translated for e in po.values())} of {len(code)} messages")
     return 0
 

@@ -90,6 +90,10 @@
 You can restore them later on the Attachments page of File → Trash.</translation>
     </message>
     <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>附件已移到回收站，可在“文件 → 回收站”的“附件”页恢复</source>
         <translation>Attachment moved to the trash; restore it on the Attachments page of File → Trash</translation>
     </message>
@@ -225,6 +229,10 @@ Changes made after that backup will not be in the restored database. The current
 <context>
     <name>DraftAsker</name>
     <message>
+        <source>  {unit}（{file}）</source>
+        <translation>  {unit} ({file})</translation>
+    </message>
+    <message>
         <source>以下 {count} 个单位报送的是草稿（尚未标记为完成）：
 {units}
 
@@ -338,6 +346,10 @@ Use the later package? Choose “No” to merge only the earlier one.</translati
         <translation>Use the Existing Form</translation>
     </message>
     <message>
+        <source>{label}（{parts}）</source>
+        <translation>{label} ({parts})</translation>
+    </message>
+    <message>
         <source>（无线索，按文字）</source>
         <translation>(no clue: text)</translation>
     </message>
@@ -395,9 +407,21 @@ Use the later package? Choose “No” to merge only the earlier one.</translati
         <source>警告</source>
         <translation>Warning</translation>
     </message>
+    <message>
+        <source>{kind}：{issue}</source>
+        <translation>{kind}: {issue}</translation>
+    </message>
 </context>
 <context>
     <name>IssuesPanel</name>
+    <message>
+        <source>{label}：{message}</source>
+        <translation>{label}: {message}</translation>
+    </message>
+    <message>
+        <source>{issue}（{suggestion}）</source>
+        <translation>{issue} ({suggestion})</translation>
+    </message>
     <message>
         <source>问题列表</source>
         <translation>Issues</translation>
@@ -762,6 +786,10 @@ You can restore it later from File → Trash.</translation>
         <source>其中 {count} 个单位报送的是草稿：{units}。汇总报表中已注明。</source>
         <translation>{count} unit(s) sent a draft: {units}. The merged report says so.</translation>
     </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
     <message numerus="yes">
         <source>以下 {n} 个文件未汇总：</source>
         <translation>
@@ -1024,6 +1052,10 @@ What you typed stays in the form, and saving is retried every few seconds.</tran
         <translation>Import Report: {name}</translation>
     </message>
     <message>
+        <source>{title}（{id}）</source>
+        <translation>{title} ({id})</translation>
+    </message>
+    <message>
         <source>按表单：</source>
         <translation>As form:</translation>
     </message>
@@ -1058,6 +1090,10 @@ What you typed stays in the form, and saving is retried every few seconds.</tran
     <message>
         <source>无法按此表单读取</source>
         <translation>Cannot Read It as This Form</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
     <message>
         <source>已对应的栏目（{n}）</source>
@@ -1355,6 +1391,10 @@ What you typed stays in the form, and saving is retried every few seconds.</tran
         <source>未能读取表单模板</source>
         <translation>Could not read the form templates</translation>
     </message>
+    <message>
+        <source>{title}（{id}）</source>
+        <translation>{title} ({id})</translation>
+    </message>
     <message numerus="yes">
         <source>这个模板有 {n} 处错误，不能用来新建报表：</source>
         <translation>
@@ -1502,6 +1542,10 @@ No report uses it yet. To use it again later, import its template file again.</t
         <translation>Delete the attachment(s) “{names}” for good?
 
 This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
     </message>
     <message>
         <source>确定要彻底删除“{title}”吗？
@@ -1924,6 +1968,10 @@ This is tried again at the next start.</translation>
     <message>
         <source>例如：{example}</source>
         <translation>Example: {example}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
     <message>
         <source>必填</source>

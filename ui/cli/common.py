@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from forms.json_input import EncodingError, JsonInputError, read_json
+from forms.messages import joined, msg
 from forms.spec import FormTemplate
 from forms.validate import expand_values
 from ui.catalogue import Catalogue, template_catalogue
@@ -93,24 +94,29 @@ def read_values_file(path: Path, template: FormTemplate) -> dict[str, str]:
     try:
         data = read_json(Path(path).read_bytes())
     except FileNotFoundError as exc:
-        raise UsageError(f"找不到数值文件：{path}") from exc
+        raise UsageError(msg("找不到数值文件：{path}", path=str(path))) from exc
     except IsADirectoryError as exc:
-        raise UsageError(f"无法读取数值文件 {path}：这是一个文件夹，请给出数值文件（.json）的路径") from exc
+        raise UsageError(msg("无法读取数值文件 {path}：这是一个文件夹，请给出数值文件（.json）的路径",
+                             path=str(path))) from exc
     except OSError as exc:
-        raise UsageError(f"无法读取数值文件 {path}（{exc.strerror or type(exc).__name__}）") from exc
+        raise UsageError(msg("无法读取数值文件 {path}（{error}）", path=str(path),
+                             error=exc.strerror or type(exc).__name__)) from exc
     except EncodingError as exc:
-        raise UsageError(f"无法读取数值文件 {path}：{exc.reason}") from exc
+        raise UsageError(msg("无法读取数值文件 {path}：{reason}", path=str(path),
+                             reason=exc.reason)) from exc
     except JsonInputError as exc:
-        raise UsageError(f"数值文件 {path} {exc.reason}") from exc
+        raise UsageError(msg("数值文件 {path} {reason}", path=str(path), reason=exc.reason)) from exc
     if not isinstance(data, dict):
-        raise UsageError(f"数值文件 {path} 应为一个 JSON 对象：{{\"字段名\": \"填写内容\"}}")
+        raise UsageError(msg('数值文件 {path} 应为一个 JSON 对象：{{"字段名": "填写内容"}}',
+                             path=str(path)))
     bad = [k for k, v in data.items() if isinstance(v, dict | list)]
     if bad:
-        raise UsageError(f"以下字段的值应为文字或数字：{', '.join(bad)}")
+        raise UsageError(msg("以下字段的值应为文字或数字：{fields}", fields=joined(bad, ", ")))
     values, unknown = expand_values(template, data)
     if unknown:
-        raise UsageError(f"表单“{template.title}”中没有这些字段：{', '.join(unknown)}。"
-                         f"运行 `{program_name()} forms --json` 查看字段名。")
+        raise UsageError(msg("表单“{form}”中没有这些字段：{fields}。运行 `{program} forms --json` 查看字段名。",
+                             form=template.title, fields=joined(unknown, ", "),
+                             program=program_name()))
     return values
 
 

@@ -109,8 +109,8 @@ class FormReviewDialog(QDialog):
     def _add_row(self, spec: DraftField) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        label = QTableWidgetItem(spec.label if not spec.parts else
-                                 f"{spec.label}（{'/'.join(p.label for p in spec.parts)}）")
+        label = QTableWidgetItem(spec.label if not spec.parts else self.tr("{label}（{parts}）").format(
+            label=spec.label, parts="/".join(p.label for p in spec.parts)))
         self.table.setItem(row, 0, label)
         kinds = QComboBox(self.table)
         names = sorted(TYPES) if spec.type in TYPES else [spec.type]

@@ -71,7 +71,8 @@ class ReportImportDialog(QDialog):
         self.setWindowTitle(self.tr("导入报表：{name}").format(name=document.name))
         self.form = QComboBox(self)
         for form_id, template in templates.items():
-            self.form.addItem(f"{template.title}（{form_id}）", form_id)
+            self.form.addItem(self.tr("{title}（{id}）").format(title=template.title, id=form_id),
+                              form_id)
         self.form.setCurrentIndex(self.form.findData(preview.template.id))
         self.form.currentIndexChanged.connect(self._form_changed)
         top = QHBoxLayout()

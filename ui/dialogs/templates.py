@@ -198,7 +198,7 @@ class TemplatesDialog(QDialog):
 
     def describe(self, entry: TemplateEntry) -> str:
         """The details pane: every problem, or what the template is."""
-        lines = [f"{entry.title}（{entry.form_id}）"]
+        lines = [self.tr("{title}（{id}）").format(title=entry.title, id=entry.form_id)]
         if entry.problems:
             lines.append(self.tr("这个模板有 {n} 处错误，不能用来新建报表：", "",
                                  len(entry.problems)).format(n=len(entry.problems)))

@@ -117,7 +117,7 @@ class TrashDialog(QDialog):
         answer = QMessageBox.question(
             self, self.tr("彻底删除"),
             self.tr("确定要彻底删除附件“{names}”吗？\n\n此操作无法撤销。").format(
-                names="、".join(t.attachment.file_name for t in chosen)),
+                names=self.tr("、").join(t.attachment.file_name for t in chosen)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:

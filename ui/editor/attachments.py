@@ -351,7 +351,7 @@ class AttachmentsPanel(QWidget):
         answer = QMessageBox.question(
             self, self.tr("移到回收站"),
             self.tr("把附件“{names}”移到回收站吗？\n\n以后可以在“文件 → 回收站”的“附件”页恢复。").format(
-                names="、".join(names)),
+                names=self.tr("、").join(names)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:

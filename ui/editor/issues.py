@@ -79,7 +79,7 @@ class IssuesModel(QAbstractListModel):
             return line
         if role == Qt.ItemDataRole.ToolTipRole:
             kind = self.tr("错误") if issue.is_error else self.tr("警告")
-            return f"{kind}：{issue_line(issue)}"
+            return self.tr("{kind}：{issue}").format(kind=kind, issue=issue_line(issue))
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(issue.is_error)
         if role == Qt.ItemDataRole.ForegroundRole:
