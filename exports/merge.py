@@ -11,6 +11,7 @@ merged report is ui.operations.merge_into_new_report's job.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,11 +107,18 @@ class _Units:
         self.chosen: dict[str, Package] = {}
         self.order: dict[str, int] = {}
         self.rejected: list[tuple[Path, str]] = []
+        self.contents: dict[str, Package] = {}  # values without the unit's name -> package
 
-    def add(self, package: Package, position: int) -> None:
+    def add(self, package: Package, position: int, template: FormTemplate) -> None:
         key = package.unit_key
         earlier = self.chosen.get(key)
         if earlier is None:
+            twin = self._same_content(package, template)
+            if twin is not None:  # another unit's report, sent again under this unit's name
+                self.rejected.append((package.path, msg(
+                    "与“{file}”（{unit}）的内容除单位外完全相同，可能是同一份报表以另一个单位的名义"
+                    "重复报送，未汇总。请与报送单位核实。", file=twin.path.name, unit=twin.unit)))
+                return
             self.chosen[key], self.order[key] = package, position
             return
         if earlier.values_sha256 == package.values_sha256:
@@ -132,8 +140,24 @@ class _Units:
         self.chosen[key] = kept
         self.rejected.append((dropped.path, reason))
 
+    def _same_content(self, package: Package, template: FormTemplate) -> Package | None:
+        """A package of another unit whose values, the unit's own name aside, are the same."""
+        mine = _content(package, template)
+        twin = self.contents.get(mine)
+        if twin is not None and self.chosen.get(twin.unit_key) is twin:
+            return twin
+        self.contents[mine] = package
+        return None
+
     def packages(self) -> list[Package]:
         return sorted(self.chosen.values(), key=lambda p: self.order[p.unit_key])
+
+
+def _content(package: Package, template: FormTemplate) -> str:
+    """The package's values without the unit's name, as comparable text."""
+    unit_field = template.roles.unit
+    values = {k: v for k, v in package.values.items() if k != unit_field}
+    return json.dumps(values, ensure_ascii=False, sort_keys=True, default=str)
 
 
 def _when(package: Package) -> str:
@@ -222,7 +246,7 @@ def merge_packages(paths: Iterable[Path | str], template: FormTemplate | None = 
         except PackageRejected as exc:
             rejected.append((path, exc.reason))
             continue
-        units.add(package, position)
+        units.add(package, position, template)
     if cancel is not None and cancel():
         raise MergeCancelled()
     if progress is not None:

@@ -364,7 +364,8 @@ def check_form(package: Package, template: FormTemplate) -> None:
                                   "请先升级填报软件，或在“表单管理”中导入新版表单模板后再汇总。",
                                   version=package.form_version, form=template.title,
                                   ours=template.version))
-    problem = package_trust.value_keys_problem(package.values, template)
+    problem = (package_trust.value_keys_problem(package.values, template)
+               or package_trust.meta_problem(package.manifest, package.values, template))
     if problem:
         raise PackageRejected(problem)
     for spec in template.leaves():

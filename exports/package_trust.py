@@ -94,3 +94,29 @@ def value_keys_problem(values: dict[str, Any], template: FormTemplate) -> str | 
     shown = listing([f"“{key[:40]}”" for key in unknown], 3)
     return again(msg("包中的数值 {keys} 不是表单“{form}”的栏目，包中的数值与清单写的表单不符。",
                      keys=shown, form=template.title))
+
+
+def meta_problem(manifest: dict[str, Any], values: dict[str, Any],
+                 template: FormTemplate) -> Msg | None:
+    """Why the manifest's unit or period disagrees with what the report itself says, or None.
+
+    The manifest's hash only shows that the manifest was not edited after export without
+    recomputing it; the report's own unit and period fields are the figures that count.
+    """
+    from exports.package_reader import unit_key  # noqa: PLC0415 - avoids an import cycle
+
+    roles = template.roles
+    written = values.get(roles.unit or "")
+    listed = manifest.get("unit")
+    if (isinstance(written, str) and written.strip() and isinstance(listed, str)
+            and unit_key(written) != unit_key(listed)):
+        return again(msg("清单写的单位（{listed}）与报表中填写的单位（{written}）不一致，"
+                         "包可能被修改过。", listed=listed.strip(), written=written.strip()))
+    period = values.get(roles.period or "")
+    listed_period = manifest.get("period")
+    if isinstance(period, int) and isinstance(listed_period, str) and listed_period.strip():
+        shown = template.period_text(period)
+        if shown != listed_period.strip():
+            return again(msg("清单写的届次/年度（{listed}）与报表中填写的（{written}）不一致，"
+                             "包可能被修改过。", listed=listed_period.strip(), written=shown))
+    return None

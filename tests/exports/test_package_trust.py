@@ -227,3 +227,39 @@ def test_a_carried_template_keeps_show_if_totals_codes_and_aggregates(tmp_path):
     assert result.new_template == form and len(result.merged) == 2
     assert result.values["per_session"]["value"] == 40  # declared mean, not a sum
     assert result.values["offline"]["value"] == 200
+
+
+def test_a_re_hashed_manifest_naming_another_unit_disagrees_with_the_report(good, tmp_path):
+    """A forger who recomputes the hash still cannot pass the report off as another unit's."""
+    path = with_manifest(good, tmp_path / "另一个县.zip", unit="另一个县", resign=True)
+    reason = reason_for(path)
+    assert "清单写的单位（另一个县）与报表中填写的单位" in reason and A in reason
+
+
+def test_a_re_hashed_manifest_naming_another_period_disagrees_with_the_report(good, tmp_path):
+    path = with_manifest(good, tmp_path / "第31届.zip", period="第31届", resign=True)
+    reason = reason_for(path)
+    assert "清单写的届次/年度（第31届）与报表中填写的（第30届）不一致" in reason
+
+
+def test_the_unit_written_with_other_blanks_or_widths_agrees(good, tmp_path):
+    spaced = " ".join(read_manifest_of(good)["unit"])
+    path = with_manifest(good, tmp_path / "空格.zip", unit=spaced, resign=True)
+    assert merge_packages([path]).merged == [path]
+
+
+def test_the_same_report_sent_again_under_another_unit_s_name_is_merged_once(
+        good, tmp_path, week_template):
+    """Everything but the unit's name the same: one report counted twice upward."""
+    again = export_unit(week_template, A, tmp_path, unit_name="另一个县疾病预防控制中心",
+                        name="另一个县.zip")
+    result = merge_packages([good, again])
+    assert result.merged == [good]
+    ((path, reason),) = result.rejected
+    assert path == again and "内容除单位外完全相同" in reason and good.name in reason
+
+
+def test_another_unit_with_one_figure_different_is_merged(good, tmp_path, week_template):
+    other = export_unit(week_template, A, tmp_path, unit_name="另一个县疾病预防控制中心",
+                        name="另一个县.zip", posters="1张")
+    assert merge_packages([good, other]).merged == [good, other]
