@@ -44,6 +44,7 @@ class Table:
     width: int
     place: str = ""  # where it sits, for messages: "第1个表格" or "工作表“Sheet1”"
     nested: bool = False  # found inside a cell of another table
+    row_offset: int = 0  # rows of the same table before this part (a table split around another)
     _index: dict[tuple[int, int], Cell] = field(default_factory=dict, repr=False)
 
     def cells(self) -> Iterator[Cell]:

@@ -19,7 +19,7 @@ _BRACKETED = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
 _EDGES = "：:*＊※ .。;；,，"
 
 
-def _width(text: str) -> str:
+def width(text: str) -> str:
     """Full-width letters, digits and brackets as half-width, then one kind of each bracket."""
     text = unicodedata.normalize("NFKC", text)
     return text.replace("[", "(").replace("]", ")").replace("【", "(").replace("】", ")")
@@ -27,18 +27,29 @@ def _width(text: str) -> str:
 
 def strict_key(label: str) -> str:
     """The label without blanks, numbering, edge colons and width differences."""
-    text = _BLANKS.sub("", _width(label))
+    text = _BLANKS.sub("", width(label))
     text = _NUMBERING.sub("", text)
     return text.strip(_EDGES)
 
 
 def loose_key(label: str) -> str:
     """The strict key without any bracketed note: （文字1000字）, （盖章）, （份）."""
-    text = _width(label)
+    text = width(label)
     previous = None
     while previous != text:
         previous, text = text, _BRACKETED.sub("", text)
     return strict_key(text.split(":")[0] if ":" in text.strip(_EDGES) else text)
+
+
+_LABEL_CHARS = re.compile(r"^[^0-9，,。；;、！!？?《》“”\"']{2,30}$")
+_HAS_CJK = re.compile("[\u3400-\u9fff]")
+
+
+def reads_as_label(text: str) -> bool:
+    """Whether a cell's text reads as a label (short words, no figures, no sentence), as
+    发放宣传资料 does and 38万份, 县人民医院、县中医院 or a paragraph do not."""
+    core = loose_key(text)
+    return bool(_LABEL_CHARS.match(core)) and bool(_HAS_CJK.search(core))
 
 
 def display_label(label: str) -> str:
@@ -61,7 +72,7 @@ _STAMP_NOTE = re.compile(r"[(（]\s*(?:加?盖\s*(?:公\s*)?章|签\s*章|签字
 
 def length_limit(label: str) -> tuple[int | None, str]:
     """The most characters a label allows and the words that say so, or (None, "")."""
-    for match in _LENGTH.finditer(_width(label)):
+    for match in _LENGTH.finditer(width(label)):
         raw = match["num"]
         number = int(raw) if raw.isdigit() else parse_chinese_numeral(raw)
         if not number:
@@ -112,7 +123,7 @@ def guess_type(label: str) -> Guess:
     Guess(type='count', unit='份', reason='（份）', max_length=None, accept_units=())
     """
     label = label[:200]
-    text = _BLANKS.sub("", _width(label))
+    text = _BLANKS.sub("", width(label))
     core = loose_key(label)
     limit, limit_words = length_limit(label)
     long_word = _first(core, _LONG_WORDS)

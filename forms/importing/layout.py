@@ -35,12 +35,18 @@ class Entry:
     section: str = ""  # the group label or section row above it
     pair_count: int = 1  # label/value pairs on its row, for the layout
     label_cell: Cell | None = None
+    known: bool = True  # False: a label the form does not know (listed, not imported)
 
     @property
     def text(self) -> str:
         if self.inline is not None:
             return self.inline.strip()
-        return "\n".join(c.text for c in self.values if c.text.strip()).strip()
+        text, row = "", None
+        for cell in self.values:  # cells side by side on one line, rows on lines of their own
+            if cell.text.strip():
+                text += ("" if row is None else " " if cell.row == row else "\n") + cell.text
+                row = cell.row
+        return text.strip()
 
 
 @dataclass
@@ -67,15 +73,21 @@ def segments(text: str, is_label: IsLabel) -> list[tuple[str, str]] | None:
     return pieces
 
 
-def read_entries(document: Document, is_label: IsLabel) -> Reading:
-    """Every labelled entry of the document, in paper order, and the cells left over."""
+def read_entries(document: Document, is_label: IsLabel,
+                 is_stranger: IsLabel = lambda _text: False) -> Reading:
+    """Every labelled entry of the document, in paper order, and the cells left over.
+
+    ``is_stranger``: whether a text not accepted by ``is_label`` still reads as a label (one
+    the form does not know), so that it and its value are listed instead of being taken as
+    more of the value before it.
+    """
     reading = Reading([], [])
     before = document.lines_before()
     for line in before:
         _read_line(line, is_label, reading, ABOVE, heading=True)
     section = ""
     for table in document.tables():
-        section = _read_table(table, is_label, reading, section)
+        section = _read_table(table, is_label, reading, section, is_stranger)
     for line in document.lines_after():
         _read_line(line, is_label, reading, BELOW, heading=False)
     return reading
@@ -94,22 +106,25 @@ def _read_line(line: str, is_label: IsLabel, reading: Reading, where: str, headi
         reading.leftovers.append((where, line.strip()))
 
 
-def _read_table(table: Table, is_label: IsLabel, reading: Reading, base: str) -> str:
+def _read_table(table: Table, is_label: IsLabel, reading: Reading, base: str,
+                is_stranger: IsLabel) -> str:
     """Entries of one table; returns the section in force at its end (a heading row's)."""
-    owners: dict[int, Entry] = {}  # grid column -> entry whose value column it is
+    # grid column -> (entry whose value column it is, whether its label heads the column)
+    owners: dict[int, tuple[Entry, bool]] = {}
     group: tuple[str, int] | None = None  # a group label's name and the row it ends before
     heading: Entry | None = None  # a lone full-width label: a heading unless values follow
     for r, row in enumerate(table.rows):
         if group is not None and r >= group[1]:
             group = None
         section = group[0] if group else base
-        where = msg("{place}第{row}行", place=table.place, row=r + 1)
+        where = msg("{place}第{row}行", place=table.place, row=r + 1 + table.row_offset)
         row_entries: list[Entry] = []
         current: Entry | None = None
         stranger = False  # an unrecognised text earlier in the row
-        claimed: dict[int, Entry] = {}
-        for cell in row:
-            pieces = segments(cell.text, is_label) if cell.text.strip() else None
+        claimed: dict[int, tuple[Entry, bool]] = {}
+        for index, cell in enumerate(row):
+            text = cell.text.strip()
+            pieces = segments(cell.text, is_label) if text else None
             if pieces and not (len(pieces) == 1 and is_label(cell.text)):
                 inner = section
                 if current is not None and not current.values:  # 组织管理 | 会员总数：… 住所：…
@@ -122,24 +137,36 @@ def _read_table(table: Table, is_label: IsLabel, reading: Reading, base: str) ->
                     reading.entries.append(entry)
                 current = None
                 continue
-            if cell.text.strip() and is_label(cell.text):
-                stranger = False
-                current = Entry(cell.text, where=where, section=section, label_cell=cell)
+            known = bool(text) and is_label(cell.text)
+            # A label the form does not know, beside a known one's value or where no label
+            # above owns the cell: an entry of its own, listed, never glued to a field.
+            unknown = bool(text) and not known and is_stranger(cell.text) and (
+                current is not None and bool(current.values) and index + 1 < len(row)
+                or current is None and _owner_above(owners, cell, headed_only=stranger) is None
+                and not _heading_row(row, cell, table))
+            if known or unknown:
+                stranger = unknown
+                current = Entry(cell.text, where=where, section=section, label_cell=cell,
+                                known=known)
                 reading.entries.append(current)
                 row_entries.append(current)
                 continue
-            # Below an entry's value only while nothing unrecognised stands to the left.
-            owner = current or (None if stranger else _owner_above(owners, cell))
+            # A column headed by a known label keeps its values, even beside an unknown one.
+            owner = _owner_above(owners, cell, headed_only=True) \
+                if current is not None and not current.known else None
+            if owner is None:
+                owner = (current, False) if current is not None else \
+                    _owner_above(owners, cell, headed_only=stranger)
             if owner is not None:
-                owner.values.append(cell)
+                owner[0].values.append(cell)
                 for c in range(cell.col, cell.end_col):
                     claimed[c] = owner
-            elif cell.text.strip():
-                if len(row) == 1 and cell.colspan >= max(1, table.width - 1) and len(cell.text) <= 30:
-                    base = section = cell.text.strip()  # a heading row across the table
+            elif text:
+                if _heading_row(row, cell, table):
+                    base = section = text  # a heading row across the table
                     reading.sections.append(section)
                 else:
-                    reading.leftovers.append((where, cell.text.strip()))
+                    reading.leftovers.append((where, text))
                     stranger = True
         if heading is not None and not heading.values:
             # The full-width label above had nothing under it: it heads a section.
@@ -159,8 +186,8 @@ def _read_table(table: Table, is_label: IsLabel, reading: Reading, base: str) ->
                 for later in row_entries[row_entries.index(entry) + 1:]:
                     later.section = group[0]
             elif not entry.values and cell is not None:
-                for c in range(cell.col, cell.end_col):  # its value may be in the row below
-                    claimed.setdefault(c, entry)
+                for c in range(cell.col, cell.end_col):  # its values may be in the rows below
+                    claimed.setdefault(c, (entry, True))
                 if len(row) == 1 and cell.colspan >= max(1, table.width - 1) \
                         and len(cell.text) <= 30 and not cell.text.rstrip().endswith(("：", ":")):
                     heading = entry  # “住所：” takes its value after the colon: not a heading
@@ -173,6 +200,16 @@ def _read_table(table: Table, is_label: IsLabel, reading: Reading, base: str) ->
     return base
 
 
-def _owner_above(owners: dict[int, Entry], cell: Cell) -> Entry | None:
-    found = {id(owners[c]): owners[c] for c in range(cell.col, cell.end_col) if c in owners}
+def _heading_row(row: list[Cell], cell: Cell, table: Table) -> bool:
+    """A row of one short text across the table: a section heading."""
+    return len(row) == 1 and cell.colspan >= max(1, table.width - 1) and len(cell.text) <= 30
+
+
+def _owner_above(owners: dict[int, tuple[Entry, bool]], cell: Cell,
+                 headed_only: bool) -> tuple[Entry, bool] | None:
+    """The one entry owning the columns above the cell. Once an unrecognised text stands to
+    the left in the row, only a label heading its column (a column-style table) still owns it:
+    a value beside an unknown label is not more of the value above it."""
+    found = {id(owners[c][0]): owners[c] for c in range(cell.col, cell.end_col)
+             if c in owners and (owners[c][1] or not headed_only)}
     return next(iter(found.values())) if len(found) == 1 else None

@@ -9,13 +9,16 @@ as if typed. Nothing is filled in that the document does not say.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
 from forms.importing.grid import Document, ImportRefused
-from forms.importing.labels import loose_key, strict_key
-from forms.importing.layout import ABOVE, Reading, read_entries, segments
+from forms.importing.label_units import in_label_unit
+from forms.importing.labels import loose_key, reads_as_label, strict_key
+from forms.importing.layout import ABOVE, Entry, Reading, read_entries, segments
+from forms.importing.placeholders import read_slot
 from forms.messages import msg
 from forms.spec import FormTemplate
 from forms.validate import expand_values
@@ -24,6 +27,8 @@ MIN_SHARE = 0.3  # of a template's fields found in a document, to take it for th
 _FUZZY = 0.85
 _EDITION = re.compile(r"第\s*([0-9０-９]+|[零〇一二三四五六七八九十百]+)\s*届")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_DIGIT = re.compile(r"[0-9０-９]")
+_MONTH_OR_DAY = re.compile(r"[0-9０-９]\s*[月日号]")
 
 
 class LabelIndex:
@@ -156,24 +161,33 @@ def match_document(document: Document, template: FormTemplate) -> FilledImport:
     if not document.tables():
         raise ImportRefused(msg("“{name}”中没有表格，无法导入", name=document.name))
     index = LabelIndex(template)
-    reading = read_entries(document, index.is_label)
+    reading = read_entries(document, index.is_label, stranger_test(template))
     result = FilledImport(template, {}, notes=list(document.notes))
     by_key: dict[str, str] = {}
     for entry in reading.entries:
         key = index.match(entry.label)
         if key is None:
+            if not entry.known and entry.pair_count:
+                _list_unknown(entry, result)
             continue
         label = " ".join(entry.label.split())
-        text = entry.text
+        spec = template.field(key)
+        text = filled_text(entry, ticks=spec.type in ("yes_no", "choice"))
         if key in by_key and by_key[key].strip():
             if text:
                 result.unmatched.append({"where": entry.where, "text": f"{label}：{text}"[:200],
                                          "reason": msg("重复的栏目，已用前面的一处")})
             continue
-        if template.field(key).type in ("yes_no", "choice"):
-            text = ticked(text)
-        by_key[key] = text
-        if text:
+        read, refusal = in_label_unit(entry.label, spec, text)
+        if refusal:
+            result.unmatched.append({"where": entry.where, "text": f"{label}：{text}"[:200],
+                                     "reason": refusal, "field": key})
+            continue
+        if read != text:
+            result.notes.append(msg("{where}：栏目“{label}”注明了单位，“{text}”按“{read}”读入",
+                                    where=entry.where, label=label, text=text, read=read))
+        by_key[key] = read
+        if read:
             result.matched.append({"label": label, "field": key, "where": entry.where})
     result.from_cells = len(result.matched)
     _heading_values(template, reading, by_key, result)
@@ -183,6 +197,56 @@ def match_document(document: Document, template: FormTemplate) -> FilledImport:
     raw, _unknown = expand_values(template, {k: v for k, v in by_key.items() if v})
     result.raw = raw
     return result
+
+
+def filled_text(entry: Entry, ticks: bool = False) -> str:
+    """An entry's value as written, without what the blank form printed in the cell:
+    “        场”, “年 月 日至 年 月 日”, “线上观看      人次” and unticked □是 □否 are empty.
+    ``ticks``: “☑是 □否” is the option ticked (是)."""
+    lines = entry.text.splitlines()
+    kept = [line for line in lines if not _printed_hint(line)]
+    text = "\n".join(kept).strip()
+    return ticked(text) if ticks else text
+
+
+def _printed_hint(line: str) -> bool:
+    """A line the blank form printed, left as it was. A figure makes it written, except the
+    year a form prints before its blank month and day (2025年  月  日)."""
+    slot = read_slot(line) if line.strip() else None  # blank lines are the writer's own
+    if slot is None:
+        return False
+    if _DIGIT.search(line):
+        return slot.kind == "date" and not _MONTH_OR_DAY.search(line)
+    return not (slot.kind == "options" and any(mark in line for mark in _TICKED))
+
+
+def stranger_test(template: FormTemplate) -> Callable[[str], bool]:
+    """Whether a text reads as a label the template does not know (not one of its parts'
+    labels, such as 线上观看, nor one of its options)."""
+    known = {loose_key(text) for spec in template.fields()
+             for text in (*(p.label for p in spec.parts), *spec.options)}
+
+    def is_stranger(text: str) -> bool:
+        return reads_as_label(text) and loose_key(text) not in known
+
+    return is_stranger
+
+
+def _list_unknown(entry: Entry, result: FilledImport) -> None:
+    """A label the form does not know, and what is written beside it: listed, not imported."""
+    label = " ".join(entry.label.split())
+    result.unmatched.append({"where": entry.where, "text": label[:200],
+                             "reason": msg("没有对应的栏目")})
+    text = filled_text(entry)
+    if text:
+        result.unmatched.append({"where": entry.where, "text": text[:200],
+                                 "reason": msg("栏目“{label}”的内容，表单中没有这一栏",
+                                               label=_short(label))})
+
+
+def _short(text: str, size: int = 30) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= size else flat[:size] + "…"
 
 
 def _heading_values(template: FormTemplate, reading: Reading, by_key: dict[str, str],
