@@ -17,17 +17,21 @@ MAX_DIGITS = 15  # no figure on a form runs past 10^15; far beyond it Decimal lo
 
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2,
              "兩": 2, "三": 3, "叁": 3, "參": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6,
-             "陆": 6, "陸": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
+             "陆": 6, "陸": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9, "俩": 2,
+             "仨": 3}
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 POINT = "点"
-CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+_TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}  # 廿五 = 25
+CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "".join(_TENS)
 # Where a number may start and end, and what may stand inside one.
 NUMBER_PATTERN = (rf"(?:\.\d|[\d{CN_NUMERAL_CHARS}])"
                   rf"(?:[\d{CN_NUMERAL_CHARS}{POINT}., ]*[\d{CN_NUMERAL_CHARS}])?")
 
 _ARABIC_GROUPS = re.compile(r"\d[\d, ]*\d")
 _WELL_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+")
+_BLANKS = re.compile(r" +")
+_SPACED_UNITS = "万萬亿億千仟百佰"  # a blank may stand before these (and after the first four)
 _TOKEN = re.compile(rf"\d+|[{CN_NUMERAL_CHARS}]")
 
 
@@ -59,7 +63,7 @@ def read_number(text: str) -> tuple[Decimal, bool] | Unreadable:
     >>> read_number("3千5百"), read_number("一点五万"), read_number("12,00")[0]
     ((Decimal('3500'), True), (Decimal('15000'), True), 'bad_separator')
     """
-    text = _drop_blanks(text)
+    text = _drop_blanks(_spelled_tens(text))
     if isinstance(text, Unreadable):
         return text
     if not text or len(text) > 2 * MAX_DIGITS:
@@ -76,6 +80,12 @@ def read_number(text: str) -> tuple[Decimal, bool] | Unreadable:
     return value, scaled
 
 
+def _spelled_tens(text: str) -> str:
+    for short, spelled in _TENS.items():
+        text = text.replace(short, spelled)
+    return text
+
+
 def _drop_blanks(text: str) -> str | Unreadable:
     """Separators out: 12,000 and 12 000 are fine; 12,00 and 1,2000 are refused."""
     for run in _ARABIC_GROUPS.findall(text):
@@ -83,6 +93,11 @@ def _drop_blanks(text: str) -> str | Unreadable:
             return BAD_SEPARATOR
     if "," in text and not re.search(r"\d,\d", text):
         return BAD_SEPARATOR
+    for blank in _BLANKS.finditer(text):  # 1.2 万 and 12 000, but not 五千 壹万 (two figures)
+        before, after = text[blank.start() - 1: blank.start()], text[blank.end(): blank.end() + 1]
+        if not (before.isdigit() and after.isdigit()) and after not in _SPACED_UNITS \
+                and before not in _SPACED_UNITS[:4]:
+            return BAD_SEPARATOR
     return text.replace(",", "").replace(" ", "")
 
 
@@ -214,5 +229,5 @@ def chinese_numeral(text: str) -> int | None:
     """A whole number in Chinese numerals (十五, 一万二千, 二〇二四), or None."""
     if not text or len(text) > 40 or any(ch not in CN_NUMERAL_CHARS for ch in text):
         return None
-    value = _integer(text)
+    value = _integer(_spelled_tens(text))
     return None if isinstance(value, Unreadable) else int(value)

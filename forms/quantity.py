@@ -19,34 +19,31 @@ from forms.numerals import (
     chinese_numeral,
     read_number,
 )
-
-APPROX = "approx"
-AT_LEAST = "at_least"
+from forms.quantity_words import (
+    APPROX,
+    AT_LEAST,
+    MID_QUALIFIERS,
+    SEVERAL,
+    SUFFIX_QUALIFIERS,
+    TIME_WORDS,
+    UNIT_SPELLINGS,
+    UNIT_WORDS,
+    figure_position,
+    inner_qualifier,
+    other_figure,
+    peel_lead,
+    simplified,
+    unclear,
+)
+from forms.quantity_words import COUNT_UNITS as COUNT_UNITS
+from forms.quantity_words import MONEY_UNITS as MONEY_UNITS
+from forms.quantity_words import UNCLEAR_WORDS as UNCLEAR_WORDS
+from forms.quantity_words import plain_words as plain_words
+from forms.quantity_words import related as related
 
 QUALIFIER_LABELS = {APPROX: "约", AT_LEAST: "至少"}
 QUALIFIER_SYMBOLS = {APPROX: "≈", AT_LEAST: "≥"}
 
-# Words before the figure; longest first wins, so 超过 beats 超 and 合计 beats 计.
-_PREFIX_QUALIFIERS = {
-    "大约": APPROX, "大概": APPROX, "将近": APPROX, "接近": APPROX, "约": APPROX, "近": APPROX,
-    "不到": APPROX, "不足": APPROX, "不超过": APPROX,
-    "超过": AT_LEAST, "多于": AT_LEAST, "多达": AT_LEAST, "高达": AT_LEAST, "至少": AT_LEAST,
-    "不少于": AT_LEAST, "不低于": AT_LEAST, "超": AT_LEAST, "逾": AT_LEAST, "过": AT_LEAST,
-}
-_NEUTRAL_PREFIXES = ("共计", "合计", "累计", "总计", "总共", "一共", "共有", "达到", "共", "达",
-                     "为", "有", "人民币", "¥", "RMB", "rmb")
-_LEAD_WORDS = sorted([*_PREFIX_QUALIFIERS, *_NEUTRAL_PREFIXES], key=len, reverse=True)
-_MID_QUALIFIERS = {"余": AT_LEAST, "多": AT_LEAST, "+": AT_LEAST, "来": APPROX}
-_SUFFIX_QUALIFIERS = {"左右": APPROX, "上下": APPROX, "以内": APPROX, "以下": APPROX,
-                      "以上": AT_LEAST, "之多": AT_LEAST, "有余": AT_LEAST, "余": AT_LEAST,
-                      "多": AT_LEAST}
-
-COUNT_UNITS = ("人次", "场次", "场", "人", "名", "位", "张", "份", "家", "条", "个", "次", "册", "篇",
-               "件", "届", "期", "所", "支", "项", "本", "幅", "块", "处", "户", "例", "台", "套",
-               "部", "集", "批", "组", "队", "间", "座", "课时", "小时", "天", "个次", "人日")
-MONEY_UNITS = ("亿元", "万元", "千元", "元")  # as a template may declare a money field's unit
-_UNIT_SPELLINGS = {"圆": "元", "人/次": "人次", "人·次": "人次", "场/次": "场次"}
-_UNIT_WORDS = sorted([*COUNT_UNITS, "元", *_UNIT_SPELLINGS], key=len, reverse=True)
 # Units that measure the same thing, so a swap is a warning rather than an error.
 UNIT_FAMILIES = ({"人", "人次", "名", "位", "个次", "人日"}, {"场", "场次", "次"},
                  {"份", "册", "本", "张"})
@@ -63,7 +60,6 @@ _NOTE_LEAD = re.compile(r"[,;；、]\s*(?=(?:其中|含|包括|包含|内含)[^\
 _SUBSET_WORDS = ("其中", "含", "包括", "包含", "内含")
 TOTAL_WORDS = ("共计", "合计", "总计", "总共", "一共", "累计", "共", "总数", "总人数")  # a total
 _DIGITS = "0123456789"
-_TIME_WORDS = "年月日号时分秒岁倍周"
 _NUMBER_CHARS = set(_DIGITS + CN_NUMERAL_CHARS + "点., ")
 _BARE_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "萬": 10_000, "亿": 100_000_000}
 
@@ -76,7 +72,8 @@ _VAGUE = re.compile(
 # Letters that stand in for digits: l2场, O份, I00人 (never read as another number).
 _LOOKALIKE = re.compile(r"(?<![A-Za-z])[\d.,lIOo]*[lIOo][\d.,lIOo]*(?![A-Za-z])")
 _LOOKALIKE_DIGITS = str.maketrans("lIOo", "1100")
-_LATIN_MULTIPLIER = re.compile(r"(?<=\d)[wWkK](?![A-Za-z])")  # 10W+ (万), 5k (千)
+_LATIN_WAN = re.compile(r"(?<=\d)[wW](?![A-Za-z])")  # 10W+
+_LATIN_THOUSAND = re.compile(r"(\d+(?:\.\d+)?)\s*[kK](?![A-Za-z])")  # 5k, 12K
 _WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z·]{1,30}")
 
 
@@ -134,8 +131,11 @@ def parse_quantity(text: str) -> Quantity | None:
     return result if isinstance(result, Quantity) and not result.suffix else None
 
 
-def read_quantity(text: str) -> Quantity | Unreadable:
+def read_quantity(text: str, *, fractional: bool = False) -> Quantity | Unreadable:
     """One quantity from a cell's text, or why there is none.
+
+    ``fractional``: the field measures fractions (人均 2.500 次), so a point followed by three
+    digits is a decimal point; elsewhere 12.000 may be twelve thousand and is asked about.
 
     >>> read_quantity("12场（其中线上3场）").note
     '其中线上3场'
@@ -145,8 +145,9 @@ def read_quantity(text: str) -> Quantity | Unreadable:
     if not text or len(text) > 200:
         return _NOT_A_NUMBER
     plain = unicodedata.normalize("NFKC", strip_invisible(text)).strip().rstrip(_TRAILING)
-    plain = _LATIN_MULTIPLIER.sub(lambda m: "万" if m[0] in "wW" else "千", plain)  # 10W+
+    plain = _latin_multipliers(plain)  # 10W+, 5k, 12K
     head, note = split_note(plain)
+    head = simplified(head)
     if head.replace(" ", "") in NONE_MARKS or head.lower() in ("n/a", "na", "none"):
         return Quantity(Decimal(0), None, None, note=note, none=True)
     vague = _VAGUE.search(head)
@@ -161,22 +162,35 @@ def read_quantity(text: str) -> Quantity | Unreadable:
                               msg("“{run}”中的“{letter}”是字母，不是数字", run=run, letter=letter),
                               msg("是否应为“{digits}”？请改用数字",
                                   digits=run.translate(_LOOKALIKE_DIGITS)))
-    quantity = _read(head)
+    quantity = _read(head, fractional)
     if isinstance(quantity, Quantity) and note:
-        if quantity.unit is None and note in _UNIT_WORDS:
-            return replace(quantity, unit=_unit(note))  # 12000（份）
+        if quantity.unit is None and simplified(note) in UNIT_WORDS:
+            return replace(quantity, unit=_unit(simplified(note)))  # 12000（份）
         return replace(quantity, note=note)
     return quantity
 
 
 _NOT_A_NUMBER = Unreadable("not_a_number", msg("应填写一个数量，而不是一段文字"))
-_SEVERAL = Unreadable("several_numbers", msg("只能填写一个数字"),
-                      msg("如为范围或分项，请填写合计数；分项可写在括号里，如“12场（其中线上3场）”"))
+_POINT_GROUPS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")  # 12.000, 1.000.000
 
 
-def unclear(words: str) -> Unreadable:
-    return Unreadable("unclear_text", msg("无法理解“{words}”，请只填写数字和单位", words=words[:20]),
-                      msg("说明可写在数字后的括号里，如“12场（其中线上3场）”"))
+def point_groups(number: str) -> Unreadable:
+    """12.000: twelve thousand with a period between the groups, or twelve? Asked, not guessed."""
+    whole = number.replace(".", "")
+    suggestion = msg("“.”是小数点；千位分隔符请用逗号或不写，如“{plain}”或“{grouped}”",
+                     plain=whole, grouped=f"{int(whole):,}")
+    if number.count(".") != 1:
+        return Unreadable("ambiguous_point", msg("“{number}”是否为{whole}？", number=number,
+                                                 whole=whole), suggestion)
+    decimal = format(Decimal(number).normalize(), "f")
+    return Unreadable("ambiguous_point", msg("“{number}”是{whole}还是{decimal}？", number=number,
+                                             whole=whole, decimal=decimal), suggestion)
+
+
+def _latin_multipliers(text: str) -> str:
+    """10W+ → 10万+, 1.5k → 1.5千, 12K → 12000 (12千 is not written)."""
+    text = _LATIN_WAN.sub("万", text)
+    return _LATIN_THOUSAND.sub(lambda m: format(Decimal(m[1]) * 1000, "f"), text)
 
 
 def _around(text: str, match: re.Match[str]) -> str:
@@ -185,7 +199,7 @@ def _around(text: str, match: re.Match[str]) -> str:
 
 def _before_unit(text: str, end: int) -> bool:
     after = text[end:].lstrip()
-    return after[:1] in "万千百亿" or any(after.startswith(u) for u in _UNIT_WORDS)
+    return after[:1] in "万千百亿" or any(after.startswith(u) for u in UNIT_WORDS)
 
 
 def split_note(text: str) -> tuple[str, str]:
@@ -217,8 +231,9 @@ def split_note(text: str) -> tuple[str, str]:
     return head, "；".join(n for n in notes if n)
 
 
-def _read(head: str) -> Quantity | Unreadable:
+def _read(head: str, fractional: bool) -> Quantity | Unreadable:
     cents, head = _cents(head)
+    head, inner = inner_qualifier(head)  # 20余万人
     end = _number_end(head)
     if end == 0:
         return _NOT_A_NUMBER
@@ -230,15 +245,19 @@ def _read(head: str) -> Quantity | Unreadable:
             return _NOT_A_NUMBER  # 点五, .,5
         start += 1
     number, lead, rest = head[start:end], head[:start], head[end:]
-    lead, lead_qualifier = _peel_lead(lead)
+    lead, lead_qualifier = peel_lead(lead)
     if any(c in _DIGITS for c in lead):
-        return _SEVERAL
+        return SEVERAL
     if lead.endswith(("-", "−", "负", "减")):
         return Unreadable("negative", msg("不能为负数"))
     rest = rest.lstrip()
-    mid = _MID_QUALIFIERS.get(rest[:1])
-    if mid:
+    mid = MID_QUALIFIERS.get(rest[:1])
+    if mid and (rest[0] != "把" or number[-1] in "百千万"):  # 千把人, but not 12把
         rest = rest[1:].lstrip()
+    else:
+        mid = None
+    if not fractional and _POINT_GROUPS.fullmatch(number):
+        return point_groups(number)
     read = read_number(number)
     if isinstance(read, Unreadable):
         bare = _BARE_UNITS.get(number)
@@ -246,24 +265,27 @@ def _read(head: str) -> Quantity | Unreadable:
             return read
         read = (Decimal(bare), True)  # 近万人, 万余次, 千余人
     value, scaled = read
-    unit = next((u for u in _UNIT_WORDS if rest.startswith(u)), None)
+    unit = next((u for u in UNIT_WORDS if rest.startswith(u)), None)
     if unit:
         rest = rest[len(unit):].lstrip()
-    post = next((q for q in _SUFFIX_QUALIFIERS if rest.startswith(q)), None)
+    post = next((q for q in SUFFIX_QUALIFIERS if rest.startswith(q)), None)
     if post:
         rest = rest[len(post):].lstrip()
     if unit in ("元", "圆") and rest[:1] in ("整", "正"):
         rest = rest[1:].lstrip()
     suffix = rest.strip(" :：")
+    lead = lead.strip(" :：")
+    second = other_figure(lead) or other_figure(suffix)  # 三场讲座和12场义诊, 3万元五千元
+    if second:
+        return second
     if suffix and unit is None:
         return Unreadable("unknown_unit", msg("无法识别单位“{unit}”", unit=suffix[:20]), None)
-    if suffix and (post or suffix[0] in _TIME_WORDS):
+    if suffix and (post or suffix[0] in TIME_WORDS):
         return unclear(suffix)  # 12场左右吧, 12个月
-    lead = lead.strip(" :：")
     for words in (lead, suffix):
         if words and not _WORDS.fullmatch(words):
             return unclear(words)
-    qualifier = lead_qualifier or mid or _SUFFIX_QUALIFIERS.get(post or "")
+    qualifier = lead_qualifier or inner or mid or SUFFIX_QUALIFIERS.get(post or "")
     if cents:
         if unit not in ("元", "圆"):
             return _NOT_A_NUMBER
@@ -273,22 +295,22 @@ def _read(head: str) -> Quantity | Unreadable:
 
 
 _AFTER_DIGITS = re.compile(rf"(?: *[{CN_NUMERAL_CHARS}]|点(?=[{CN_NUMERAL_CHARS}]))*")
+_NUMERAL_RUN = re.compile(rf"[{CN_NUMERAL_CHARS}]+(?:点[{CN_NUMERAL_CHARS}]+)?")
 
 
 def _number_end(head: str) -> int:
     """Where the figure ends: after the last Arabic digit and any 万/千 after it, else after
-    the last Chinese numeral (a Chinese numeral inside a name, 健康四川, is not the figure)."""
+    the last Chinese numeral that stands as a figure (not 四 in 健康四川)."""
     last_digit = max(head.rfind(d) for d in _DIGITS)
     if last_digit < 0:
-        end = len(head)
-        while end and head[end - 1] not in CN_NUMERAL_CHARS:
-            end -= 1
-        return end
+        runs = list(_NUMERAL_RUN.finditer(head))
+        figures = [r for r in runs if figure_position(head, r.start(), r.end())]
+        return (figures or runs)[-1].end() if runs else 0
     return _AFTER_DIGITS.match(head, last_digit + 1).end()  # type: ignore[union-attr]
 
 
 def _unit(unit: str | None) -> str | None:
-    return _UNIT_SPELLINGS.get(unit or "", unit)
+    return UNIT_SPELLINGS.get(unit or "", unit)
 
 
 _CENTS = re.compile(rf"(?<=[元圆])(?:([{''.join(CN_DIGITS)}\d])角)?(?:([{''.join(CN_DIGITS)}\d])分)?[整正]?$")
@@ -304,22 +326,6 @@ def _cents(head: str) -> tuple[Decimal, str]:
         if digit:
             value += (int(digit) if digit in _DIGITS else CN_DIGITS[digit]) * place
     return value, head[: match.start()]
-
-
-def _peel_lead(lead: str) -> tuple[str, str | None]:
-    """The words before a figure, without 约/共计/超过… (and the qualifier those said)."""
-    qualifier = None
-    lead = lead.rstrip(" :：")
-    peeled = True
-    while peeled and lead:
-        peeled = False
-        for word in _LEAD_WORDS:
-            if lead.endswith(word):
-                qualifier = qualifier or _PREFIX_QUALIFIERS.get(word)
-                lead = lead[: -len(word)].rstrip(" :：")
-                peeled = True
-                break
-    return lead, qualifier
 
 
 def note_parts(note: str) -> tuple[bool, list[Quantity]] | None:
@@ -385,19 +391,3 @@ def format_number(value: Decimal | int | float) -> str:
 def json_number(value: Decimal) -> int | float:
     """A Decimal as the JSON number it is: int when whole."""
     return int(value) if value == value.to_integral_value() else float(value)
-
-
-UNCLEAR_WORDS = re.compile(r"[未不没无非减降增比每均第或至到]|同期|去年|上年|计划|预计|目标|其中")
-
-
-def related(words: str, label: str) -> bool:
-    """Whether words name a field: 讲座 in 科普讲座; 线上直播 and 线上观看 share 线上."""
-    return words in label or label in words or any(
-        words[i: i + 2] in label for i in range(len(words) - 1))
-
-
-def plain_words(text: str) -> bool:
-    """Words that only name what is counted (线上观看, 讲座): Chinese letters, nothing that
-    changes the figure's meaning (未, 每, 计划, 其中 …)."""
-    return bool(re.fullmatch(r"[\u4e00-\u9fff·]{1,20}", text)) and not UNCLEAR_WORDS.search(text)
-

@@ -11,7 +11,7 @@ from forms.messages import msg
 from forms.outliers import NO_HISTORY, UnitHistory, outlier
 from forms.pairs import other_part_issue, split_compound, total_issues
 from forms.registry import field_type, parse_field
-from forms.report_year import date_keys, period_context, year_issues
+from forms.report_year import date_keys, period_context, period_problem, year_issues
 from forms.rules import ComparisonTexts, rule_keys, run_rule
 from forms.spec import Condition, FieldSpec, FormTemplate
 from forms.types import ParseContext, Parsed
@@ -167,7 +167,10 @@ class Validator:
             wrong = other_part_issue(self.template.field(spec.parent), spec, text)
             if wrong is not None:
                 return Parsed(None, (wrong,))
-        return parse_field(spec, text, context)
+        parsed = parse_field(spec, text, context)
+        if spec.key == self.template.roles.period:  # 第2024届: a year, not an edition
+            return period_problem(self.template, spec, parsed)
+        return parsed
 
     def _totals(self, compound: FieldSpec) -> list[Issue]:
         """The total written with a compound row's parts, against their sum."""

@@ -134,7 +134,7 @@ class CountType(QuantityType):
     widget = "count"
 
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
-        quantity = read_quantity(text)
+        quantity = read_quantity(text, fractional=not self.integral)
         unit_hint = spec.unit or ""
         example = msg("例如“1200{unit}”或“约3万{unit}”", unit=unit_hint)
         if isinstance(quantity, Unreadable):
@@ -147,12 +147,13 @@ class CountType(QuantityType):
         issues = self._check_unit(spec, written)
         if has_errors(issues):
             return Parsed(None, tuple(issues))  # 300人 in a field of 场: not a number of 场
-        if not quantity.is_integral and self.integral:
+        if not quantity.is_integral and self.integral:  # 46.21人: no number, not 46
             hint = None
             if not quantity.scaled:
                 number = format(quantity.value.normalize(), "f")
                 hint = msg("是否漏写'万'（{figure}）？", figure=f"{number}万{unit or ''}")
-            issues.append(problem(spec, ERROR, "fractional_count", _not_whole(unit), hint))
+            return Parsed(None, (*issues, problem(spec, ERROR, "fractional_count",
+                                                  _not_whole(unit), hint)))
         if quantity.qualifier and not spec.approx_allowed:
             issues.append(problem(spec, WARNING, "approximate", msg("此栏应填写确切数字"),
                                   msg("请去掉“约”“余”等字样")))
@@ -233,7 +234,7 @@ class MoneyType(QuantityType):
         return total
 
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
-        quantity = read_quantity(text)
+        quantity = read_quantity(text, fractional=spec.unit in ("万元", "亿元"))  # 12.345 (万元)
         example = msg("例如“约130万元”或“5000元”")
         if isinstance(quantity, Unreadable):
             if quantity.code == "not_a_number":
@@ -249,7 +250,12 @@ class MoneyType(QuantityType):
         elif quantity.unit not in (None, "元"):
             return Parsed(None, (problem(spec, ERROR, "unit_mismatch", msg(
                 "金额单位应为“元”或“万元”，而不是“{unit}”", unit=quantity.unit)),))
-        value = value.quantize(Decimal("0.01")).normalize() if value % 1 else value
+        if value != value.quantize(Decimal("0.01")):  # 12.3456元: never rounded
+            return Parsed(None, (problem(
+                spec, ERROR, "money_precision",
+                msg("金额最多精确到分（小数点后两位），而此处是{figure}元", figure=format_number(value)),
+                msg("请核对小数位；如金额以万元计，请在数字后写“万元”")),))
+        value = value.normalize() if value % 1 else value
         issues += check_range(spec, value, "元")
         issues += note_issues(spec, quantity, "元")
         money = {"value": json_number(value), "unit": "元", "qualifier": quantity.qualifier}

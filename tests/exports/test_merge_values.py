@@ -53,11 +53,13 @@ def test_an_approximate_sum_keeps_its_qualifier_and_reads_back(week_template):
     assert raw["printed_materials"] == "40万份"
 
 
-def test_fractional_counts_still_read_back(week_template):
-    """Seed 000's 46.21人 is an error in the unit's form; the sum keeps it visible."""
-    raw, values = merged(week_template, {"direct_beneficiaries": "46.21人"},
+@pytest.mark.parametrize("wrong", ["46.21人", "12.000人", "1.5人"])
+def test_a_count_with_an_error_is_not_summed(week_template, wrong):
+    """Seed 000's 46.21人 is an error in the unit's form: no number is stored, so none is summed
+    (never 146.21, nor 146 from a number the person did not write)."""
+    raw, values = merged(week_template, {"direct_beneficiaries": wrong},
                          {"direct_beneficiaries": "100人"})
-    assert raw["direct_beneficiaries"] == "146.21人"
+    assert raw["direct_beneficiaries"] == "100人"
 
 
 def test_units_agreeing_keep_their_unit(week_template):

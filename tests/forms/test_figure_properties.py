@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from forms.quantity import Quantity, read_quantity
+from forms.registry import parse_field
+from forms.spec import FieldSpec
 
 SETTINGS = settings(max_examples=300, deadline=None)
 figures = st.integers(min_value=0, max_value=10**12 - 1)
@@ -102,3 +104,49 @@ def test_mixed_thousands_and_hundreds(thousands, hundreds, tens):
     if tens and not hundreds:
         return  # 3千零5十: not how people write it
     assert value_of(written + "人") == n
+
+
+# --- a run not understood anywhere: an error and no number, whatever else the text says ---------
+
+PEOPLE = FieldSpec("f", "参与人数", "count", key="f", full_label="参与人数", unit="人",
+                   accept_units=("人次", "名", "位", "场", "份"))
+MONEY = FieldSpec("m", "费用减免", "money", key="m", full_label="费用减免", unit="元",
+                  accept_units=("万元",))
+BASES = ["12场", "约12场", "十二场", "1.2万人", "约3万人次", "三千五百人", "12000份", "3200+人次",
+         "20余万人", "近万人", "12,000人", "一万二千人", "≥100人", "130万元", "约130万元", "壹万元整",
+         "线上观看约80000人次", "１２０００人"]
+SYMBOLS = st.text(alphabet="#@%&*?^|$_;:\"'`!", min_size=1, max_size=3).filter(
+    lambda s: s.strip("!;:"))  # a trailing ! or ; is punctuation, not a character run
+LETTERS = st.text(alphabet="xyzqjXYZQJabcdefgh", min_size=1, max_size=4)
+NUMERALS = st.sampled_from(["三", "十二", "两", "五千", "一百二十", "叁拾", "二十", "十", "3", "12",
+                            "2000", "1.5万", "零"])
+JOINED_UNITS = st.sampled_from(["场", "人", "人次", "份", "元", "万元", ""])
+JOINERS = st.sampled_from(["和", "另有", "线上", "，", "、", " ", "加"])
+
+
+@st.composite
+def not_understood(draw) -> str:
+    """A figure's text with a run in it that means nothing, or a second figure."""
+    base = draw(st.sampled_from(BASES))
+    kind = draw(st.sampled_from(["symbols", "letters", "figure"]))
+    if kind == "figure":  # a second figure, before or after, with a unit or a word between
+        unit = draw(JOINED_UNITS)
+        joiner = draw(JOINERS) if not unit else draw(st.sampled_from(["", "和", "另有", "，"]))
+        second = draw(NUMERALS) + unit
+        text = second + joiner + base if draw(st.booleans()) else base + joiner + second
+        at = text.index(joiner, 1) if joiner else 0
+        # 12，130万元 and 3 130万元 are one figure written with its thousands apart
+        assume(not (joiner in "， " and text[at - 1: at].isdigit() and text[at + 1: at + 2].isdigit()))
+        return text
+    junk = draw(SYMBOLS if kind == "symbols" else LETTERS)
+    at = draw(st.integers(min_value=0, max_value=len(base)))
+    return base[:at] + junk + base[at:]
+
+
+@SETTINGS
+@given(not_understood())
+def test_a_run_not_understood_gives_an_error_and_no_number(text):
+    spec = MONEY if "元" in text else PEOPLE
+    parsed = parse_field(spec, text)
+    assert parsed.value is None, (text, parsed.value)
+    assert any(i.is_error for i in parsed.issues), text

@@ -3,6 +3,8 @@ dates in another year, and years out of the template's range, are flagged."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from forms.registry import parse_field
@@ -115,3 +117,44 @@ def test_year_fields_are_checked_against_the_range(award_template, text, ok):
     validator = Validator(award_template, {"year": text})
     assert ("year" in validator.values()) is ok
     assert bool([i for i in validator.issues_for("year") if i.is_error]) is not ok
+
+
+# --- a year typed as the edition: an error, and no date takes its year -------------------------------
+
+NEXT_YEAR = date.today().year + 1
+
+
+@pytest.mark.parametrize(("edition", "says"), [
+    ("第2024届", "像是年份"), ("2024", "像是年份"), ("2024届", "像是年份"), ("第4018届", "像是年份"),
+    ("第100届", "晚于"), ("第1000届", "晚于"), ("二〇二四", "像是年份"),
+])
+def test_a_year_as_the_edition_is_an_error(week_template, edition, says):
+    validator = Validator(week_template, {"edition": edition, "activity_time": "4月15日至21日",
+                                          "fill_date": "4月28日"})
+    (issue,) = validator.issues_for("edition")
+    assert (issue.code, issue.severity) == ("edition_too_late", "error") and says in issue.message
+    assert "edition" not in validator.values()
+    assert "activity_time" not in validator.values() and "fill_date" not in validator.values()
+
+
+def test_the_error_names_the_edition_of_that_year(week_template):
+    (issue,) = Validator(week_template, {"edition": "第2024届"}).issues_for("edition")
+    assert issue.suggestion == "2024年是第30届，请填写届次"
+
+
+def test_editions_up_to_next_year_are_fine(week_template):
+    latest = week_template.period_of_year(NEXT_YEAR)
+    validator = Validator(week_template, {"edition": f"第{latest}届", "fill_date": "4月28日"})
+    assert validator.values()["edition"] == latest
+    assert validator.values()["fill_date"] == f"{NEXT_YEAR}-04-28"
+    validator.set("edition", f"第{latest + 1}届")
+    assert "edition" not in validator.values() and "fill_date" not in validator.values()
+    assert [i.code for i in validator.issues_for("edition")] == ["edition_too_late"]
+
+
+def test_a_year_after_next_year_is_never_used_for_dates(award_template):
+    validator = Validator(award_template, {"year": str(NEXT_YEAR + 5), "fill_date": "4月28日"})
+    assert validator.values()["year"] == NEXT_YEAR + 5  # within the template's range
+    assert "fill_date" not in validator.values()  # 4月28日 does not take that year
+    validator.set("year", str(NEXT_YEAR))
+    assert validator.values()["fill_date"] == f"{NEXT_YEAR}-04-28"

@@ -113,7 +113,6 @@ SEED_000_VALUES = {
     "quizzes": quantity(52, "场"),
     "fee_reduction": quantity(1_300_000, "元", "approx"),
     "medical_staff": quantity(10000, "人", "approx"),
-    "direct_beneficiaries": quantity(46.21, "人"),
     "expected_beneficiaries": quantity(1_400_000, "人"),
     "media_reports": {"count": quantity(483, "家"), "names": MEDIA_NAMES, "partial": True,
                       "note": MEDIA_NOTE},
@@ -148,6 +147,11 @@ def test_every_cell_of_seed_000_is_read(week_template, seed_000, seed_000_raw):
 @pytest.mark.parametrize(("key", "expected"), list(SEED_000_VALUES.items()))
 def test_seed_000_value(check_000, key, expected):
     assert check_000.values[key] == expected
+
+
+def test_seed_000_fractional_count_stores_no_number(check_000):
+    """46.21人 is an error, and no number travels upward to be summed."""
+    assert "direct_beneficiaries" not in check_000.values
 
 
 def test_seed_000_name_counts(check_000):
