@@ -61,6 +61,7 @@ def _prepare(text: str) -> str:
 
 class DateType(FieldType):
     name = "date"
+    title = msg("日期")
     widget = "date"
     comparable = "date"
 
@@ -95,6 +96,7 @@ class DateType(FieldType):
 
 class DateRangeType(FieldType):
     name = "date_range"
+    title = msg("日期范围")
     widget = "date_range"
     comparable = "date"
 

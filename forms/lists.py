@@ -11,7 +11,14 @@ from typing import Any
 from forms.issues import ERROR, WARNING, Issue, has_errors
 from forms.messages import Msg, msg, plural
 from forms.pairs import split_compound  # noqa: F401 - where callers have found it
-from forms.quantity import NONE_MARKS, Quantity, parse_quantity, plain_words, read_quantity
+from forms.quantity import (
+    COUNT_UNITS,
+    NONE_MARKS,
+    Quantity,
+    parse_quantity,
+    plain_words,
+    read_quantity,
+)
 from forms.spec import FieldSpec
 from forms.types.base import (
     MAX_LISTED,
@@ -136,6 +143,8 @@ class NameListType(FieldType):
     """``1431家；成都市卫生健康委员会、四川省肿瘤医院、……；等`` → count plus names."""
 
     name = "name_list"
+    title = msg("名单（数量+名称）")
+    unit_choices = COUNT_UNITS
     widget = "name_list"
     numeric = True  # by its count
     comparable = "number"
@@ -367,6 +376,7 @@ def split_links(text: str) -> tuple[list[dict[str, str]], list[str]]:
 
 class LinkListType(FieldType):
     name = "link_list"
+    title = msg("链接列表")
     widget = "link_list"
 
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from forms.dates import DateRangeType, DateType
 from forms.lists import LinkListType, NameListType
+from forms.messages import msg
 from forms.spec import FieldSpec
 from forms.types import (
     ChecklistType,
@@ -34,6 +35,7 @@ TYPES: dict[str, FieldType] = {
 }
 COMPOUND_TYPES = ("pair",)  # a row made of parts, each with its own type
 COMPOUND_WIDGET = "pair"
+COMPOUND_TITLES = {"pair": msg("分项（线下/线上）")}
 QUANTITY_TYPES = ("count", "money")
 _FALLBACK = TextType()  # a type this version does not know is read as text
 
@@ -41,6 +43,12 @@ _FALLBACK = TextType()  # a type this version does not know is read as text
 def field_type(spec: FieldSpec) -> FieldType:
     """The type object of a leaf field (``text`` for a name this version does not know)."""
     return TYPES.get(spec.type, _FALLBACK)
+
+
+def type_title(kind: str) -> str:
+    """A field type's name shown to people (a message); the name itself for an unknown one."""
+    found = TYPES.get(kind)
+    return found.title if found is not None else COMPOUND_TITLES.get(kind, kind)
 
 
 def widget_kind(spec: FieldSpec) -> str:

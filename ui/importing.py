@@ -26,19 +26,6 @@ from forms.validate import Validator
 from ui import catalogue, operations
 from ui.operations import OperationError
 
-TYPE_NAMES = {"text": msg("文字"), "long_text": msg("长文字"), "count": msg("数量"),
-              "money": msg("金额"), "edition": msg("届次"), "year": msg("年份"),
-              "yes_no": msg("是/否"), "choice": msg("单选"), "checklist": msg("多选"),
-              "phone": msg("电话"), "date": msg("日期"), "date_range": msg("日期范围"),
-              "name_list": msg("名单（数量+名称）"), "link_list": msg("链接列表"),
-              "pair": msg("分项（线下/线上）"), "decimal": msg("数值")}
-
-
-def type_text(kind: str) -> str:
-    """A field type's name (a message), for the review lists."""
-    return TYPE_NAMES.get(kind, kind)
-
-
 OFFICE_SUFFIXES = (".docx", ".docm", ".dotx", ".xlsx", ".xlsm", ".xltx", ".doc", ".xls", ".wps",
                    ".et")
 

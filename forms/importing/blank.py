@@ -12,7 +12,14 @@ import re
 from forms.importing.draft import Draft, DraftField, DraftSection
 from forms.importing.grid import Document, ImportRefused
 from forms.importing.ids import make_id
-from forms.importing.labels import Guess, display_label, guess_type, has_stamp, loose_key
+from forms.importing.labels import (
+    Guess,
+    display_label,
+    guess_type,
+    has_stamp,
+    loose_key,
+    without_unit_note,
+)
 from forms.importing.layout import ABOVE, BELOW, Entry, read_entries
 from forms.importing.matcher import LabelIndex
 from forms.importing.placeholders import Slot, is_blank_label, read_slot
@@ -109,10 +116,13 @@ class _Builder:
 
     def field(self, entry: Entry, label: str, slots: list[Slot | None]) -> DraftField:
         guess = _with_slots(guess_type(entry.label), [s for s in slots if s is not None])
+        if guess.scale_note:  # 宣传覆盖人群（万人）: a field of 人, and 46 must be written 46万人
+            label = display_label(without_unit_note(entry.label)) or label
         spec = DraftField(make_id(label, self.taken), label, guess.type, guess.unit, guess.reason,
                           layout="full" if entry.pair_count == 1 and entry.inline is None else "half",
                           max_length=guess.max_length, accept_units=guess.accept_units,
-                          where=entry.where)
+                          where=entry.where, aggregate=guess.aggregate,
+                          help=scale_help(guess.scale_note, guess.type))
         if guess.max_length and ("文字" in guess.reason or "左右" in guess.reason):
             spec.over_length = "warning"
         options = next((s.options for s in slots if s and s.kind == "options"), ())
@@ -199,6 +209,15 @@ class _Builder:
         if self.head is None:
             self.head = DraftSection(make_id("表头", self.taken, "heading"), "表头")
         return self.head
+
+
+def scale_help(note: str, kind: str) -> str:
+    """What to tell the person filling a field whose paper label counts in 万人 or 千元."""
+    if not note:
+        return ""
+    if kind == "money":
+        return msg("原表此栏以“{unit}”计：请换算为“元”或“万元”填写", unit=note)
+    return msg("原表此栏以“{unit}”计：请连同单位一起填写，如“46{unit}”", unit=note)
 
 
 def _ends_with_colon(label: str) -> bool:

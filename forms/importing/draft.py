@@ -32,6 +32,7 @@ class DraftField:
     calculate: list[str] = field(default_factory=list)  # the ids it is the sum of
     pattern: str = ""  # a regular expression the whole text must match
     pattern_message: str = ""
+    aggregate: str = ""  # how a merge combines units ("" = the type's default)
     where: str = ""  # the row or cell it came from, for messages
 
     def to_json(self) -> dict[str, Any]:
@@ -39,6 +40,8 @@ class DraftField:
                                 "unit": self.unit, "reason": self.reason}
         if self.max_length:
             data["max_length"] = self.max_length
+        if self.aggregate:
+            data["aggregate"] = self.aggregate
         if self.options:
             data["options"] = [{"code": c, "label": label} for c, label in self.options]
         if self.parts:
@@ -67,6 +70,8 @@ class Draft:
     matches: str | None = None  # an existing form this one is (≥ 90 % of the labels)
     edition: int | None = None  # read from the heading: 第31届 → 31
     source: str = ""  # the file it was read from
+    # [unit_synonyms]; None: 名 and 位 mean 人 wherever a field counts 人
+    unit_synonyms: dict[str, list[str]] | None = None
 
     def fields(self) -> Iterator[DraftField]:
         for section in self.sections:

@@ -8,37 +8,12 @@ that cannot be given the unit safely is not imported at all: never 130 元 in si
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
-from forms.importing.labels import width
+from forms.importing.labels import LabelUnit, label_unit
 from forms.messages import Msg, msg
-from forms.quantity import COUNT_UNITS, Unreadable, read_quantity
+from forms.quantity import Unreadable, read_quantity
 from forms.spec import FieldSpec
 
-SCALES = {"万": 10_000, "千": 1_000, "百": 100, "亿": 100_000_000}
-_UNITS = "|".join(sorted((*COUNT_UNITS, "元"), key=len, reverse=True))
-_LABEL_UNIT = re.compile(rf"[(（]\s*(?:单位\s*[:：]\s*)?(?P<scale>[万千百亿]?)\s*"
-                         rf"(?P<unit>{_UNITS}|%)\s*[)）]")
 FIGURE_TYPES = ("count", "decimal", "money")  # a bare figure gets the label's unit
-
-
-@dataclass(frozen=True, slots=True)
-class LabelUnit:
-    scale: str  # 万, 千, 百, 亿 or ""
-    unit: str  # 元, 份, 人次, %
-
-    @property
-    def text(self) -> str:
-        return self.scale + self.unit
-
-
-def label_unit(label: str) -> LabelUnit | None:
-    """The unit a label prints in brackets: 费用减免（万元） → 万元; None without one."""
-    match = _LABEL_UNIT.search(width(label).replace("％", "%"))
-    if match is None:
-        return None
-    return LabelUnit(match["scale"], match["unit"])
 
 
 def in_label_unit(label: str, spec: FieldSpec, text: str) -> tuple[str, Msg | None]:

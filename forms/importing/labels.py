@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from forms.quantity import COUNT_UNITS, MONEY_UNITS, parse_chinese_numeral
 from forms.registry import TYPES
@@ -97,6 +97,39 @@ class Guess:
     reason: str = ""  # the word in the label that decided it
     max_length: int | None = None
     accept_units: tuple[str, ...] = ()
+    aggregate: str = ""  # "mean" for averages and rates: never added up in a merge
+    scale_note: str = ""  # （万人）: a unit the field cannot keep; the label drops it, help says so
+
+
+# --- units printed in brackets: （份） （万元） （万人次） （%） ---------------------------------------
+_UNITS = "|".join(sorted((*COUNT_UNITS, "元"), key=len, reverse=True))
+_LABEL_UNIT = re.compile(rf"[(（]\s*(?:单位\s*[:：]\s*)?(?P<scale>[万千百亿]?)\s*"
+                         rf"(?P<unit>{_UNITS}|%)\s*[)）]")
+
+
+@dataclass(frozen=True, slots=True)
+class LabelUnit:
+    scale: str  # 万, 千, 百, 亿 or ""
+    unit: str  # 元, 份, 人次, %
+    note: str = ""  # the brackets as printed
+
+    @property
+    def text(self) -> str:
+        return self.scale + self.unit
+
+
+def label_unit(label: str) -> LabelUnit | None:
+    """The unit a label prints in brackets: 费用减免（万元） → 万元; None without one."""
+    match = _LABEL_UNIT.search(width(label).replace("％", "%"))
+    if match is None:
+        return None
+    return LabelUnit(match["scale"], match["unit"], match[0])
+
+
+def without_unit_note(label: str) -> str:
+    """The label without its bracketed unit: 宣传覆盖人群（万人） → 宣传覆盖人群."""
+    return _LABEL_UNIT.sub("", width(label).replace("％", "%")).strip() \
+        if label_unit(label) else label
 
 
 _UNIT_IN_BRACKETS = re.compile(r"[(（]\s*(?:单位\s*[:：]\s*)?(?P<unit>[^()（）\s]{1,3})\s*[)）]")
@@ -116,13 +149,34 @@ _TEXT_WORDS = ("填表人", "填报人", "联系人", "负责人", "经办人", 
 _PEOPLE = ("人员", "专家", "志愿者", "医护", "会员", "人数", "人")
 
 
+_AVERAGE_WORDS = ("平均", "人均", "均值", "场均", "日均", "户均")
+_VIEWS = re.compile(r"(?:播放|阅读|观看|浏览|点击|访问|转发|点赞|收看|收听)总?(?:量|数|次数)")
+_SCALED_MONEY = ("万元", "亿元")  # money fields may be measured in these (a bare figure scaled)
+
+
 def guess_type(label: str) -> Guess:
     """The field type a printed label asks for, with the word that decided it.
 
-    >>> guess_type("发放科普知识印刷品（份）")
-    Guess(type='count', unit='份', reason='（份）', max_length=None, accept_units=())
+    Averages and rates (平均, 人均, …率, （%）) are declared ``aggregate = "mean"``: a merge
+    must never add them up.
+
+    >>> guess_type("发放科普知识印刷品（份）").type, guess_type("知晓率（%）").unit
+    ('count', '%')
     """
-    label = label[:200]
+    guess = _guess(label[:200])
+    core = loose_key(label[:200])
+    average = _first(core, _AVERAGE_WORDS)
+    if guess.type == "decimal" and guess.unit == "%":
+        return replace(guess, aggregate="mean")
+    if average and guess.type in ("count", "decimal", "money", "text"):
+        kind = "decimal" if guess.type in ("count", "text") else guess.type  # 平均每场 52.5 人
+        reason = guess.reason if guess.type != "text" else average
+        return replace(guess, type=kind, aggregate="mean", reason=f"{average}、{reason}"
+                       if reason and reason != average else average)
+    return guess
+
+
+def _guess(label: str) -> Guess:
     text = _BLANKS.sub("", width(label))
     core = loose_key(label)
     limit, limit_words = length_limit(label)
@@ -143,6 +197,17 @@ def guess_type(label: str) -> Guess:
         return Guess("link_list", reason=hit)
     if "是否" in core and not re.search(r"及(?:其)?(?:人数|数量|名称|情况)", core):
         return Guess("yes_no", reason="是否")
+    found = label_unit(label)
+    if found and found.unit == "%":
+        return Guess("decimal", unit="%", reason=found.note)
+    if found and found.scale and found.text not in _SCALED_MONEY:
+        # （万人） （万份） （千元）: counted in 人 / 份 / 元, with the 万 written in the figure
+        kind = "money" if found.unit == "元" else "count"
+        accept = _other_money("元") if kind == "money" else _siblings(found.unit)
+        return Guess(kind, unit=found.unit, reason=found.note, accept_units=accept,
+                     scale_note=found.text)
+    if core.endswith("率"):
+        return Guess("decimal", unit="%", reason="率")
     unit_match = _UNIT_IN_BRACKETS.search(text)
     if unit_match and unit_match["unit"] in MONEY_UNITS:
         return Guess("money", unit=unit_match["unit"], reason=unit_match[0],
@@ -161,6 +226,8 @@ def guess_type(label: str) -> Guess:
                        ("个数", "个"), ("家数", "家")):
         if word in core:
             return Guess("count", unit=unit, reason=word, accept_units=_siblings(unit))
+    if match := _VIEWS.search(core):  # 短视频播放量, 阅读量, 观看量
+        return Guess("count", unit="次", reason=match[0])
     if hit := _first(core, ("填表日期", "填报日期", "报送日期", "日期")):
         return Guess("date", reason=hit)
     if core.endswith("场") or core.endswith("场数"):
@@ -169,11 +236,13 @@ def guess_type(label: str) -> Guess:
         if core.startswith(verb) or verb in core:
             return Guess("count", unit=unit, reason=verb, accept_units=_siblings(unit))
     if hit := _first(core, ("数量", "总数", "数")):
+        if event := _first(core, _EVENT_WORDS):  # 开展讲座数
+            return Guess("count", unit="场", reason=f"{event}{hit}", accept_units=("场次", "次"))
         unit = "人" if _first(core, _PEOPLE) else None
         return Guess("count", unit=unit, reason=hit, accept_units=_siblings(unit))
     if core.endswith(_PEOPLE[:4]) or core.endswith("医护人员"):
         return Guess("count", unit="人", reason=_first(core, _PEOPLE) or "人员",
-                     accept_units=("名", "位"))
+                     accept_units=_siblings("人"))
     if hit := _first(core, _EVENT_WORDS):
         if core.endswith(hit):
             return Guess("count", unit="场", reason=hit, accept_units=("场次", "次"))

@@ -41,6 +41,7 @@ def field_table(spec: DraftField) -> dict[str, Any]:
         data["unit"] = spec.unit
         data["accept_units"] = [u for u in spec.accept_units if u != spec.unit]
     data["required"] = spec.required or None
+    data["aggregate"] = spec.aggregate
     data["min"], data["max"] = spec.min, spec.max
     data["max_length"] = spec.max_length
     if spec.max_length and spec.over_length:
@@ -65,6 +66,18 @@ def field_table(spec: DraftField) -> dict[str, Any]:
     return data
 
 
+PEOPLE_SYNONYMS = {"人": ["名", "位"]}  # 85名 in a field of 人 is 85 人, with no warning
+
+
+def unit_synonyms(draft: Draft) -> dict[str, list[str]]:
+    """The draft's [unit_synonyms]: as set, or 名/位 for 人 when a count or list counts 人."""
+    if draft.unit_synonyms is not None:
+        return draft.unit_synonyms
+    leaves = [leaf for spec in draft.fields() for leaf in (spec.parts or [spec])]
+    counts_people = any(leaf.type in ("count", "name_list") and leaf.unit == "人" for leaf in leaves)
+    return dict(PEOPLE_SYNONYMS) if counts_people else {}
+
+
 def draft_toml(draft: Draft) -> str:
     """The draft's template text; loading it gives the draft back."""
     out = [f"# {draft.title} — 由“{draft.source}”导入的草稿，请核对每个字段的类型和单位。"]
@@ -74,6 +87,10 @@ def draft_toml(draft: Draft) -> str:
     roles = {name: draft.roles.get(name) for name in _ROLE_ORDER}
     if any(value for value in roles.values()):
         out += ["", "[roles]", *_lines(roles)]
+    synonyms = unit_synonyms(draft)
+    if synonyms:
+        out += ["", "[unit_synonyms]",
+                *(f"{toml_value(unit)} = {toml_value(words)}" for unit, words in synonyms.items())]
     for section in draft.sections:
         out += ["", "[[sections]]", *_lines({"id": section.id, "title": section.title})]
         for spec in section.fields:

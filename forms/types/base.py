@@ -26,6 +26,8 @@ _BIDI_AND_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200
 UnitValues = list[tuple[str, Any]]  # (unit name, that unit's value), units with a value only
 Combined = tuple[str, Any] | None  # (raw text, value), or None to leave the field empty
 NONE = "none"  # the aggregate that keeps a value only when every unit gave the same
+AGGREGATE_TITLES = {"sum": msg("相加"), "mean": msg("平均"), "min": msg("最小"), "max": msg("最大"),
+                    NONE: msg("不合计")}  # what each ``aggregate`` does, as people read it
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +118,9 @@ class FieldType:
     methods have defaults for a value that is a plain text."""
 
     name = ""
+    title = ""  # its name shown to people (a message), as the review of an imported form lists it
     widget = "line"  # the widget kind that edits it (widgets/factory.py: kind → class)
+    unit_choices: tuple[str, ...] = ()  # the units a template may give it, offered in reviews
     numeric = False  # a number column in 分单位明细 (``number`` gives its figure)
     calculable = False  # may be a calculated total (``calculate``)
     is_money = False

@@ -30,6 +30,7 @@ _NO = {"否", "无", "没有", "未", "未报送", "未进行", "n", "no", "fals
 
 class YesNoType(FieldType):
     name = "yes_no"
+    title = msg("是/否")
     widget = "yes_no"
 
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
@@ -85,6 +86,7 @@ class _OptionsType(FieldType):
 
 class ChoiceType(_OptionsType):
     name = "choice"
+    title = msg("单选")
     widget = "choice"
 
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
@@ -114,6 +116,7 @@ class ChecklistType(_OptionsType):
     """The items ticked; lists with box marks count only the ticked ones."""
 
     name = "checklist"
+    title = msg("多选")
     widget = "checklist"
 
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:

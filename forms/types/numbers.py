@@ -11,6 +11,7 @@ from forms.messages import Msg, joined, msg
 from forms.quantity import (
     APPROX,
     AT_LEAST,
+    COUNT_UNITS,
     MONEY_UNITS,
     QUALIFIER_SYMBOLS,
     Quantity,
@@ -37,6 +38,7 @@ from forms.types.base import (
 )
 
 SUM, MIN, MAX, MEAN = "sum", "min", "max", "mean"
+PERCENT = "%"  # a decimal's unit for a rate: 85% reads as 85 %
 AGGREGATES = (SUM, MIN, MAX, MEAN, NONE)
 _QUALIFIERS = (None, APPROX, AT_LEAST)
 
@@ -131,7 +133,9 @@ def words_problem(spec: FieldSpec, quantity: Quantity) -> Unreadable | None:
 
 class CountType(QuantityType):
     name = "count"
+    title = msg("数量")
     widget = "count"
+    unit_choices = COUNT_UNITS
 
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
         quantity = read_quantity(text, fractional=not self.integral)
@@ -189,9 +193,22 @@ class DecimalType(CountType):
     whole-number rule; a merged mean keeps its decimals. XLSForm's ``decimal``."""
 
     name = "decimal"
+    title = msg("数值")
     integral = False
     # Often a rate or an average, which must never be added up: merged only when asked.
     aggregates = (NONE, SUM, MIN, MAX, MEAN)
+    unit_choices = (PERCENT, *COUNT_UNITS)
+
+    def spec_problems(self, spec: FieldSpec) -> list[tuple[str, str]]:
+        return [("unit", msg("未知的单位“{unit}”", unit=unit))
+                for unit in spec.units if unit not in self.unit_choices]
+
+    def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
+        # 85% in a field measured in %: the sign is its unit, as 人 is in 85人.
+        figure = text.rstrip()
+        if spec.unit == PERCENT and figure.endswith(("%", "％")):
+            return super()._parse(spec, figure[:-1], context)
+        return super()._parse(spec, text, context)
 
 
 def note_issues(spec: FieldSpec, quantity: Quantity, unit: str | None) -> list[Issue]:
@@ -215,6 +232,8 @@ def check_range(spec: FieldSpec, value: Decimal, unit: str | None) -> list[Issue
 
 class MoneyType(QuantityType):
     name = "money"
+    title = msg("金额")
+    unit_choices = MONEY_UNITS
     widget = "money"
     integral = False
     is_money = True

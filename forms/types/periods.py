@@ -28,6 +28,7 @@ class EditionType(FieldType):
     """第30届, 30, 三十 — the edition number of a recurring event."""
 
     name = "edition"
+    title = msg("届次")
     widget = "short_line"
     comparable = "number"
     _RE = re.compile(r"^第?\s*(\d+|[零〇一二两三四五六七八九十百]+)\s*[届期次个]?$")
@@ -70,6 +71,7 @@ class YearType(FieldType):
     """2012, 2012年, 2012年度, 二〇一二年 — a year, within the template's range; 12 is not one."""
 
     name = "year"
+    title = msg("年份")
     widget = "short_line"
     comparable = "number"
 

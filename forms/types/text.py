@@ -26,6 +26,7 @@ MAX_PATTERN_TEXT = 1000  # a text checked against a template's pattern; longer c
 
 class TextType(FieldType):
     name = "text"
+    title = msg("文字")
 
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
         issues = []
@@ -53,6 +54,7 @@ class TextType(FieldType):
 
 class LongTextType(TextType):
     name = "long_text"
+    title = msg("长文字")
     widget = "long_text"
 
     def merge(self, spec: FieldSpec, units: UnitValues) -> Combined:
@@ -68,6 +70,7 @@ class PhoneType(FieldType):
     """One number or several (、 ， ; / or spaces between them), each checked."""
 
     name = "phone"
+    title = msg("电话")
     widget = "short_line"
 
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:

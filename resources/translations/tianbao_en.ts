@@ -314,6 +314,10 @@ Use the later package? Choose “No” to merge only the earlier one.</translati
         <translation>Character limit</translation>
     </message>
     <message>
+        <source>汇总方式</source>
+        <translation>When merged</translation>
+    </message>
+    <message>
         <source>依据</source>
         <translation>Because of</translation>
     </message>
@@ -348,6 +352,10 @@ Use the later package? Choose “No” to merge only the earlier one.</translati
     <message>
         <source>{label}（{parts}）</source>
         <translation>{label} ({parts})</translation>
+    </message>
+    <message>
+        <source>{way}（默认）</source>
+        <translation>{way} (default)</translation>
     </message>
     <message>
         <source>（无线索，按文字）</source>

@@ -113,7 +113,7 @@ def test_review_lists_guesses_and_saves_corrections(qtbot, store, tmp_path, monk
     kinds.setCurrentIndex(kinds.findData("long_text"))
     money = labels.index("经费投入（万元）")
     assert dialog.table.cellWidget(money, 2).currentData() == "万元"
-    assert dialog.table.item(money, 4).text() == "(万元)"
+    assert dialog.table.item(money, 5).text() == "(万元)"
     shown = []
     from ui.dialogs import template_preview
 
@@ -159,3 +159,27 @@ def test_templates_dialog_imports_a_blank_form_through_the_review(qtbot, store, 
     assert dialog.import_file() is True
     assert [t.title for t in storage.list_imported_templates(store.db)] in (
         [["2025年世界无烟日宣传活动总结表"], ["世界无烟日宣传活动总结表"]])
+
+
+def test_review_shows_and_changes_how_a_field_is_merged(qtbot, store, tmp_path):
+    from ui.dialogs.form_review import FormReviewDialog
+
+    rows = [["平均每场参与人数", "", "参与人数", ""], ["知晓率（%）", "", "活动地点", ""]]
+    path = builders.write_docx(tmp_path / "平均.docx", ["某活动统计表"], rows, [])
+    templates = catalogue.template_catalogue(store).templates()
+    dialog = FormReviewDialog(draft_from_document(read_document(path), templates), store, templates)
+    qtbot.addWidget(dialog)
+    labels = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    merging = {label: dialog.table.cellWidget(row, 3) for row, label in enumerate(labels)}
+    assert merging["平均每场参与人数"].currentText() == "平均"
+    assert merging["知晓率（%）"].currentData() == "mean"
+    assert merging["参与人数"].currentText() == "相加（默认）"
+    assert not merging["活动地点"].isEnabled()  # text is never totalled
+    merging["参与人数"].setCurrentIndex(merging["参与人数"].findData("max"))
+    merging["平均每场参与人数"].setCurrentIndex(0)  # back to the type's default
+    dialog.save()
+    stored = catalogue.template_catalogue(store).templates()[dialog.outcome.template.id]
+    by_label = {f.label: f for f in stored.fields()}
+    assert by_label["参与人数"].aggregate == "max"
+    assert by_label["知晓率（%）"].aggregate == "mean"
+    assert by_label["平均每场参与人数"].aggregate == ""

@@ -10,10 +10,11 @@ from typing import Any
 
 import storage
 from forms.importing.draft import Draft
+from forms.registry import type_title
+from forms.types.base import AGGREGATE_TITLES
 from ui import importing
 from ui.catalogue import TemplateRejected, problem_text
 from ui.cli.common import EXIT_OK, EXIT_REFUSED, CliError, open_store, print_json, read_catalogue
-from ui.importing import type_text
 from ui.operations import OperationError
 
 
@@ -135,11 +136,13 @@ def print_draft(draft: Draft) -> None:
         for spec in section.fields:
             unit = f"，单位 {spec.unit}" if spec.unit else ""
             limit = f"，限 {spec.max_length} 字" if spec.max_length else ""
+            if spec.aggregate:
+                limit += f"，汇总时取{AGGREGATE_TITLES.get(spec.aggregate, spec.aggregate)}"
             reason = f"（依据：{spec.reason}）" if spec.reason else "（无线索，按文字）"
-            print(f"  {spec.id}\t{spec.label}\t{type_text(spec.type)}{unit}{limit}{reason}")
+            print(f"  {spec.id}\t{spec.label}\t{type_title(spec.type)}{unit}{limit}{reason}")
             for part in spec.parts:
                 part_unit = f"，单位 {part.unit}" if part.unit else ""
-                print(f"    {part.id}\t{part.label}\t{type_text(part.type)}{part_unit}")
+                print(f"    {part.id}\t{part.label}\t{type_title(part.type)}{part_unit}")
     for problem in draft.problems:
         print(f"请确认：{problem}")
     for note in draft.notes:

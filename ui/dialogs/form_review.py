@@ -32,15 +32,14 @@ from forms.importing.draft import Draft, DraftField
 from forms.importing.writer import draft_toml
 from forms.loader import TemplateError, load_template_text
 from forms.messages import say
-from forms.quantity import COUNT_UNITS, MONEY_UNITS
-from forms.registry import TYPES
+from forms.registry import TYPES, type_title
+from forms.types.base import AGGREGATE_TITLES
 from ui import catalogue, importing
 from ui.catalogue import TemplateRejected, problem_text
 from ui.errors import show_error
-from ui.importing import type_text
 from ui.workers import run_with_progress
 
-COLUMNS = 6  # label, type, unit, length limit, reason, where
+COLUMNS = 7  # label, type, unit, aggregate, length limit, reason, where
 NO_UNIT = "—"
 
 
@@ -72,11 +71,12 @@ class FormReviewDialog(QDialog):
         layout.addWidget(self.title)
         self.table = QTableWidget(0, COLUMNS, self)
         self.table.setHorizontalHeaderLabels([self.tr("栏目"), self.tr("类型"), self.tr("单位"),
-                                              self.tr("字数上限"), self.tr("依据"), self.tr("位置")])
+                                              self.tr("汇总方式"), self.tr("字数上限"),
+                                              self.tr("依据"), self.tr("位置")])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.rows: list[tuple[DraftField, QComboBox, QComboBox, QSpinBox]] = []
+        self.rows: list[tuple[DraftField, QComboBox, QComboBox, QComboBox, QSpinBox]] = []
         for spec in draft.fields():
             self._add_row(spec)
         self.table.resizeColumnsToContents()
@@ -115,18 +115,19 @@ class FormReviewDialog(QDialog):
         kinds = QComboBox(self.table)
         names = sorted(TYPES) if spec.type in TYPES else [spec.type]
         for name in names:
-            kinds.addItem(say(type_text(name)), name)
+            kinds.addItem(say(type_title(name)), name)
         kinds.setCurrentIndex(kinds.findData(spec.type))
         kinds.setEnabled(spec.type in TYPES)
         units = QComboBox(self.table)
+        merging = QComboBox(self.table)
         spin = QSpinBox(self.table)
         spin.setRange(0, 100_000)
         spin.setSpecialValueText(NO_UNIT)
         spin.setValue(spec.max_length or 0)
 
         def refresh(_index: int = 0) -> None:
-            kind = kinds.currentData()
-            choices = MONEY_UNITS if kind == "money" else COUNT_UNITS if kind == "count" else ()
+            kind = TYPES.get(kinds.currentData())
+            choices = kind.unit_choices if kind is not None else ()
             current = units.currentData() or spec.unit
             units.clear()
             units.addItem(NO_UNIT, None)
@@ -134,34 +135,46 @@ class FormReviewDialog(QDialog):
                 units.addItem(unit, unit)
             units.setCurrentIndex(max(0, units.findData(current)))
             units.setEnabled(bool(choices))
-            spin.setEnabled(kind in ("text", "long_text"))
+            ways = kind.aggregates if kind is not None else ()
+            chosen = merging.currentData() or spec.aggregate
+            merging.clear()
+            for number, way in enumerate(ways):  # the first is the type's default
+                title = say(AGGREGATE_TITLES.get(way, way))
+                merging.addItem(self.tr("{way}（默认）").format(way=title) if number == 0 else title,
+                                way)
+            merging.setCurrentIndex(max(0, merging.findData(chosen)))
+            merging.setEnabled(len(ways) > 1)
+            spin.setEnabled(kinds.currentData() in ("text", "long_text"))
 
         kinds.currentIndexChanged.connect(refresh)
         refresh()
         self.table.setCellWidget(row, 1, kinds)
         self.table.setCellWidget(row, 2, units)
-        self.table.setCellWidget(row, 3, spin)
-        for column, text in ((4, say(spec.reason) or self.tr("（无线索，按文字）")),
-                             (5, say(spec.where))):
+        self.table.setCellWidget(row, 3, merging)
+        self.table.setCellWidget(row, 4, spin)
+        for column, text in ((5, say(spec.reason) or self.tr("（无线索，按文字）")),
+                             (6, say(spec.where))):
             item = QTableWidgetItem(text)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(row, column, item)
-        self.rows.append((spec, kinds, units, spin))
+        self.rows.append((spec, kinds, units, merging, spin))
 
     def edited(self) -> Draft:
         """The draft with the person's corrections."""
         self.draft.title = self.title.text().strip() or self.draft.title
-        for row, (spec, kinds, units, spin) in enumerate(self.rows):
+        for row, (spec, kinds, units, merging, spin) in enumerate(self.rows):
             text = self.table.item(row, 0).text().strip()
             if not spec.parts and text:
                 spec.label = text
             if spec.type in TYPES:
-                if kinds.currentData() != spec.type:
+                kind, unit = kinds.currentData(), units.currentData()
+                if kind != spec.type:
                     spec.reason = self.tr("人工更正")
-                spec.type = kinds.currentData()
-                spec.unit = units.currentData()
-                if spec.unit is None:
-                    spec.accept_units = ()
+                if kind != spec.type or unit != spec.unit:
+                    spec.accept_units = ()  # the guess's other units went with its unit
+                spec.type, spec.unit = kind, unit
+                way = merging.currentData() if merging.isEnabled() else None
+                spec.aggregate = "" if way in (None, TYPES[kind].aggregates[0]) else way
                 spec.max_length = (spin.value() or None) if spin.isEnabled() else None
         return self.draft
 

@@ -116,3 +116,33 @@ def test_slots(text, kind, extra):
 @pytest.mark.parametrize("text", ["单位名称", "603场", "科普讲座", "四川省抗癌协会"])
 def test_words_are_not_slots(text):
     assert read_slot(text) is None
+
+
+@pytest.mark.parametrize(("label", "kind", "unit", "aggregate"), [
+    ("核心知识知晓率（%）", "decimal", "%", "mean"),
+    ("吸烟率", "decimal", "%", "mean"),
+    ("控烟宣传覆盖率（％）", "decimal", "%", "mean"),
+    ("平均每场参与人数", "decimal", "人", "mean"),
+    ("人均经费（元）", "money", "元", "mean"),
+    ("场均观看人次", "decimal", "人次", "mean"),
+    ("宣传覆盖人群（万人）", "count", "人", ""),
+    ("发放宣传资料（万份）", "count", "份", ""),
+    ("线上观看（万人次）", "count", "人次", ""),
+    ("活动经费（千元）", "money", "元", ""),
+    ("短视频播放量", "count", "次", ""),
+    ("推文阅读量", "count", "次", ""),
+    ("直播观看总量", "count", "次", ""),
+    ("开展讲座数", "count", "场", ""),
+    ("义诊咨询数量", "count", "场", ""),
+    ("活动经费（万元）", "money", "万元", ""),  # money keeps 万元: a bare figure reads as 万元
+])
+def test_guess_rates_averages_and_scaled_units(label, kind, unit, aggregate):
+    guess = guess_type(label)
+    assert (guess.type, guess.unit, guess.aggregate) == (kind, unit, aggregate)
+    assert guess.reason
+
+
+def test_a_scaled_unit_is_named_for_the_label_to_drop():
+    assert guess_type("宣传覆盖人群（万人）").scale_note == "万人"
+    assert guess_type("经费（千元）").scale_note == "千元"
+    assert guess_type("经费（万元）").scale_note == "" and guess_type("宣传资料（份）").scale_note == ""
