@@ -241,10 +241,11 @@ def _read(head: str, fractional: bool) -> Quantity | Unreadable:
     while start and head[start - 1] in _NUMBER_CHARS:
         start -= 1
     while head[start] in "点, " or (head[start] == "." and head[start + 1] not in _DIGITS):
-        if head[start] != " ":
+        after_words = head[start] == "," and start and not head[start - 1].isascii()
+        if head[start] != " " and not after_words:  # 有，2人: a comma after words is fine
             return _NOT_A_NUMBER  # 点五, .,5
         start += 1
-    number, lead, rest = head[start:end], head[:start], head[end:]
+    number, lead, rest = head[start:end], head[:start].rstrip(", "), head[end:]
     lead, lead_qualifier = peel_lead(lead)
     if any(c in _DIGITS for c in lead):
         return SEVERAL

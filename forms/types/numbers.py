@@ -126,9 +126,19 @@ def words_problem(spec: FieldSpec, quantity: Quantity) -> Unreadable | None:
     for words in (quantity.prefix, quantity.suffix):
         if not words or words in spec.label or spec.label in words:
             continue
-        if not plain_words(words):
+        rest = beyond_label(words, spec.label)
+        if rest and not plain_words(rest):
             return unclear(words)
     return None
+
+
+def beyond_label(words: str, label: str) -> str:
+    """The words without what they share with the label (two characters or more): 减免费用 and
+    共计减免金额 for 费用减免 leave nothing and 金额, 计划讲座 for 科普讲座 leaves 计划."""
+    for size in range(min(len(label), len(words)), 1, -1):
+        for start in range(len(label) - size + 1):
+            words = words.replace(label[start: start + size], "")
+    return words
 
 
 class CountType(QuantityType):

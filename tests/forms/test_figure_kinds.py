@@ -265,3 +265,26 @@ def test_misplaced_separators(text):
 ])
 def test_characters_not_understood(text):
     refused(text)
+
+
+# --- words beside the figure that share the field's label --------------------------------------------------
+
+STAFF = FieldSpec("s", "是否有专（兼）职工作人员及人数", "count", key="s",
+                  full_label="是否有专（兼）职工作人员及人数", unit="人", accept_units=("名",))
+
+
+@pytest.mark.parametrize(("text", "spec", "value"), [
+    ("减免费用约12.5万元", MONEY, 125000), ("减免金额125000元", MONEY, 125000),
+    ("共计减免费用12.56万元", MONEY, 125600), ("为群众减免费用约8万元", MONEY, 80000),
+    ("有，2人", STAFF, 2), ("是，3名", STAFF, 3), ("有专职人员2人", STAFF, 2), ("开展科普讲座12场", LECTURES, 12),
+])
+def test_words_from_the_label_are_fine(text, spec, value):
+    assert read(text, spec)["value"] == value
+
+
+@pytest.mark.parametrize(("text", "spec"), [
+    ("计划讲座12场", LECTURES), ("减少讲座12场", LECTURES), ("同比减少3万元", MONEY), ("每场减免5000元", MONEY),
+    ("去年减免3万元", MONEY), (",5人", PEOPLE), ("有,,2人", STAFF),
+])
+def test_words_that_change_the_figure_are_not_understood(text, spec):
+    refused(text, spec)
