@@ -32,6 +32,13 @@ _SELECT = re.compile(r"^(select_one|select one|select_multiple|select all that a
 _KNOWN_COLUMNS = {"type", "name", "label", "hint", "required", "constraint", "constraint_message",
                   "constraint message", "relevant", "calculation"}
 _SETTINGS = {"form_title", "form_id", "version", "default_language"}
+_YES = ("yes", "true", "true()", "1")
+_NO = ("", "no", "false", "false()", "0")
+
+
+def _expression_key(text: str) -> str:
+    """An expression without blanks, one kind of quote: to tell two writings of one condition."""
+    return re.sub(r"\s+", "", text).replace('"', "'")
 
 
 def is_xlsform(path: Path) -> bool:
@@ -82,6 +89,7 @@ class _Converter:
         self.sections: list[DraftSection] = []
         self.rules: list[dict[str, Any]] = []
         self.pending_help: list[str] = []
+        self.required_while_shown: set[str] = set()  # required only while its show_if holds
 
     def report(self, sheet: str, row: int | None, message: str) -> None:
         where = msg("{sheet} 表第{row}行", sheet=sheet, row=row) if row else \
@@ -125,6 +133,8 @@ class _Converter:
         self._refuse_cycles()
         if fit:
             self._fit_template_language()
+        for number, _row, spec in fields:
+            self._unrequire(spec, number)
         return self._draft()
 
     # --- sheets --------------------------------------------------------------------------
@@ -237,9 +247,12 @@ class _Converter:
         if not label and kind != "calculate":
             self.report("survey", number, msg("题目“{name}”没有 label，已用 name 作为栏目名称",
                                               name=name))
-        if ftype == "count":
+        if ftype in ("count", "decimal"):  # the unit (人次, %) and the merge (平均) from the label
             guessed = guess_type(spec.label)
-            spec.unit = guessed.unit if guessed.type == "count" else None
+            numeric = guessed.type in ("count", "decimal") and not guessed.scale_note
+            spec.unit = guessed.unit if numeric and (ftype == "decimal" or guessed.unit != "%") \
+                else None
+            spec.aggregate = guessed.aggregate
         if select:
             options = choices.get(select[2])
             if not options:
@@ -251,8 +264,23 @@ class _Converter:
         help_parts = [*self.pending_help, hint]
         self.pending_help = []
         spec.help = "\n".join(p for p in help_parts if p)
-        spec.required = str(row.get("required", "")).strip().lower() in ("yes", "true", "true()", "1")
+        spec.required = self._required(row, number, spec)
         return spec
+
+    def _required(self, row: dict[str, str], number: int, spec: DraftField) -> bool:
+        """yes / no; a condition only when it is the row's own relevant (required while shown)."""
+        text = " ".join(str(row.get("required", "")).split())
+        if text.lower() in _YES:
+            return True
+        if text.lower() in _NO:
+            return False
+        relevant = " ".join(str(row.get("relevant", "")).split())
+        if relevant and _expression_key(text) == _expression_key(relevant):
+            self.required_while_shown.add(spec.id)  # show_if checks it only while it holds
+            return True
+        self.report("survey", number, msg("必填（required）“{text}”不在支持范围内（只支持 yes、no，"
+                                          "或与本题显示条件相同的条件），此题按非必填导入", text=text))
+        return False
 
     def _id(self, name: str, number: int) -> str:
         candidate = name.lower().replace("-", "_").replace(".", "_")
@@ -285,13 +313,16 @@ class _Converter:
     def _clause(self, clause: str, number: int, spec: DraftField, message: str) -> bool:
         if match := re.fullmatch(rf"\.\s*(>=|<=|>|<|=)\s*({_NUMBER})", clause):
             op, value = match[1], float(match[2])
-            if op in (">", "<") and spec.type != "count":
-                return False
+            if message or op in (">", "<") and spec.type != "count":
+                # constraint_message is the error shown: a declared comparison carries it
+                self.rules.append({"kind": "compare", "severity": "error", "row": number,
+                                   "expression": f"{spec.id} {'==' if op == '=' else op} {match[2]}",
+                                   **({"message": message} if message else {})})
+                return True
             if op in (">=", ">", "="):
                 spec.min = value + (1 if op == ">" else 0)
             if op in ("<=", "<", "="):
                 spec.max = value - (1 if op == "<" else 0)
-            self._message_as_help(spec, message)
             return True
         if match := re.fullmatch(r"\.\s*(>=|<=|=)\s*\$\{([^}]+)\}", clause):
             other = self._ref(match[2], number, msg("约束"))
@@ -336,6 +367,13 @@ class _Converter:
         if other is not None:
             value = next(v for v in (match[2], match[3], match[4]) if v is not None)
             spec.show_if = (other, value)
+
+    def _unrequire(self, spec: DraftField, number: int | None) -> None:
+        """Required while shown, but the condition was not kept: not required at all."""
+        if spec.id in self.required_while_shown and spec.show_if is None:
+            spec.required = False
+            self.report("survey", number, msg("必填条件依赖未导入的显示条件，“{label}”按非必填导入",
+                                              label=spec.label))
 
     def _calculation(self, row: dict[str, str], number: int, spec: DraftField) -> None:
         text = " ".join(str(row.get("calculation", "")).split())

@@ -82,11 +82,14 @@ def test_types_labels_hints_required(draft):
 def test_constraints_relevant_calculation(draft):
     fields = {f.id: f for f in draft.fields()}
     assert fields["unit_name"].max_length == 50
-    assert (fields["lectures"].min, fields["lectures"].max) == (0, None)
-    assert "场次不能为负" in fields["lectures"].help
+    # With a constraint_message, the comparison is a rule whose error is that message.
+    assert (fields["lectures"].min, fields["lectures"].max) == (None, None)
     assert (fields["budget"].min, fields["budget"].max) == (0, 1000)
-    assert draft.rules == [{"kind": "compare", "expression": "direct <= planned",
-                            "severity": "error", "message": "直接受益不应超过预计", "row": 6}]
+    assert draft.rules == [
+        {"kind": "compare", "expression": "lectures >= 0", "severity": "error",
+         "message": "场次不能为负", "row": 4},
+        {"kind": "compare", "expression": "direct <= planned", "severity": "error",
+         "message": "直接受益不应超过预计", "row": 6}]
     assert (fields["phone"].pattern, fields["phone"].pattern_message) == (
         "^1[3-9][0-9]{9}$", "请填写11位手机号")
     assert fields["viewers"].show_if == ("online", "yes")
@@ -148,7 +151,8 @@ def test_the_draft_is_a_template_and_nothing_is_left_out_silently(tmp_path):
     assert fields["online"].options == ("是", "否") and fields["online"].codes == ("yes", "no")
     assert fields["budget"].type == "decimal" and (fields["budget"].min, fields["budget"].max) == (0, 1000)
     assert fields["unit_name"].required and fields["unit_name"].max_length == 50
-    (rule,) = template.rules  # a declared comparison, or the older rule that says the same
+    lectures, rule = template.rules  # declared comparisons
+    assert (lectures.expression, lectures.message) == ("lectures >= 0", "场次不能为负")
     assert rule.kind in ("compare", "not_greater")
     assert (rule.fields, rule.message) == (("direct", "planned"), "直接受益不应超过预计")
     kept = {"show_if": fields["viewers"].show_if is not None,
@@ -172,3 +176,67 @@ def test_an_imported_xlsform_behaves_as_declared(tmp_path):
     assert "viewers" in check.not_applicable  # shown only when 线上直播 = 是
     assert check.values["total"]["value"] == 300
     assert not any(field == "viewers" for field, _ in codes)
+
+
+@pytest.mark.parametrize("kind", ["decimal", "integer"])
+def test_a_constraint_message_is_the_error_shown(tmp_path, kind):
+    from forms.validate import validate_report
+
+    header = ["type", "name", "label", "constraint", "constraint_message"]
+    survey = [[kind, "rate", "知晓率", ". > 0 and . <= 100", "知晓率应在0到100之间"]]
+    draft = read_xlsform(xlsform(tmp_path / "rate.xlsx", survey, CHOICES, SETTINGS, header))
+    assert draft.problems == []
+    template = load_template_text(draft_toml(draft), "rate")
+    for typed in ("0", "120"):
+        messages = [i.message for i in validate_report(template, {"rate": typed}).issues]
+        assert messages == ["知晓率应在0到100之间"], typed
+    assert validate_report(template, {"rate": "85"}).issues == []
+
+
+def test_required_beyond_yes_and_no_is_reported_or_mapped(tmp_path):
+    from forms.validate import validate_report
+
+    header = ["type", "name", "label", "required", "relevant"]
+    survey = [["select_one yn", "online", "是否线上直播", "", ""],
+              ["integer", "viewers", "观看人次", "${online} = 'yes'", "${online}='yes'"],
+              ["integer", "hours", "直播时长", "${online} = 'yes'", ""],
+              ["integer", "staff", "参与人员", "maybe", ""],
+              ["integer", "sites", "场所数", "TRUE()", ""]]
+    draft = read_xlsform(xlsform(tmp_path / "req.xlsx", survey, CHOICES, SETTINGS, header))
+    fields = {f.id: f for f in draft.fields()}
+    assert fields["viewers"].required and fields["sites"].required  # while shown; and always
+    assert not fields["hours"].required and not fields["staff"].required
+    assert draft.problems == [
+        "survey 表第4行：必填（required）“${online} = 'yes'”不在支持范围内（只支持 yes、no，"
+        "或与本题显示条件相同的条件），此题按非必填导入",
+        "survey 表第5行：必填（required）“maybe”不在支持范围内（只支持 yes、no，"
+        "或与本题显示条件相同的条件），此题按非必填导入"]
+    template = load_template_text(draft_toml(draft), "req")
+    missing = {i.field for i in validate_report(template, {"online": "是"}).issues
+               if i.code == "required"}
+    assert missing == {"viewers", "sites"}
+    missing = {i.field for i in validate_report(template, {"online": "否"}).issues
+               if i.code == "required"}
+    assert missing == {"sites"}
+
+
+def test_required_while_shown_falls_back_when_the_condition_is_not_kept(tmp_path):
+    header = ["type", "name", "label", "required", "relevant"]
+    survey = [["integer", "a", "甲", "", ""],
+              ["integer", "b", "乙", "${a} > 3", "${a} > 3"]]
+    draft = read_xlsform(xlsform(tmp_path / "req2.xlsx", survey, CHOICES, SETTINGS, header))
+    assert not next(f for f in draft.fields() if f.id == "b").required
+    assert any(p.startswith("survey 表第3行：必填条件") for p in draft.problems)
+
+
+def test_rates_and_averages_keep_their_unit_and_are_averaged(tmp_path):
+    header = ["type", "name", "label"]
+    survey = [["decimal", "rate", "知晓率（%）"], ["integer", "mean", "平均每场参与人数"],
+              ["integer", "people", "参与人数"]]
+    draft = read_xlsform(xlsform(tmp_path / "avg.xlsx", survey, CHOICES, SETTINGS, header))
+    fields = {f.id: f for f in draft.fields()}
+    assert (fields["rate"].unit, fields["rate"].aggregate) == ("%", "mean")
+    assert (fields["mean"].type, fields["mean"].unit, fields["mean"].aggregate) == ("count", "人", "mean")
+    assert (fields["people"].unit, fields["people"].aggregate) == ("人", "")
+    template = load_template_text(draft_toml(draft), "avg")
+    assert template.field("rate").aggregate == "mean"
