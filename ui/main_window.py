@@ -120,16 +120,8 @@ class MainWindow(WindowCommands, QMainWindow):
         self.db_label.setToolTip(str(self.db_path))
         if self.store is None:
             self.statusBar().showMessage(self.tr("正在检查数据库…"))
-        else:
-            # Delete must not steal the key from text fields: it works where the report list
-            # has focus. Set with the store, not at build time, where touching the Qt
-            # namespace would slow the first paint.
-            from PySide6.QtCore import Qt  # noqa: PLC0415
-
-            self.commands.delete.setShortcutContext(
-                Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            if self.store.backup_error is not None:
-                self.statusBar().showMessage(say(self.store.backup_error.text()), 15000)
+        elif self.store.backup_error is not None:
+            self.statusBar().showMessage(say(self.store.backup_error.text()), 15000)
         self.update_actions()
 
     def update_title(self) -> None:

@@ -154,7 +154,8 @@ class BackgroundOpen(QObject):
         super().__init__(parent)
         self.path = path
         self.quick = quick
-        self.prepare = prepare  # run first in the worker (e.g. the log file)
+        # Run in the worker (e.g. the log file): first, or after the quick open's hand-over.
+        self.prepare = prepare
         self.result: Opened | None = None
         self._cancelled = False
         self._opened = threading.Event()  # the store (or the error) is in ``result``
@@ -186,14 +187,11 @@ class BackgroundOpen(QObject):
         declined = None
         if self.quick:
             opened.store, declined = _open_quickly(self.path)
-        if self.prepare is not None:  # after a quick open: not in the way of the window
-            self.prepare()
-        if declined is not None:
-            log.info("quick open declined (%s): opening %s in full", declined, self.path)
         if opened.store is not None:
             opened.checking = True
             self._hand_over(opened)
             self._taken.wait(TAKE_TIMEOUT_S)
+            self._prepare()  # once the window has the store: its imports are not in the way
             opened.check_error = _complete(opened.store)
             with opened.store.using() as still_open:  # the window may close it meanwhile
                 if not still_open or self._cancelled:
@@ -204,6 +202,9 @@ class BackgroundOpen(QObject):
             _preload_editor()
             self.checked.emit(opened)
             return
+        self._prepare()
+        if declined is not None:
+            log.info("quick open declined (%s): opening %s in full", declined, self.path)
         try:
             opened.store = storage.open_database(self.path)
         except Exception as exc:  # noqa: BLE001 - handed to the GUI thread to explain
@@ -212,6 +213,10 @@ class BackgroundOpen(QObject):
             _remove_leftovers_soon(opened.store)
         _load_templates(opened)
         self._hand_over(opened)
+
+    def _prepare(self) -> None:
+        if self.prepare is not None:
+            self.prepare()
 
     def _hand_over(self, opened: Opened) -> None:
         self.result = opened

@@ -37,9 +37,12 @@ class ReportTable(QTableView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
-        self.fit_columns()
+        self.fit_columns(event.size().width())  # the viewport's new size
 
-    def fit_columns(self) -> None:
+    def fit_columns(self, room: int | None = None) -> None:
+        """``room``: the viewport's width, if known. Asking the viewport costs ~15 ms the
+        first time (PySide6 then sets up every widget class's enums): not before the first
+        paint."""
         model = self.model()
         if not isinstance(model, ReportListModel):
             return
@@ -54,7 +57,8 @@ class ReportTable(QTableView):
         period = width(model.PERIOD, "第30届", "2024")
         status = width(model.STATUS, model.status_text("complete"), model.status_text("draft"))
         updated = width(model.UPDATED, "2024-04-28")
-        rest = max(0, self.viewport().width() - period - status - updated)
+        room = self.viewport().width() if room is None else room
+        rest = max(0, room - period - status - updated)
         title = max(width(model.TITLE), int(rest * TITLE_SHARE))
         unit = max(width(model.UNIT), rest - title)
         for column, size in ((model.TITLE, title), (model.UNIT, unit),
@@ -245,15 +249,16 @@ class ReportListPanel(QWidget):
 
     def set_store(self, store: Any, *, reload: bool = True) -> None:
         """List ``store``'s reports; ``reload=False`` keeps the rows shown for now (the
-        preview of this very file, while a quick open is being checked)."""
+        preview of this very file, while a quick open is being checked: sorting, which
+        builds PySide6's Qt namespace, comes with the stored list)."""
         self.store = store
         if reload:
             self.preview = []
             self.reload(rescan_years=True)
-        self._enable_sorting()
+            self._enable_sorting()
 
     def _enable_sorting(self) -> None:
-        """Click-to-sort, newest first; set up with the store, after the first paint."""
+        """Click-to-sort, newest first; set up with the stored list, after the first paint."""
         if not self.view.isSortingEnabled():
             from PySide6.QtCore import Qt  # noqa: PLC0415 - see DISPLAY_ROLE
 

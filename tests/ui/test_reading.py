@@ -76,7 +76,7 @@ def test_report_list_columns_fill_the_list_without_scrolling(seed_window, store,
     model = view.model()
     header = view.horizontalHeader()
     shown = [c for c in range(model.columnCount()) if not view.isColumnHidden(c)]
-    assert sum(view.columnWidth(c) for c in shown) <= view.viewport().width()
+    assert sum(view.columnWidth(c) for c in shown) == view.viewport().width()  # all of it
     assert not view.horizontalScrollBar().isVisible()
     metrics = view.fontMetrics()
     date_width = view.columnWidth(model.UPDATED)

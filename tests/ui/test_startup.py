@@ -247,16 +247,42 @@ def test_quick_form_titles_skip_files_without_plain_id_and_title(tmp_path):
     assert startup.quick_form_titles(tmp_path) == {"a": "甲表 乙"}
 
 
-def test_staged_window_sets_up_the_delete_shortcut_and_sorting_with_the_store(qtbot, tmp_path):
+def test_staged_window_scopes_the_delete_shortcut_at_once_and_sorts_with_the_stored_list(
+        qtbot, tmp_path, quick):
     from PySide6.QtCore import Qt
 
     path = tmp_path / "staged.db"
     _database_with_reports(path, ["成都市疾控中心"])
     window = _staged_window(qtbot, path)
-    assert not window.report_list.view.isSortingEnabled()  # not before the first paint
-    _open_in_background(qtbot, window, path)
     assert window.commands.delete.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+    assert not window.report_list.view.isSortingEnabled()  # not before the first paint
+    _open_in_background(qtbot, window, path, quick)
     assert window.report_list.view.isSortingEnabled()
+
+
+def test_the_log_is_set_up_after_a_quick_open_hands_the_store_over(qtbot, tmp_path, quick):
+    """Its imports must not delay the window's store; a declined quick open is logged, so
+    then the log comes first."""
+    from ui.open_store import BackgroundOpen
+
+    path = tmp_path / "log.db"
+    _database_with_reports(path, ["成都市疾控中心"])
+    if not quick:  # declined: an older file needs the full open
+        import sqlite3
+
+        conn = sqlite3.connect(path)
+        conn.execute("PRAGMA user_version = 2")
+        conn.commit()
+        conn.close()
+    handed_over: list[bool] = []
+    opener = BackgroundOpen(path, quick=True,
+                            prepare=lambda: handed_over.append(opener.result is not None))
+    with qtbot.waitSignal(opener.finished, timeout=WAIT_MS):
+        opener.start()
+    opened = opener.wait(timeout=WAIT_S)
+    assert opened.checking == quick
+    assert handed_over == [quick]
+    opened.store.close()
 
 
 def test_the_data_moved_from_the_old_place_is_announced(started, tmp_path, monkeypatch, messages):
