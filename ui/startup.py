@@ -12,8 +12,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtGui import QExposeEvent, QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from forms import messages
@@ -33,6 +33,7 @@ LANGUAGES = {"zh_CN": "中文", "en": "English"}  # each shown in its own langua
 LOG_FILE_NAME = "tianbao.log"
 LANGUAGE_FILE_NAME = "language"  # the language last used, for messages before the settings
 SMOKE_QUIT_ENV = "TIANBAO_SMOKE_QUIT_MS"  # the bundle's smoke test: quit this long after ready
+FIRST_PAINT_WAIT_MS = 1000  # ``after_first_paint`` calls back by then even if never painted
 
 log = logging.getLogger("tianbao")
 
@@ -225,6 +226,38 @@ def quit_when_ready(window: Any, environ: Mapping[str, str] = os.environ) -> Non
     timer.start()
 
 
+class _FirstPaint(QObject):
+    """Calls back once: on the event loop's next turn after the window's first expose (Qt
+    paints the window while it handles that event), or after ``FIRST_PAINT_WAIT_MS``."""
+
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._callback: Callable[[], None] | None = callback
+        self._handle = window.windowHandle()
+        if self._handle is not None:
+            self._handle.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._call)  # e.g. started minimised
+
+    def eventFilter(self, watched: QObject, event: Any) -> bool:  # noqa: N802 - Qt API
+        if isinstance(event, QExposeEvent) and self._handle.isExposed():
+            QTimer.singleShot(0, self._call)
+        return False
+
+    def _call(self) -> None:
+        if self._callback is None:
+            return
+        callback, self._callback = self._callback, None
+        if self._handle is not None:
+            self._handle.removeEventFilter(self)
+        callback()
+
+
+def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
+    """Call ``callback`` once ``window`` (shown) has been painted: work started before would
+    compete for the GIL with the paint's Python calls (the report list's model)."""
+    _FirstPaint(window, callback)
+
+
 # --- run: the window first when storage.peek can read the file ---------------------------
 
 def run_app(db_path: Path | None) -> int:
@@ -261,7 +294,7 @@ def run_app(db_path: Path | None) -> int:
                             parent=window)
     opener.finished.connect(window.finish_opening)
     opener.checked.connect(window.finish_checking)
-    QTimer.singleShot(0, opener.start)
+    startup.after_first_paint(window, opener.start)
     if move is not None:
         tell_data_moved(window, move)  # the check runs meanwhile
     try:

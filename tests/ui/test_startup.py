@@ -328,6 +328,43 @@ def test_the_language_file_is_read_with_care(tmp_path):
     assert startup.last_language(tmp_path / "new") == "en"
 
 
+def test_after_first_paint_calls_back_once_the_window_is_painted(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    painted: list[int] = []
+    calls: list[int] = []
+
+    class Window(QWidget):
+        def paintEvent(self, event):  # noqa: N802 - Qt API
+            painted.append(1)
+            super().paintEvent(event)
+
+    window = Window()
+    qtbot.addWidget(window)
+    window.show()
+    startup.after_first_paint(window, lambda: calls.append(len(painted)))
+    assert calls == []  # not before the event loop has painted the window
+    qtbot.waitUntil(lambda: bool(calls), timeout=WAIT_MS)
+    assert calls[0] >= 1
+    window.hide()
+    window.show()
+    qtbot.wait(50)
+    assert len(calls) == 1
+
+
+def test_after_first_paint_calls_back_even_if_never_painted(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QWidget
+
+    monkeypatch.setattr(startup, "FIRST_PAINT_WAIT_MS", 10)
+    window = QWidget()
+    qtbot.addWidget(window)
+    calls: list[bool] = []
+    startup.after_first_paint(window, lambda: calls.append(True))  # never shown
+    qtbot.waitUntil(lambda: bool(calls), timeout=WAIT_MS)
+    qtbot.wait(30)
+    assert calls == [True]
+
+
 def test_the_smoke_test_variable_closes_the_window_once_it_is_ready(qtbot, store, monkeypatch,
                                                                    caplog):
     window = main_window.MainWindow(store, storage.get_settings(store.db))
