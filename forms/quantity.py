@@ -171,6 +171,7 @@ def read_quantity(text: str, *, fractional: bool = False) -> Quantity | Unreadab
 
 
 _NOT_A_NUMBER = Unreadable("not_a_number", msg("应填写一个数量，而不是一段文字"))
+_THOUSANDS_OF_YUAN = re.compile(r"[\d,.]+千元")
 _POINT_GROUPS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")  # 12.000, 1.000.000
 
 
@@ -260,6 +261,9 @@ def _read(head: str, fractional: bool) -> Quantity | Unreadable:
     if not fractional and _POINT_GROUPS.fullmatch(number):
         return point_groups(number)
     read = read_number(number)
+    if isinstance(read, Unreadable) and _THOUSANDS_OF_YUAN.fullmatch(number + rest[:1]):
+        read = read_number(number[:-1])  # 1300千元: 千元 is the unit, as in a 财务 table
+        read = read if isinstance(read, Unreadable) else (read[0] * 1000, True)
     if isinstance(read, Unreadable):
         bare = _BARE_UNITS.get(number)
         if bare is None or not (lead_qualifier or mid):

@@ -54,7 +54,8 @@ _NUMERAL_RUN = re.compile(rf"[{CN_NUMERAL_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)
 # Words with a numeral in them that count nothing: 一次性 (一 before the unit 次), 十四五.
 _NUMERAL_WORDS = ("一次性", "一对一", "一条龙", "一站式", "一体化", "一线", "一批次", "七台河", "五台山",
                   "十二五", "十三五", "十四五", "十五五", "十八大", "十九大", "二十大", "百千万",
-                  "三减三健", "两癌", "三甲", "二甲", "十佳", "四川", "三八")
+                  "三减三健", "两癌", "三甲", "二甲", "十佳", "四川", "三八", "五一期间", "十一期间",
+                  "五一假期", "十一假期", "五四青年")
 _NUMERAL_WORDS_RE = re.compile("|".join(_NUMERAL_WORDS))
 # After a lone numeral (三, 两, 十), what makes it a figure rather than part of a word
 # (四川, 三甲): 线下两线上3场, 讲座三和义诊12场.

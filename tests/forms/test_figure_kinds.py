@@ -93,7 +93,8 @@ def test_a_date_beside_the_figure_is_not_understood(text):
     ("万人健步走3000人", 3000), ("百场讲座进社区12场", 12), ("三下乡活动12场", 12), ("十佳医生10人", 10),
 ("十四五规划宣讲12场", 12), ("12场（其中线上三场）", 12),
     ("十二场（线上三场）", 12), ("20人（另有志愿者十人）", 20), ("开展讲座十二场", 12),
-    ("线上观看约八万人次", 80000),
+    ("线上观看约八万人次", 80000), ("五一期间开展讲座12场", 12), ("十一期间开展讲座12场", 12),
+    ("十堰市开展讲座12场", 12), ("万州区12场", 12), ("两学一做12场", 12), ("一老一小300人", 300),
 ])
 def test_numerals_inside_words_are_words(text, value):
     assert read(text)["value"] == value
@@ -161,6 +162,12 @@ def test_a_lower_bound_reads_as_one():
 ])
 def test_latin_multipliers(text, value):
     assert read(text)["value"] == value
+
+
+@pytest.mark.parametrize(("text", "value"), [("1300千元", 1_300_000), ("1,300千元", 1_300_000),
+                                             ("12.5千元", 12_500), ("约300千元", 300_000)])
+def test_thousands_of_yuan(text, value):
+    assert read(text, MONEY)["value"] == value
 
 
 @pytest.mark.parametrize(("text", "value", "unit"), [
