@@ -129,13 +129,14 @@ class _Reader:
                 if target is not None:
                     self.blocks_of(target)
 
-    def table(self, tbl: Any, nested: bool) -> None:
-        """Append the table, then the tables nested in its cells, in document order."""
+    def table(self, tbl: Any, nested: bool, heading: str = "") -> None:
+        """Append the table; a table nested in a cell comes right after the row holding it
+        (the rest of the table after it), so its fields keep their place on the paper."""
         self.tables += 1
-        table = Table([], 0, place=msg("第{number}个表格", number=self.tables), nested=nested)
-        self.blocks.append(table)
+        table = Table([], 0, place=msg("第{number}个表格", number=self.tables), nested=nested,
+                      heading=heading)
         open_cells: dict[int, Cell] = {}  # grid column -> cell a vertical merge may continue
-        inner: list[Any] = []
+        holders: list[tuple[int, Cell, Any]] = []  # (row, cell holding it, nested table)
         for r, tr in enumerate(tbl.iterchildren(_TR)):
             row: list[Cell] = []
             col = _grid_skip(tr, "gridBefore")
@@ -143,20 +144,23 @@ class _Reader:
                 span = max(1, min(_int(tc, "w:tcPr/w:gridSpan"), MAX_COLUMNS))
                 merge = _merge(tc, "w:vMerge")
                 hmerge = _merge(tc, "w:hMerge")
+                inner: list[Any] = []
                 if merge == "continue" and col in open_cells:
-                    above = open_cells[col]
-                    above.rowspan = r - above.row + 1
-                    self._extra_text(above, tc, inner)
+                    holder = open_cells[col]
+                    holder.rowspan = r - holder.row + 1
+                    self._extra_text(holder, tc, inner)
                 elif hmerge == "continue" and row:
-                    row[-1].colspan += span
-                    self._extra_text(row[-1], tc, inner)
+                    holder = row[-1]
+                    holder.colspan += span
+                    self._extra_text(holder, tc, inner)
                 else:
-                    cell = Cell(self._cell_text(tc, inner), r, col, colspan=span,
-                                images=len(_IMAGES(tc)))
-                    self.images += cell.images
-                    row.append(cell)
+                    holder = Cell(self._cell_text(tc, inner), r, col, colspan=span,
+                                  images=len(_IMAGES(tc)))
+                    self.images += holder.images
+                    row.append(holder)
                     for c in range(col, col + span):
-                        open_cells[c] = cell
+                        open_cells[c] = holder
+                holders += [(r, holder, found) for found in inner]
                 col += span
                 if col >= MAX_COLUMNS:
                     break
@@ -165,8 +169,28 @@ class _Reader:
             self.rows_done += 1
             if self.progress and self.rows_done % 50 == 0:
                 self.progress(self.rows_done, self.total_rows)
-        for nested_tbl in inner:
-            self.table(nested_tbl, nested=True)
+        self._place_nested(table, holders)
+
+    def _place_nested(self, table: Table, holders: list[tuple[int, Cell, Any]]) -> None:
+        start = 0
+        for r in sorted({r for r, _, _ in holders}):
+            self.blocks.append(_rows_of(table, start, r + 1))
+            for _, holder, found in (h for h in holders if h[0] == r):
+                holder.nested += 1
+                label = _label_before(table.rows[holder.row], holder)
+                inner = msg("第{number}个表格", number=self.tables + 1)
+                if label:
+                    self.notes.append(msg("{place}第{row}行“{label}”一格中有嵌套的表格（{inner}），"
+                                          "其中的栏目按纸上的位置读入，归在“{label}”之下，请核对",
+                                          place=table.place, row=r + 1, label=label, inner=inner))
+                else:
+                    self.notes.append(msg("{place}第{row}行有嵌套的表格（{inner}），"
+                                          "其中的栏目按纸上的位置读入，请核对",
+                                          place=table.place, row=r + 1, inner=inner))
+                self.table(found, nested=True, heading=label)
+            start = r + 1
+        if start == 0 or start < len(table.rows):
+            self.blocks.append(_rows_of(table, start, len(table.rows)))
 
     def _cell_text(self, tc: Any, inner: list[Any]) -> str:
         lines: list[str] = []
@@ -190,6 +214,27 @@ class _Reader:
                 target = child.find(_SDT_CONTENT) if child.tag == _SDT else child
                 if target is not None:
                     self._collect(target, lines, inner)
+
+
+def _rows_of(table: Table, start: int, end: int) -> Table:
+    """Rows start..end of a table as a table of their own (merges cut at its edges)."""
+    if (start, end) == (0, len(table.rows)):
+        return table
+    part = Table(table.rows[start:end], table.width, place=table.place, nested=table.nested,
+                 heading=table.heading, row_offset=start)
+    for cell in part.cells():
+        cell.row -= start
+        cell.rowspan = max(1, min(cell.rowspan, end - start - cell.row))
+    return part
+
+
+def _label_before(row: list[Cell], holder: Cell) -> str:
+    """The label a nested table answers: the text of the cell left of the one holding it, or
+    the holder's own text when it is the first on its row (LibreOffice puts it there)."""
+    before = [c for c in row if c.col < holder.col and c.text.strip()]
+    if before:
+        return " ".join(before[-1].text.split())
+    return " ".join(holder.text.split())
 
 
 def _w(path: str) -> str:

@@ -27,6 +27,7 @@ class Cell:
     rowspan: int = 1
     colspan: int = 1
     images: int = 0
+    nested: int = 0  # tables inside it (read as tables of their own, right after its row)
 
     @property
     def end_col(self) -> int:
@@ -45,6 +46,7 @@ class Table:
     place: str = ""  # where it sits, for messages: "第1个表格" or "工作表“Sheet1”"
     nested: bool = False  # found inside a cell of another table
     row_offset: int = 0  # rows of the same table before this part (a table split around another)
+    heading: str = ""  # nested: the label beside the cell holding it, its fields' section
     _index: dict[tuple[int, int], Cell] = field(default_factory=dict, repr=False)
 
     def cells(self) -> Iterator[Cell]:

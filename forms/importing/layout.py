@@ -87,7 +87,10 @@ def read_entries(document: Document, is_label: IsLabel,
         _read_line(line, is_label, reading, ABOVE, heading=True)
     section = ""
     for table in document.tables():
-        section = _read_table(table, is_label, reading, section, is_stranger)
+        if table.heading:  # a table in a cell: its fields go under the label beside that cell
+            _read_table(table, is_label, reading, " ".join(table.heading.split()), is_stranger)
+        else:
+            section = _read_table(table, is_label, reading, section, is_stranger)
     for line in document.lines_after():
         _read_line(line, is_label, reading, BELOW, heading=False)
     return reading
@@ -180,7 +183,11 @@ def _read_table(table: Table, is_label: IsLabel, reading: Reading, base: str,
         for entry in row_entries:
             entry.pair_count = max(1, len(labelled))
             cell = entry.label_cell
-            if not entry.values and cell is not None and cell.rowspan > 1 and len(row_entries) > 1:
+            if (cell is not None and cell.nested or any(c.nested for c in entry.values)) \
+                    and not any(c.text.strip() for c in entry.values):
+                entry.pair_count = 0  # its cell holds a table: the label heads that table's fields
+                reading.sections.append(" ".join(entry.label.split()))
+            elif not entry.values and cell is not None and cell.rowspan > 1 and len(row_entries) > 1:
                 entry.pair_count = 0  # a group label beside sub-labels: a section, not a field
                 group = (" ".join(cell.text.split()), r + cell.rowspan)
                 for later in row_entries[row_entries.index(entry) + 1:]:

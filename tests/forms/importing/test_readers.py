@@ -60,7 +60,7 @@ def test_cell_text_keeps_its_paragraphs(week_filled_docx):
     assert table.rows[19][0].text == builders.SUMMARY_LABEL
 
 
-def test_nested_tables_follow_their_outer_table(tmp_path):
+def test_a_nested_table_comes_right_after_the_row_holding_it(tmp_path):
     document = docx.Document()
     document.add_paragraph("嵌套表")
     outer = document.add_table(rows=2, cols=2)
@@ -71,10 +71,15 @@ def test_nested_tables_follow_their_outer_table(tmp_path):
     outer.cell(1, 0).text, outer.cell(1, 1).text = "填表人", "张三"
     path = tmp_path / "nested.docx"
     document.save(path)
-    first, second = read_document(path).tables()
-    assert texts(first) == [["活动情况", ""], ["填表人", "张三"]]
+    read = read_document(path)
+    first, second, rest = read.tables()
+    assert texts(first) == [["活动情况", ""]] and first.rows[0][1].nested == 1
     assert texts(second) == [["讲座场次", "3场"], ["受益人数", "200人"]]
-    assert second.nested and not first.nested
+    assert texts(rest) == [["填表人", "张三"]]
+    assert second.nested and second.heading == "活动情况" and not first.nested
+    assert (rest.place, rest.row_offset) == (first.place, 1)  # the same table, its second row
+    assert read.notes == ["第1个表格第1行“活动情况”一格中有嵌套的表格（第2个表格），"
+                          "其中的栏目按纸上的位置读入，归在“活动情况”之下，请核对"]
 
 
 def test_images_in_cells_are_counted_and_noted(tmp_path):
