@@ -9,7 +9,7 @@ from typing import Any
 from forms.issues import ERROR, Issue
 from forms.messages import msg
 from forms.outliers import NO_HISTORY, UnitHistory, outlier
-from forms.pairs import other_part_issue, split_compound, total_issues
+from forms.pairs import cell_texts, part_issue, part_text, total_issues
 from forms.registry import field_type, parse_field
 from forms.report_year import date_keys, period_context, period_problem, year_issues
 from forms.rules import ComparisonTexts, rule_keys, run_rule
@@ -118,9 +118,9 @@ class Validator:
         text = "" if text is None else str(text)
         if spec.parts:
             touched: set[str] = set()
-            texts = split_compound(spec, text)
+            texts = cell_texts(spec, text, self.raw)  # only a total: the parts stay
             for part in spec.parts:
-                touched |= self.set(part.key, texts.get(part.key, ""))
+                touched |= self.set(part.key, texts[part.key])
             return touched
         if spec.is_calculated:
             return {key}
@@ -164,9 +164,10 @@ class Validator:
 
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext | None) -> Parsed:
         if spec.parent is not None:  # 线下参与860人 typed into 线上观看: not an online figure
-            wrong = other_part_issue(self.template.field(spec.parent), spec, text)
+            wrong = part_issue(self.template.field(spec.parent), spec, text)
             if wrong is not None:
                 return Parsed(None, (wrong,))
+            text = part_text(spec, text)  # 线上无: none
         parsed = parse_field(spec, text, context)
         if spec.key == self.template.roles.period:  # 第2024届: a year, not an edition
             return period_problem(self.template, spec, parsed)
@@ -372,10 +373,12 @@ def validate_report(template: FormTemplate, raw: Mapping[str, str],
     return Validator(template, raw, history).check()
 
 
-def expand_values(template: FormTemplate, mapping: Mapping[str, Any]) -> tuple[dict[str, str], list[str]]:
+def expand_values(template: FormTemplate, mapping: Mapping[str, Any],
+                  current: Mapping[str, str] | None = None) -> tuple[dict[str, str], list[str]]:
     """Raw values keyed by id, part key or printed label → texts by key, plus unknown names.
 
-    A whole cell given for a compound field is split into its parts.
+    A whole cell given for a compound field is split into its parts (a cell holding only a
+    total keeps the parts' ``current`` figures).
     """
     result: dict[str, str] = {}
     unknown: list[str] = []
@@ -387,9 +390,9 @@ def expand_values(template: FormTemplate, mapping: Mapping[str, Any]) -> tuple[d
         text = "" if value is None else str(value)
         spec = template.field(key)
         if spec.parts:
-            for part in spec.parts:
-                result.setdefault(part.key, "")
-            result.update(split_compound(spec, text))
+            for part_key, part_raw in cell_texts(spec, text, current).items():
+                if part_raw or part_key not in result:  # a part given on its own stays
+                    result[part_key] = part_raw
         else:
             result[key] = text
     return result, unknown

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from forms.lists import split_compound
+from forms.pairs import cell_texts, split_compound, total_only
+from forms.quantity import TOTAL_WORDS
 from forms.spec import FieldSpec
 from widgets.base import FieldWidget, field_tooltip, make_message_label
 from widgets.inputs import PasteLineEdit, QuantityInput, hbox, vbox
@@ -60,12 +61,19 @@ class PairWidget(FieldWidget):
     def paste_cell(self, text: str, target: str) -> bool:
         """Split a pasted whole cell ("线下参与210546人\\n线上观看245975人次") across the parts.
 
-        Plain numbers paste normally into ``target``; returns whether the paste was taken.
+        Plain numbers paste normally into ``target``; a total alone (共5000人次) is kept
+        with the parts' figures, to be checked against their sum. Returns whether the paste
+        was taken.
         """
         labelled = any(p.label[:2] in text for p in self.spec.parts if len(p.label) >= 2)
-        if self._read_only or not (labelled or "\n" in text.strip()):
+        total = text.strip().startswith(TOTAL_WORDS)
+        if self._read_only or not (labelled or total or "\n" in text.strip()):
             return False
         pieces = split_compound(self.spec, text)
+        if total_only(self.spec, pieces):
+            current = {key: edit.text() for key, edit in self.edits.items()}
+            pieces = {key: piece for key, piece in cell_texts(self.spec, text, current).items()
+                      if piece != current[key]}
         if not pieces:
             return False
         with self.loading():

@@ -30,6 +30,10 @@ def figures(validator: Validator) -> tuple[int | None, int | None]:
     return (values.get(OFF, {}).get("value"), values.get(ON, {}).get("value"))
 
 
+def row_issues(validator: Validator) -> list:
+    return [i for i in validator.issues() if i.field in (OFF, ON)]
+
+
 def totals(validator: Validator) -> list[str]:
     return [i.message for i in validator.issues() if i.code == "total_mismatch"]
 
@@ -113,3 +117,122 @@ def test_own_or_neutral_words_are_fine(week_template, key, text):
     validator = Validator(week_template, {key: text})
     assert validator.issues_for(key) == [] or all(not i.is_error for i in validator.issues_for(key))
     assert key in validator.values()
+
+
+# --- full-width thousands separators ---------------------------------------------------------
+
+def wide(number: int) -> str:
+    """3200 → 3，200: the full-width comma a Chinese keyboard types."""
+    return f"{number:,}".replace(",", "，")
+
+
+WIDE_LAYOUTS = ["线下{a}人，线上{b}人次", "线下参与{a}人，线上观看{b}人次", "线下{a}人、线上{b}人次",
+                "线上{b}人次，线下{a}人", "线下：{a}人；线上：{b}人次", "{a}人，{b}人次", "{a}人、{b}人次",
+                "线下{a}人\n线上{b}人次", "共{t}人次，其中线下{a}人，线上{b}人次",
+                "线下{a}人，线上{b}人次，合计{t}人次", "{t}人次（线下{a}人，线上{b}人次）"]
+WIDE_FIGURES = [(3200, 1500), (1000, 2000), (210546, 245975), (1234567, 12000), (999, 1500),
+                (3200, 80)]
+
+
+@pytest.mark.parametrize(("layout", "a", "b"), [
+    (layout, a, b) for layout, (a, b) in itertools.product(WIDE_LAYOUTS, WIDE_FIGURES)])
+def test_full_width_thousands_separators_are_read_whole(week_template, layout, a, b):
+    validator = Validator(week_template)
+    validator.set(KEY, layout.format(a=wide(a), b=wide(b), t=wide(a + b)))
+    assert figures(validator) == (a, b)
+    assert row_issues(validator) == []
+
+
+@pytest.mark.parametrize(("text", "a", "b"), [
+    ("3200，500人次", 3200, 500), ("12000，8000人次", 12000, 8000),  # four digits: a clause break
+    ("线下500，线上300", 500, 300), ("线下500人，线上1，500人次", 500, 1500),
+    ("线下3，200人，线上1500人次", 3200, 1500), ("12，000人次", 12000, None),  # 000 is no figure
+])
+def test_a_comma_that_can_only_be_one_thing(week_template, text, a, b):
+    validator = Validator(week_template)
+    validator.set(KEY, text)
+    assert figures(validator) == (a, b)
+    assert not [i for i in row_issues(validator) if i.is_error]
+
+
+@pytest.mark.parametrize("text", ["3，200人", "500，300人次", "1，500人次", "3，200", "12，345人"])
+def test_a_comma_that_may_be_either_is_an_error_and_no_number(week_template, text):
+    validator = Validator(week_template, {OFF: "100人", ON: "200人次"})
+    validator.set(KEY, text)
+    assert figures(validator) == (None, None)
+    (issue,) = [i for i in row_issues(validator) if i.is_error]
+    assert (issue.code, issue.field) == ("unclear_separator", OFF)
+    assert "千位分隔符" in issue.message and "去掉逗号" in issue.suggestion
+    assert text in validator.raw[OFF]  # kept whole, for the person to fix
+    again = Validator(week_template, dict(validator.raw))  # and still an error when reopened
+    assert [i.code for i in row_issues(again) if i.is_error] == ["unclear_separator"]
+
+
+# --- none in one part, or in the whole row ---------------------------------------------------
+
+NONE_MARKS = ["无", "/", "——", "-", "暂无", "暂无数据", "无数据", "没有", "0", "未开展"]
+
+
+@pytest.mark.parametrize(("layout", "mark"), list(itertools.product(
+    ["线下500人，线上{m}", "线下500人；线上：{m}", "线上{m}，线下500人", "线下500人 线上观看{m}",
+     "线下500人\n线上观看：{m}", "线下参与500人、线上观看 {m}"], NONE_MARKS)))
+def test_a_mark_for_none_in_one_part_is_zero(week_template, layout, mark):
+    validator = Validator(week_template)
+    validator.set(KEY, layout.format(m=mark))
+    assert figures(validator) == (500, 0)
+    assert validator.display(ON) == "= 0（无）"
+    assert row_issues(validator) == []
+
+
+@pytest.mark.parametrize("mark", NONE_MARKS + ["暂无。", "无；"])
+def test_a_mark_for_none_in_the_whole_row_is_none_in_each_part(week_template, mark):
+    validator = Validator(week_template)
+    validator.set(KEY, mark)
+    assert figures(validator) == (0, 0)
+    assert row_issues(validator) == []
+
+
+@pytest.mark.parametrize(("key", "text"), [(ON, "线上无"), (ON, "线上观看：暂无数据"), (OFF, "线下/"),
+                                           (ON, "暂无数据"), (OFF, "线下参与 暂无")])
+def test_a_part_typed_as_none_is_zero(week_template, key, text):
+    validator = Validator(week_template, {key: text})
+    assert validator.values()[key]["value"] == 0
+    assert validator.issues_for(key) == []
+
+
+# --- a total alone -----------------------------------------------------------------------------
+
+TOTALS = ["共5000人次", "合计5000人次", "总计约5000人次", "共计 5,000 人次", "共5，000人次", "累计5000人次",
+          "总共：5000人次", "合计：5000人次。"]
+
+
+@pytest.mark.parametrize("text", TOTALS)
+def test_a_total_alone_asks_for_the_parts_and_stores_no_figure(week_template, text):
+    validator = Validator(week_template)
+    validator.set(KEY, text)
+    assert figures(validator) == (None, None)
+    (issue,) = row_issues(validator)
+    assert (issue.code, issue.field, issue.is_error) == ("total_only", OFF, True)
+    assert "请分别填写“线下参与”和“线上观看”的数字" in issue.message
+    reopened = Validator(week_template, dict(validator.raw))
+    assert [i.code for i in row_issues(reopened)] == ["total_only"]
+
+
+@pytest.mark.parametrize("text", TOTALS)
+def test_a_total_alone_keeps_the_parts_written_and_is_checked_against_them(week_template, text):
+    validator = Validator(week_template, {OFF: "线下参与800人（共4000人次）", ON: "4200人次"})
+    validator.set(KEY, text)
+    assert figures(validator) == (800, 4200)  # never wiped
+    assert row_issues(validator) == []  # 800 + 4200 = 5000
+    assert validator.raw[OFF].startswith("线下参与800人（") and "4000" not in validator.raw[OFF]
+    validator.set(ON, "4300人次")
+    exact = "约" not in text  # 约: nothing exact to check
+    assert [i.code for i in row_issues(validator)] == (["total_mismatch"] if exact else [])
+
+
+def test_a_values_file_with_a_total_alone_keeps_the_parts(week_template):
+    raw, _unknown = expand_values(week_template, {KEY: "共5000人次"},
+                                  {OFF: "100人", ON: "4900人次"})
+    assert (raw[OFF], raw[ON]) == ("100人（共5000人次）", "4900人次")
+    raw, _unknown = expand_values(week_template, {KEY: "共5000人次"})
+    assert (raw[OFF], raw[ON]) == ("（共5000人次）", "")

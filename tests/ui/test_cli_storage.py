@@ -61,6 +61,19 @@ def test_show_json_has_the_check_shape_plus_id_form_status(capsys, db, report):
     assert set(data["issues"][0]) == {"field", "label", "severity", "code", "message", "suggestion"}
 
 
+def test_set_with_a_total_alone_keeps_the_row_and_checks_it(capsys, db, report, tmp_path):
+    values = write_values(tmp_path, {"科普讲座的人数": "共456521人次"})
+    assert run(capsys, db, "set", str(report), "--values", str(values))[0] == 0
+    code, out, _ = run(capsys, db, "show", str(report), "--json")
+    data = json.loads(out)
+    assert data["values"]["lecture_attendance.offline"]["value"] == 210546  # not wiped
+    assert data["values"]["lecture_attendance.online"]["value"] == 245975
+    assert data["raw"]["lecture_attendance.offline"] == "线下参与210546人（共456521人次）"
+    assert not [i for i in data["issues"] if i["field"].startswith("lecture_attendance")]
+    code, out, _ = run(capsys, db, "check", "cancer_week_summary", "--values", str(values))
+    assert "“共456521人次”是合计，请分别填写“线下参与”和“线上观看”的数字" in out
+
+
 # seed 000 with its errors fixed keeps three warnings, each explained here
 FIXED = {"直接受益人数": "46.21万人", "媒体阅读总数": "约500万次"}
 EXPLAIN = {"整体活动总结": "按省里要求保留全文", "参与活动的各类抗癌组织数量/名称": "原表如此",

@@ -141,6 +141,25 @@ def test_pasting_a_plain_number_into_a_pair_part_is_a_normal_paste(qtbot, make, 
     assert widget.text("lecture_attendance.offline") == ""
 
 
+@pytest.mark.parametrize(("offline", "online", "after"), [
+    ("800人", "4200人次", {"lecture_attendance.offline": "800人（共5000人次）"}),
+    ("800人（合计4000人次）", "4200人次", {"lecture_attendance.offline": "800人（共5000人次）"}),
+    ("", "4200人次", {"lecture_attendance.online": "4200人次（共5000人次）"}),
+    ("", "", {"lecture_attendance.offline": "（共5000人次）"}),
+])
+def test_pasting_a_total_alone_keeps_the_figures(qtbot, make, week_template, offline, online,
+                                                 after):
+    widget = make(week_template.field("lecture_attendance"))
+    widget.set_text("lecture_attendance.offline", offline)
+    widget.set_text("lecture_attendance.online", online)
+    QApplication.clipboard().setText("共5000人次")
+    edits = record(widget.edited)
+    widget.edits["lecture_attendance.online"].paste()
+    assert dict(edits) == after  # the total goes with the first figure; nothing is wiped
+    texts = {"lecture_attendance.offline": offline, "lecture_attendance.online": online, **after}
+    assert {key: widget.text(key) for key in texts} == texts
+
+
 def test_long_text_counter(qtbot, make, week_template):
     spec = week_template.field("overall_summary")  # max 1000, over_length = warning
     widget = make(spec)

@@ -89,8 +89,10 @@ def get_template(form_id: str, args: Any = None, store: Any = None) -> FormTempl
         raise UsageError(exc.text()) from exc
 
 
-def read_values_file(path: Path, template: FormTemplate) -> dict[str, str]:
-    """A JSON object of raw texts keyed by field id or printed label → texts by key."""
+def read_values_file(path: Path, template: FormTemplate,
+                     current: dict[str, str] | None = None) -> dict[str, str]:
+    """A JSON object of raw texts keyed by field id or printed label → texts by key (a row
+    given only its total keeps the figures ``current`` holds)."""
     try:
         data = read_json(Path(path).read_bytes())
     except FileNotFoundError as exc:
@@ -112,7 +114,7 @@ def read_values_file(path: Path, template: FormTemplate) -> dict[str, str]:
     bad = [k for k, v in data.items() if isinstance(v, dict | list)]
     if bad:
         raise UsageError(msg("以下字段的值应为文字或数字：{fields}", fields=joined(bad, ", ")))
-    values, unknown = expand_values(template, data)
+    values, unknown = expand_values(template, data, current)
     if unknown:
         raise UsageError(msg("表单“{form}”中没有这些字段：{fields}。运行 `{program} forms --json` 查看字段名。",
                              form=template.title, fields=joined(unknown, ", "),

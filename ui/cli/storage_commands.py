@@ -105,8 +105,8 @@ def _editable_session(store: Any, report_id: int) -> operations.ReportSession:
 
 def set_values(store: Any, args: argparse.Namespace) -> int:
     session = _editable_session(store, args.report_id)
-    raw = read_values_file(Path(args.values), session.template)
     before = dict(session.validator.raw)
+    raw = read_values_file(Path(args.values), session.template, before)
     operations.save_fields(store, session, raw)
     changed = [k for k, v in raw.items() if before.get(k, "") != v]
     print(f"已更新 {len(changed)} 个字段。")
