@@ -1,4 +1,5 @@
-"""Name lists with a count, link lists, and offline/online pairs, read from whole pasted cells."""
+"""Name lists with a count, and link lists, read from whole pasted cells (the cells are split
+in ``forms.name_cells``; offline/online pairs in ``forms.pairs``)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,10 @@ from typing import Any
 
 from forms.issues import ERROR, WARNING, Issue, has_errors
 from forms.messages import Msg, msg, plural
+from forms.name_cells import count_suffix_ok, listed_names, split_cell, split_names  # noqa: F401
+from forms.numerals import Unreadable
 from forms.pairs import split_compound  # noqa: F401 - where callers have found it
-from forms.quantity import (
-    COUNT_UNITS,
-    NONE_MARKS,
-    Quantity,
-    parse_quantity,
-    plain_words,
-    read_quantity,
-)
+from forms.quantity import COUNT_UNITS, NONE_MARKS, Quantity, read_quantity
 from forms.spec import FieldSpec
 from forms.types.base import (
     MAX_LISTED,
@@ -46,13 +42,8 @@ from forms.types.numbers import (
     unit_issues,
 )
 
-_SEPARATORS = re.compile(r"(\s*(?:[、；;,，]|\n)\s*)")
-_ELLIPSIS = {"…", "……", "...", "......", "等等"}
-_ETC = {"等", "等等"}
-_TRAILING_ELLIPSIS = re.compile(r"\s*(?:…+|\.{3,}|。{2,})$")
-# The count before the names: "1431家；…", "1,431家：…"; a comma between digits is not a separator.
-_HEAD_RE = re.compile(r"((?:\d[,，](?=\d{3})|[^、；;,，：:\n])*)[、；;,，：:\n]?")
-_GAP_RE = re.compile(r"\s+")
+# Words that stand for an unknown number of names: 全市各级医院, 其他医院, 部分单位.
+_GROUP_WORDS = re.compile(r"^各|各[级类地个]|所有|全部|部分|众多|诸多|若干|许多|其他|其它|相关")
 # Two organisation names run together: 四川省预防医学会成都市抗癌协会.
 _JOINED_RE = re.compile(
     r"^(.{3,}?(?:会|中心|医院|委|局|站))"
@@ -60,64 +51,13 @@ _JOINED_RE = re.compile(
 )
 
 
-def split_names(text: str) -> tuple[list[str], bool, str]:
-    """Names, whether the list ends in 等 or …… (partial), and any text after the list.
-
-    >>> split_names("四川省肿瘤医院、成都市第五人民医院；等")
-    (['四川省肿瘤医院', '成都市第五人民医院'], True, '')
-    """
-    pieces = _SEPARATORS.split(text)  # name, separator, name, …
-    names: list[str] = []
-    open_ended = False
-    for index in range(0, len(pieces), 2):
-        item = pieces[index].strip()
-        if not item:
-            continue
-        if item[-1] in "….。":
-            bare = _TRAILING_ELLIPSIS.sub("", item)
-            open_ended = open_ended or bare != item  # 甲、……、乙 is partial too
-            item = bare.strip().strip("。.")
-        if item in _ETC:
-            return names, True, "".join(pieces[index + 2 :]).strip()
-        # 乙等 ends the list only at the end of a line: 甲、乙等、丙 names 乙等.
-        if item[-1:] == "等" and len(item) > 1 and (index + 1 >= len(pieces)
-                                                    or "\n" in pieces[index + 1]):
-            names.append(item[:-1].strip())
-            return names, True, "".join(pieces[index + 2 :]).strip()
-        if item and item not in _ELLIPSIS:
-            names.append(item)
-    return names, open_ended, ""
-
-
-def listed_names(text: str) -> list[str]:
-    """The different names a name-list cell lists, in order: what "列出N个名称" counts.
-
-    >>> listed_names("3家；甲医院、乙医院、甲医院；等")
-    ['甲医院', '乙医院']
-    """
-    _count, rest = _leading_count(None, text.strip())
-    return list(dict.fromkeys(split_names(rest)[0]))
-
-
 def listed_text(count: int) -> Msg:
-    """How the app says how many names a list has: 列出3个名称."""
+    """How the app says how many names a list has.
+
+    >>> listed_text(3)
+    '列出3个名称'
+    """
     return plural("列出{n}个名称", n=count)
-
-
-def _leading_count(spec: FieldSpec | None, text: str) -> tuple[Quantity | None, str]:
-    """The count written before the names, and the text after it."""
-    match = _HEAD_RE.match(text, 0, 100)  # a count is written first, and short
-    head, rest = match[1], text[match.end() :]  # type: ignore[index, union-attr]
-    quantity = read_quantity(head)  # 1431家, 约1431家, 1431家医院
-    if isinstance(quantity, Quantity) and not quantity.prefix and not quantity.none and (
-            not quantity.suffix or (quantity.unit and plain_words(quantity.suffix)
-                                    and not _GAP_RE.search(head.strip()))):  # not 5家 甲医院
-        return quantity, rest
-    for gap in _GAP_RE.finditer(head):  # "5家 甲医院、乙医院"
-        quantity = parse_quantity(head[: gap.start()])
-        if quantity is not None and quantity.unit and not quantity.prefix:
-            return quantity, text[gap.end() :]
-    return None, text
 
 
 def _unit_issues(spec: FieldSpec, count: Quantity | None) -> list[Issue]:
@@ -156,44 +96,33 @@ class NameListType(FieldType):
             zero = {"count": quantity_value(none, spec.unit), "names": [], "partial": False,
                     "note": none.note}  # 暂无, 无, ——: none, not a name
             return Parsed(zero, (), describe(0, spec.unit, None))
-        issues: list[Issue] = []
-        count, text = _leading_count(spec, text)
-        names, partial, note = split_names(text)
-        names = [n for n in names if n not in NONE_MARKS]
+        cell = split_cell(text)
+        names = [n for n in cell.names if n not in NONE_MARKS]
+        issues = _name_issues(spec, names)
         unique = list(dict.fromkeys(names))
-        if len(unique) < len(names):
-            counts = Counter(names)
-            repeated = [n for n in unique if counts[n] > 1]
-            issues.append(problem(spec, WARNING, "duplicate_names",
-                                  msg("名称重复：{names}", names=listing(repeated)),
-                                  msg("请删除重复的名称")))
-        suspicious = [n for n in unique if len(n) > 40 or "。" in n]
-        if suspicious:
-            issues.append(problem(spec, WARNING, "not_a_name",
-                                  msg("“{name}”不像是一个名称", name=_cut(suspicious[0], 20)),
-                                  msg("名单请用顿号“、”分隔；说明文字请放在“等”之后另起一段")))
-        for name, first, second in joined_names(unique)[:3]:
-            issues.append(problem(spec, WARNING, "joined_names",
-                                  msg("“{name}”像是两个名称连在一起", name=name),
-                                  msg("是否漏了顿号？如“{names}”", names=f"{first}、{second}")))
-        value: dict[str, Any] = {"count": None, "names": unique, "partial": partial, "note": note}
+        value: dict[str, Any] = {"count": None, "names": unique, "partial": cell.partial,
+                                 "note": cell.note}
         display = listed_text(len(unique))
+        if not cell.count:
+            missing = _missing_count(spec, unique, cell.partial)
+            return Parsed(None if has_errors(missing) else value, (*issues, *missing), display)
+        count = read_quantity(cell.count)
+        refused = _count_problem(spec, cell.count, count)
+        if refused is not None:  # no count made up from the names either
+            return Parsed(None, (*issues, refused), display)
+        assert isinstance(count, Quantity)
         unit_issues = _unit_issues(spec, count)
         if has_errors(unit_issues):  # 医院 "5人": not a number of hospitals
-            issues += unit_issues
-            count = None
-        elif count is not None:
-            issues += unit_issues
-            unit = spec.meant_unit(count.unit) or spec.unit
-            value["count"] = quantity_value(count, unit)
-            display = msg("{count}，{listed}", count=describe(count.value, unit, count.qualifier),
-                          listed=listed_text(len(unique)))
-            issues += _count_issues(spec, count.value, unit, len(unique), partial, count.is_integral)
-        elif spec.unit and unique and not unit_issues:
-            issues.append(problem(spec, WARNING, "missing_count",
-                                  msg("未写明数量，将按列出的{count}计", count=f"{len(unique)}{spec.unit}"),
-                                  msg("请在开头写明总数，如“{count}；名称1、名称2”",
-                                      count=f"{len(unique)}{spec.unit}")))
+            return Parsed(None, (*issues, *unit_issues), display)
+        unit = spec.meant_unit(count.unit) or spec.unit
+        issues += unit_issues
+        issues += _count_issues(spec, count.value, unit, len(unique), cell.partial,
+                                count.is_integral)
+        if not count.is_integral:  # 12.5家: no count at all
+            return Parsed(None, tuple(issues), display)
+        value["count"] = quantity_value(count, unit)
+        display = msg("{count}，{listed}", count=describe(count.value, unit, count.qualifier),
+                      listed=listed_text(len(unique)))
         return Parsed(value, tuple(issues), display)
 
     def value_problem(self, spec: FieldSpec, value: Any) -> str | None:
@@ -289,6 +218,71 @@ def _count_issues(spec: FieldSpec, count: Any, unit: str | None, listed: int, pa
                                count=f"{count}{unit or ''}"),
                         msg("如名单不完整，请在末尾加“等”"))]
     return []
+
+
+def _name_issues(spec: FieldSpec, names: list[str]) -> list[Issue]:
+    """Warnings about the names: repeated, prose rather than a name, two run together."""
+    issues = []
+    unique = list(dict.fromkeys(names))
+    if len(unique) < len(names):
+        counts = Counter(names)
+        repeated = [n for n in unique if counts[n] > 1]
+        issues.append(problem(spec, WARNING, "duplicate_names",
+                              msg("名称重复：{names}", names=listing(repeated)),
+                              msg("请删除重复的名称")))
+    suspicious = [n for n in unique if len(n) > 40 or "。" in n]
+    if suspicious:
+        issues.append(problem(spec, WARNING, "not_a_name",
+                              msg("“{name}”不像是一个名称", name=_cut(suspicious[0], 20)),
+                              msg("名单请用顿号“、”分隔；说明文字请放在“等”之后另起一段")))
+    for name, first, second in joined_names(unique)[:3]:
+        issues.append(problem(spec, WARNING, "joined_names",
+                              msg("“{name}”像是两个名称连在一起", name=name),
+                              msg("是否漏了顿号？如“{names}”", names=f"{first}、{second}")))
+    return issues
+
+
+def _count_problem(spec: FieldSpec, written: str, count: Quantity | Unreadable) -> Issue | None:
+    """An error when the count written is not one plain figure: 数十家, l431家, 12,00家,
+    3000-5000家, 5家和3家."""
+    unit = spec.unit or "个"
+    if isinstance(count, Quantity) and not (count.prefix or count.none) and \
+            count_suffix_ok(count):
+        return None
+    example = f"12{unit}"
+    if isinstance(count, Unreadable) and count.code == "vague_amount":
+        return problem(spec, ERROR, "vague_amount",
+                       msg("数量“{count}”不是具体数字", count=written),
+                       msg("请写明具体数量，如“{example}”；名单不全时在末尾加“等”", example=example))
+    if isinstance(count, Unreadable) and count.code == "several_numbers":
+        return problem(spec, ERROR, "several_numbers",
+                       msg("数量“{count}”只能是一个数字，不能是范围或几个数", count=written),
+                       msg("请写明实际的总数，如“{example}”", example=example))
+    reason = count.message if isinstance(count, Unreadable) else msg("应为一个数字加单位")
+    suggestion = count.suggestion if isinstance(count, Unreadable) else None
+    return problem(spec, ERROR, "bad_count",
+                   msg("数量“{count}”无法识别：{reason}", count=written, reason=reason),
+                   suggestion or msg("请写成“{example}”", example=f"{example}；名称1、名称2；等"))
+
+
+def _missing_count(spec: FieldSpec, names: list[str], partial: bool) -> list[Issue]:
+    """No count written: counting the names is what they wrote only for a closed list of
+    names; 等 or words such as 各级医院 need the figure."""
+    if not spec.unit or not names:
+        return []
+    example = f"12{spec.unit}；{'、'.join(names[:2])}；等"
+    vague = next((n for n in names if _GROUP_WORDS.search(n)), None)
+    if vague is not None:
+        return [problem(spec, ERROR, "vague_amount",
+                        msg("“{name}”没有写明数量", name=_cut(vague, 20)),
+                        msg("请在开头写明具体数量，如“{example}”", example=example))]
+    if partial:
+        return [problem(spec, ERROR, "count_needed", msg("名单末尾有“等”，但没有写明总数"),
+                        msg("请在开头写明总数，如“{example}”", example=example))]
+    return [problem(spec, WARNING, "missing_count",
+                    msg("未写明数量，将按列出的{count}计", count=f"{len(names)}{spec.unit}"),
+                    msg("请在开头写明总数，如“{count}；名称1、名称2”",
+                        count=f"{len(names)}{spec.unit}"))]
 
 
 # Anything that looks like a link, well formed or not, so that a bad one can be named. A link

@@ -1,82 +1,22 @@
 """Name lists with a count: a count input, one name per line, a 名单不全 flag and a note.
 
-The raw text is composed canonically as ``1431家；甲、乙；等`` plus ``\\n\\n`` and the note,
-which is how the paper form writes it and how ``forms.lists`` reads it back.
+The raw text is composed canonically as ``1431家；甲、乙；等`` plus ``\\n\\n`` and the note
+(``forms.name_cells.NameCell``), which is how the paper form writes it and how
+``forms.lists`` reads it back; a pasted cell is split by the same code.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QToolButton, QWidget
 
-from forms.lists import listed_names, split_names
-from forms.quantity import parse_quantity
+from forms.name_cells import NameCell, listed_names, looks_like_cell, split_cell
 from forms.spec import FieldSpec
 from widgets.base import FieldWidget, field_tooltip, make_message_label, translate
 from widgets.inputs import QuantityInput, hbox, stack
 from widgets.text import GrowingTextEdit
 
-# The count is written first: "1431家；…", "1,431家：…"; a comma between digits is no separator.
-_HEAD_RE = re.compile(r"((?:\d[,，](?=\d{3})|[^、；;,，：:\n])*)[、；;,，：:\n]?")
-_GAP_RE = re.compile(r"\s+")
-_LIST_MARKS = re.compile(r"[、；;]")
-
-
-@dataclass
-class NameCell:
-    """The parts of a name-list cell."""
-
-    count: str = ""  # as written, e.g. "1431家" or "约1400家"
-    names: list[str] = field(default_factory=list)
-    partial: bool = False  # ends in 等
-    note: str = ""
-
-    def compose(self) -> str:
-        """The canonical raw text: ``{count}；{names joined by 、}[；等][\\n\\n{note}]``."""
-        count = self.count.strip()
-        body = "、".join(name.strip() for name in self.names if name.strip())
-        if self.partial:
-            body = f"{body}；等" if body else "等"
-        text = f"{count}；{body}" if count and body else count or body
-        note = self.note.strip()
-        if note:
-            text = f"{text}\n\n{note}" if text else note
-        return text
-
-
-def leading_count(text: str) -> tuple[str, str]:
-    """The count written before the names (as written) and the rest; ("", text) if none."""
-    match = _HEAD_RE.match(text, 0, 100)  # a count is short and comes first
-    if match is None:
-        return "", text
-    head = match[1]
-    quantity = parse_quantity(head)
-    if quantity is not None and not quantity.prefix:
-        return head.strip(), text[match.end():]
-    for gap in _GAP_RE.finditer(head):  # "5家 甲医院、乙医院"
-        quantity = parse_quantity(head[: gap.start()])
-        if quantity is not None and quantity.unit and not quantity.prefix:
-            return head[: gap.start()].strip(), text[gap.end():]
-    return "", text
-
-
-def split_cell(text: str) -> NameCell:
-    """A whole cell as the form was filled in, read the way ``forms.lists`` reads it.
-
-    >>> split_cell("1431家；四川省肿瘤医院、成都市第五人民医院；等")
-    NameCell(count='1431家', names=['四川省肿瘤医院', '成都市第五人民医院'], partial=True, note='')
-    """
-    count, rest = leading_count(text.strip())
-    names, partial, note = split_names(rest)
-    return NameCell(count, names, partial, note)
-
-
-def looks_like_cell(text: str) -> bool:
-    """Whether pasted text is a list written on one line (or a whole cell), not plain lines."""
-    return bool(_LIST_MARKS.search(text)) or bool(leading_count(text.strip())[0])
+__all__ = ["NameCell", "NameListWidget", "looks_like_cell", "split_cell"]
 
 
 class NamesEdit(GrowingTextEdit):

@@ -95,17 +95,22 @@ def test_name_list_notes_under_unit_names(week_template, seed_000_raw):
 
 def test_lists_nobody_counted_stay_without_a_count(week_template):
     raw, values = merged(week_template, {"media_interviews": "甲台、乙台"},
-                         {"media_interviews": "乙台、丙台；等"})
+                         {"media_interviews": "乙台、丙台"})
     assert values["media_interviews"] == {"count": None, "names": ["甲台", "乙台", "丙台"],
-                                          "partial": True, "note": ""}
-    assert raw["media_interviews"] == "甲台、乙台、丙台；等"
+                                          "partial": False, "note": ""}
+    assert raw["media_interviews"] == "甲台、乙台、丙台"
 
 
-def test_uncounted_partial_list_makes_the_count_at_least(week_template):
-    raw, values = merged(week_template, {"hospitals": "10家；甲医院"},
-                         {"hospitals": "乙医院、丙医院；等"})
-    assert values["hospitals"]["count"] == {"value": 12, "unit": "家", "qualifier": "at_least"}
-    assert raw["hospitals"].startswith("至少12家；")
+@pytest.mark.parametrize(("second", "count", "names"), [
+    ("乙医院、丙医院", 12, ["甲医院", "乙医院", "丙医院"]),  # a closed list: the names it lists
+    ("乙医院、丙医院；等", 10, ["甲医院"]),  # 等 and no count: an error, nothing added
+    ("乙医院、丙医院等数十家", 10, ["甲医院"]), ("l2家；乙医院、丙医院", 10, ["甲医院"]),
+    ("乙医院、丙医院等2家", 12, ["甲医院", "乙医院", "丙医院"]),  # the count after the names
+])
+def test_an_uncounted_list_adds_only_what_it_lists(week_template, second, count, names):
+    raw, values = merged(week_template, {"hospitals": "10家；甲医院"}, {"hospitals": second})
+    assert values["hospitals"]["count"] == {"value": count, "unit": "家", "qualifier": None}
+    assert values["hospitals"]["names"] == names
 
 
 def test_name_ending_in_deng_is_kept(week_template):

@@ -106,7 +106,7 @@ def test_a_list_counted_in_the_wrong_unit_is_flagged(template, text):
     parsed = parse_field(template.field("hospitals"), text)
     errors = [i for i in parsed.issues if i.is_error]
     assert [i.code for i in errors] == ["unit_mismatch"]
-    assert parsed.value["count"] is None  # never 5 hospitals from "5人"
+    assert parsed.value is None  # never 5 hospitals from "5人", nor 2 from the names
     assert "家" in errors[0].message
 
 

@@ -137,6 +137,7 @@ def test_expand_values_clears_the_other_part_of_a_whole_cell(week_template):
 
 
 @pytest.mark.parametrize("module", ["forms.quantity", "forms.issues", "forms.lists", "forms.loader",
+                                    "forms.name_cells", "forms.pairs",
                                     "forms.expressions",
                                     "forms.registry", "forms.validate"])
 def test_docstring_examples(module):

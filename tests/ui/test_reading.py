@@ -165,3 +165,30 @@ def test_names_typed_after_the_count_move_to_the_names_box(seed_window, qtbot):
     assert widget.count.edit.text() == "2家"
     assert widget.names.toPlainText() == "甲协会\n乙协会"
     assert seed_window.editor.session.validator.raw["organizations"].startswith("2家；甲协会")
+
+
+@pytest.mark.parametrize(("cell", "count", "names", "partial", "reading"), [
+    ("1431家医院；A医院、B医院；等", "1431家医院", ["A医院", "B医院"], True, "= 1,431 家"),
+    ("A医院、B医院等5家", "5家", ["A医院", "B医院"], True, "= 5 家"),
+    ("A医院、B医院、C医院共3家", "3家", ["A医院", "B医院", "C医院"], False, "= 3 家"),
+    ("1,431家：A医院、B医院等", "1,431家", ["A医院", "B医院"], True, "= 1,431 家"),
+    ("5家 A医院、B医院 等", "5家", ["A医院", "B医院"], True, "= 5 家"),
+    ("l431家；A医院、B医院；等", "l431家", ["A医院", "B医院"], True, None),  # an error: no count
+    ("数十家；A医院、B医院等", "数十家", ["A医院", "B医院"], True, None),
+])
+def test_a_whole_cell_pasted_into_the_count_box_is_split_as_forms_reads_it(
+        seed_window, qtbot, cell, count, names, partial, reading):
+    editor = seed_window.editor
+    widget = editor.form.widget_for("hospitals")
+    QGuiApplication.clipboard().setText(cell)
+    widget.count.edit.selectAll()
+    widget.count.edit.paste()
+    assert widget.count.edit.text() == count
+    assert widget.names.toPlainText().split("\n") == names
+    assert widget.partial.isChecked() is partial
+    assert widget.listed.text() == f"列出{len(names)}个名称"
+    qtbot.waitUntil(lambda: f"列出{len(names)}个名称" in widget.display_text("hospitals"))
+    shown = widget.display_text("hospitals")
+    assert shown == (f"{reading}，列出{len(names)}个名称" if reading else f"列出{len(names)}个名称")
+    value = editor.session.validator.parsed["hospitals"].value
+    assert (value is None) is (reading is None)  # an unreadable count: nothing stored
