@@ -6,8 +6,8 @@ import re
 from datetime import date
 from typing import Any
 
-from forms.issues import ERROR
-from forms.messages import Msg, msg, plural
+from forms.issues import ERROR, WARNING
+from forms.messages import Msg, joined, msg, plural
 from forms.quantity import normalise_digits, parse_chinese_numeral
 from forms.spec import FieldSpec
 from forms.types.base import Combined, FieldType, ParseContext, Parsed, UnitValues, problem
@@ -40,7 +40,12 @@ def _build(year: str | None, month: str | None, day: str) -> date | None:
 _COMPACT = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")  # 20240428
 
 
-_WEEKDAY = re.compile(r"[(（]?(?:星期|礼拜|周)[一二三四五六日天七][)）]?")
+_WEEKDAY = re.compile(r"[(（](?:星期|礼拜|周)[一二三四五六日天七]\s*(?:至|到|~|～|—+|–|-)\s*"
+                      r"(?:星期|礼拜|周)?[一二三四五六日天七][)）]"  # （周一至周日）
+                      r"|[(（]?(?:星期|礼拜|周)[一二三四五六日天七][)）]?")
+# A note after a range: 2024年4月15日—21日（共7天）, …21日，为期一周.
+_NOTE = re.compile(r"\s*(?:[(（]([^()（）]*)[)）]|[，,；;]\s*((?:共计?|为期|历时|持续|合计)[^，,；;]*))$")
+_DAYS = re.compile(r"(?:共计?|计|为期|历时|持续|合计)?\s*([\d〇零一二两三四五六七八九十]+)\s*(天|日|周|星期)")
 _CN_NUMBER = re.compile(r"[〇零○一二两三四五六七八九十]+(?=\s*[年月日号\-—–~～至到])|"
                         r"(?<=[年月日\-—–~～至到])\s*[〇零○一二两三四五六七八九十]+")
 
@@ -48,6 +53,28 @@ _CN_NUMBER = re.compile(r"[〇零○一二两三四五六七八九十]+(?=\s*[�
 def _chinese_number(match: re.Match[str]) -> str:
     value = parse_chinese_numeral(match[0].strip())
     return match[0] if value is None else str(value)
+
+
+def _split_note(text: str) -> tuple[str, list[str]]:
+    """The dates and the notes after them: 2024年4月15日—21日（共7天） → (…21日, [共7天])."""
+    notes: list[str] = []
+    while len(notes) < 3:
+        match = _NOTE.search(text)
+        if match is None or not match.start():
+            break
+        text, notes = text[: match.start()], [(match[1] or match[2] or "").strip(), *notes]
+    return text, [note for note in notes if note]
+
+
+def _note_days(notes: list[str]) -> tuple[str, int] | None:
+    """The note saying how many days the range lasts, and the days: 共7天 → 7, 为期一周 → 7."""
+    for note in notes:
+        match = _DAYS.fullmatch(note.rstrip("。."))
+        number = None if match is None else \
+            int(match[1]) if match[1].isdigit() else parse_chinese_numeral(match[1])
+        if match is not None and number is not None:
+            return note, number * 7 if match[2] in ("周", "星期") else number
+    return None
 
 
 def _prepare(text: str) -> str:
@@ -103,6 +130,11 @@ class DateRangeType(FieldType):
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
         plain = _prepare(text)
         single = _DATE_RE.match(plain)
+        notes: list[str] = []
+        if not (single or _RANGE_RE.match(plain)):  # 2024年4月15日—21日（共7天）
+            head, notes = _split_note(plain)
+            plain = _prepare(head) if notes else plain
+            single = _DATE_RE.match(plain)
         match = single or _RANGE_RE.match(plain)
         if match is None:
             return Parsed(None, (problem(spec, ERROR, "bad_date_range", msg("日期格式不正确"),
@@ -127,8 +159,19 @@ class DateRangeType(FieldType):
                 msg("结束日期（{end}）早于开始日期（{start}）", end=_month_day(end),
                     start=_month_day(start)),
                 msg("请检查开始和结束日期是否写反")),))
-        return Parsed({"start": start.isoformat(), "end": end.isoformat()}, (),
-                      _reading(start, end, match["ay"], context))
+        value = {"start": start.isoformat(), "end": end.isoformat()}
+        days, written = (end - start).days + 1, _note_days(notes)
+        issues = []
+        if written is not None and written[1] != days:
+            issues.append(problem(spec, WARNING, "days_mismatch",
+                                  plural("写的是“{note}”，而{dates}是{n}天", n=days,
+                                         note=written[0], dates=_span(start, end)),
+                                  msg("请核对开始日期、结束日期和天数")))
+        if notes:
+            value["note"] = "；".join(notes)
+        others = [note for note in notes if written is None or note != written[0]
+                  or written[1] != days]  # a day count that agrees says nothing new
+        return Parsed(value, tuple(issues), _reading(start, end, match["ay"], context, others))
 
     def value_problem(self, spec: FieldSpec, value: Any) -> str | None:
         ok = isinstance(value, dict) and iso_date(value.get("start")) and \
@@ -148,26 +191,35 @@ class DateRangeType(FieldType):
         return (value["start"], value["end"]) if self.value_problem(spec, value) is None else None
 
 
-def _reading(start: date, end: date, written: str | None, context: ParseContext) -> Msg:
-    """How the dates were read (in English as ISO dates), noting a year that was not written
-    but taken from the report's period: 2024年4月15日至21日（7天；年份按第30届（2024年）推定）."""
-    note = None if written else msg("年份按{period}推定", period=context.period or msg("本期"))
-    head = day_text(start)
-    if start.year == end.year and start.month == end.month and start != end:
+def _reading(start: date, end: date, written: str | None, context: ParseContext,
+             notes: tuple[str, ...] | list[str] = ()) -> Msg:
+    """How the dates were read (in English as ISO dates), with the days a range lasts, the
+    notes written after it, and a year that was not written but taken from the report's
+    period: 2024年4月15日至21日（7天；年份按第30届（2024年）推定）."""
+    extras: list[Msg | str] = list(notes)
+    if not written:
+        extras.append(msg("年份按{period}推定", period=context.period or msg("本期")))
+    span = _span(start, end)
+    said = joined(extras, msg("；")) if extras else None
+    if start != end:
         days = (end - start).days + 1
-        if note:
-            return plural("{start}至{day}日（{n}天；{note}）", n=days, start=head, day=end.day,
-                          end=end.isoformat(), note=note)
-        return plural("{start}至{day}日（{n}天）", n=days, start=head, day=end.day,
-                      end=end.isoformat())
+        if said is not None:
+            return plural("{dates}（{n}天；{note}）", n=days, dates=span, note=said)
+        return plural("{dates}（{n}天）", n=days, dates=span)
+    return msg("{reading}（{note}）", reading=span, note=said) if said is not None else span
+
+
+def _span(start: date, end: date) -> Msg:
+    """2024年4月15日至21日, 2024年4月15日至5月2日, …至2025年1月3日; in English ISO dates."""
+    head = day_text(start)
     if start == end:
-        shown = head
-    elif start.year != end.year:
-        shown = msg("{start}至{end}", start=head, end=day_text(end))
-    else:
-        shown = msg("{start}至{month}月{day}日", start=head, month=end.month, day=end.day,
-                    end=end.isoformat())
-    return msg("{reading}（{note}）", reading=shown, note=note) if note else shown
+        return head
+    if start.year != end.year:
+        return msg("{start}至{end}", start=head, end=day_text(end))
+    if start.month != end.month:
+        return msg("{start}至{month}月{day}日", start=head, month=end.month, day=end.day,
+                   end=end.isoformat())
+    return msg("{start}至{day}日", start=head, day=end.day, end=end.isoformat())
 
 
 def day_text(day: date) -> Msg:
