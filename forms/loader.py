@@ -40,7 +40,7 @@ SYNTAX = msg("TOML 语法")
 TEMPLATE_KEYS: dict[str, Any] = {
     "id": str, "title": str, "version": int, "title_format": str, "sections": TABLES,
     "rules": TABLES, "roles": dict, "unit_field": str, "period_field": str, "date_field": str,
-    "signoff": TEXTS, "stamp_label": str, "unit_synonyms": dict,
+    "signoff": TEXTS, "stamp_label": str, "unit_synonyms": dict, "order": int,
 }
 _TOP_LIMITS = {"id": 64, "title": 200, "title_format": 200, "unit_field": 100,
                "period_field": 100, "date_field": 100, "signoff": 100, "stamp_label": 50}
@@ -163,6 +163,10 @@ def _read(data: dict[str, Any], problems: Problems, text: str, source: str) -> F
     if "version" in data and (isinstance(version, bool) or not isinstance(version, int)
                               or version < 1):
         problems.add(lines.key("version"), "version", msg("应为正整数"))
+    order = data.get("order") if "order" not in bad else None
+    if order is not None and not 1 <= order <= 9999:
+        problems.add(lines.key("order"), "order", msg("应为 1 到 9999 之间的整数（小的排在前面）"))
+        order = None
     sections = data.get("sections")
     if "sections" in data and (not isinstance(sections, list) or not sections):
         problems.add(lines.key("sections") or lines.table("sections", 0), "sections",
@@ -193,7 +197,7 @@ def _read(data: dict[str, Any], problems: Problems, text: str, source: str) -> F
         return None
     return FormTemplate(
         id=form_id, title=data["title"], version=version, sections=built, rules=rules,
-        title_format=title_format, roles=roles, source=text, path=source,
+        title_format=title_format, roles=roles, source=text, path=source, order=order,
     )
 
 

@@ -170,6 +170,7 @@ class FormTemplate:
     rules: tuple[RuleSpec, ...] = ()
     title_format: str = ""  # e.g. 第{edition}届全国肿瘤防治宣传周活动总结表
     roles: Roles = Roles()
+    order: int | None = None  # place in the list of forms (small first); the first is the default
     source: str = field(default="", repr=False, compare=False)
     path: str = field(default="", compare=False)
     index: dict[str, FieldSpec] = field(default_factory=dict, repr=False, compare=False)

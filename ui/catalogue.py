@@ -109,8 +109,11 @@ class Catalogue:
     entries: list[TemplateEntry] = field(default_factory=list)
 
     def templates(self) -> dict[str, FormTemplate]:
-        """The template used for new reports of each form, by form id."""
-        return {e.form_id: e.template for e in self.entries if e.usable and e.template}
+        """The template used for new reports of each form, by form id, in the order the
+        templates declare (``order``; those without one after): the first is the default."""
+        usable = [e.template for e in self.entries if e.usable and e.template]
+        usable.sort(key=lambda t: (t.order is None, t.order or 0))  # stable: else as listed
+        return {template.id: template for template in usable}
 
     def entry(self, form_id: str, origin: str | None = None) -> TemplateEntry | None:
         """The entry in use for ``form_id`` (or the one of ``origin``)."""

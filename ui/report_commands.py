@@ -43,7 +43,7 @@ def new_report(window: MainWindow, copy_from: int | None = None) -> int | None:
         return None
     request = NewReportDialog.ask(window, window.templates, window.settings.unit_name,
                                   source_reports(rows), defaults, copy_from=copy_from,
-                                  form_id=last_form_id(rows))
+                                  form_id=default_form_id(rows, window.templates))
     if request is None:
         return None
     try:
@@ -59,6 +59,13 @@ def new_report(window: MainWindow, copy_from: int | None = None) -> int | None:
         QTimer.singleShot(0, window.editor.focus_first_field)  # the dialog gave focus back)
     window.statusBar().showMessage(translate("MainWindow", "已新建报表"), 5000)
     return report_id
+
+
+def default_form_id(rows: list, templates: dict) -> str | None:
+    """The form 新建 starts on: the one used last (or the only one with reports), else the
+    first in the list of forms, in the order the templates declare (``order``)."""
+    return last_form_id([row for row in rows if row.form_id in templates]) or \
+        next(iter(templates), None)
 
 
 def last_form_id(rows: list) -> str | None:

@@ -182,3 +182,21 @@ def test_nonsense_never_raises(text):
     check = check_template_text(text)
     assert check.template is None and check.problems
     assert all(isinstance(p.text(), str) for p in check.problems)
+
+
+@pytest.mark.parametrize(("order", "where", "message"), [
+    ("0", "order", "应为 1 到 9999 之间的整数（小的排在前面）"),
+    ("10000", "order", "应为 1 到 9999 之间的整数（小的排在前面）"),
+    ('"1"', "模板", "order 的值应为整数"), ("1.5", "模板", "order 的值应为整数"),
+    ("true", "模板", "order 的值应为整数"),
+])
+def test_a_bad_order_is_named_with_its_line(order, where, message):
+    text = BASE.replace("version = 1\n", f"version = 1\norder = {order}\n")
+    assert found(text) == [(line_of(text, "order ="), where, message)]
+
+
+@pytest.mark.parametrize("order", [1, 2, 9999])
+def test_a_good_order_is_kept(order):
+    text = BASE.replace("version = 1\n", f"version = 1\norder = {order}\n")
+    assert load_template_text(text).order == order
+    assert load_template_text(BASE).order is None

@@ -41,6 +41,18 @@ def test_without_a_store_the_catalogue_is_the_built_in_forms():
     assert found.get("全国肿瘤防治宣传周活动总结表").id == WEEK
 
 
+@pytest.mark.parametrize(("order", "expected"), [
+    ("", [WEEK, "association_award_summary", FORM]),  # none declared: after the others
+    ("order = 1\n", [WEEK, FORM, "association_award_summary"]),  # a tie keeps the listing's order
+    ("order = 9999\n", [WEEK, "association_award_summary", FORM]),
+])
+def test_forms_come_in_the_order_their_templates_declare(store, tmp_path, order, expected):
+    text = NO_TOBACCO.read_text(encoding="utf-8").replace("version = 1\n", f"version = 1\n{order}")
+    catalogue.import_template_file(store, write(tmp_path, text))
+    assert list(template_catalogue(store).templates()) == expected
+    assert list(template_catalogue().templates()) == [WEEK, "association_award_summary"]
+
+
 def test_an_imported_form_is_listed_with_its_reports(store):
     catalogue.import_template_file(store, NO_TOBACCO)
     operations.create_report(store, FORM, raw={"lectures": "3场"})

@@ -41,8 +41,9 @@ def test_forms_lists_the_templates(capsys):
     code, out, err = run(capsys, "forms")
     assert code == 0 and err == ""
     lines = out.strip().splitlines()
-    assert lines == ["association_award_summary\t省、市、自治区抗癌协会评优汇总表\t第2版\t18个字段",
-                     "cancer_week_summary\t全国肿瘤防治宣传周活动总结表\t第2版\t32个字段"]
+    assert lines == ["cancer_week_summary\t全国肿瘤防治宣传周活动总结表\t第2版\t32个字段",
+                     "association_award_summary\t省、市、自治区抗癌协会评优汇总表\t第2版\t18个字段"]
+    # (in the order the templates declare)
 
 
 def test_forms_json_lists_fields_with_parts(capsys):

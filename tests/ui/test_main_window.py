@@ -69,7 +69,7 @@ def test_new_report_through_the_dialog(window, store, monkeypatch):
 def test_new_report_offers_the_form_used_last(window, store, monkeypatch):
     calls = answer_new_report(monkeypatch, None)
     window.new_report()
-    assert calls[-1]["form_id"] is None  # no reports yet: the dialog's first form
+    assert calls[-1]["form_id"] == WEEK  # no reports yet: the first form its template declares
     make_report(store, "association_award_summary", year="2023")
     make_report(store, WEEK, edition="第30届")
     window.new_report()
@@ -305,3 +305,19 @@ def test_a_removed_attachment_is_in_the_trash_and_comes_back(window, store, qtbo
     monkeypatch.setattr(TrashDialog, "run", classmethod(lambda cls, *a, **k: []))
     window.show_trash()  # the editor's list shows what came back
     qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=WAIT_MS)
+
+
+def test_a_fresh_database_starts_the_new_report_dialog_on_the_declared_first_form(window, qtbot,
+                                                                                 monkeypatch):
+    shown: list[str] = []
+
+    def ask(cls, parent, templates, unit, reports, defaults, **kwargs):
+        dialog = NewReportDialog(templates, unit, reports, defaults, parent, **kwargs)
+        qtbot.addWidget(dialog)
+        shown.extend(dialog.form_combo.itemData(i) for i in range(dialog.form_combo.count()))
+        shown.insert(0, dialog.request().form_id)
+        return None
+
+    monkeypatch.setattr(NewReportDialog, "ask", classmethod(ask))
+    window.new_report()
+    assert shown == [WEEK, WEEK, "association_award_summary"]  # chosen, then the list in order
