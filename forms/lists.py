@@ -270,8 +270,9 @@ def _missing_count(spec: FieldSpec, names: list[str], partial: bool) -> list[Iss
     names; 等 or words such as 各级医院 need the figure."""
     if not spec.unit or not names:
         return []
-    example = f"12{spec.unit}；{'、'.join(names[:2])}；等"
     vague = next((n for n in names if _GROUP_WORDS.search(n)), None)
+    named = [n for n in names if not _GROUP_WORDS.search(n)][:2] or ["名称1", "名称2"]
+    example = f"12{spec.unit}；{'、'.join(named)}；等"
     if vague is not None:
         return [problem(spec, ERROR, "vague_amount",
                         msg("“{name}”没有写明数量", name=_cut(vague, 20)),

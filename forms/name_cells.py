@@ -22,6 +22,7 @@ _TRAILING_ELLIPSIS = re.compile(r"\s*(?:…+|\.{3,}|。{2,})$")
 _HEAD_RE = re.compile(r"((?:\d[,，](?=\d)|[^、；;,，：:\n])*)[、；;,，：:\n]?")
 _GAP_RE = re.compile(r"\s+")
 _LIST_MARKS = re.compile(r"[、；;]")
+_BARE_COUNT = re.compile(r"\s*(\d{1,3}(?:,\d{3})*|\d+)\s+(?=\D)")
 
 # Written as a count: words such as 共 or 约, a figure (digits, numerals, look-alike letters,
 # separators, ranges, 数/几/多/上…), then a unit: 1431家, 约30余家, 数十家, l431家, 3000-5000家.
@@ -33,10 +34,10 @@ _COUNT_SHAPE = re.compile(
     rf"\s*(?:{_LEAD}\s*[:：]?\s*)?(?P<figure>[{_FIGURE_CHARS}]*?)\s*(?:(?P<unit>{_UNIT_RE})|$)")
 _AMOUNT = re.compile(r"[0-9〇○零一二两三四五六七八九十百千万亿壹贰貳叁肆伍陆柒捌玖拾佰仟萬億数几多]")
 _PLACE = re.compile(r"[省市县区州旗盟镇乡村]")  # 七台河市, 五家渠市: a place, not 7台 or 5家
-# The count after the names: 乙医院等5家, 丙医院共3家, 等共5家.
-_AFTER_NAMES = re.compile(r"等共|等计|等|一共|总共|共计|合计|总计|累计|共有|共")
-# …and the count itself, to the end of its sentence (a comma between digits stays in it).
-_AFTER_COUNT = re.compile(r"((?:\d[,，](?=\d)|[^、；;,，。\n])+)(?:[。.]?\s*(?:\n|$)|[。，,]|$)")
+# The count after the names, short, at the end of its sentence: 乙医院等5家, 丙医院共3家。
+_SENTENCE_END = re.compile(r"[。，,\n]|$")
+_COUNT_AFTER = re.compile(r"(等共|等计|等|一共|总共|共计|合计|总计|累计|共有|共)"
+                          r"((?:\d[,，](?=\d)|[^、；;,，。\n]){1,30})[。.]?\s*$")
 
 
 @dataclass
@@ -113,9 +114,12 @@ def _leading_count(text: str) -> tuple[str, str]:
     match = _HEAD_RE.match(text, 0, 100)  # a count is written first, and short
     head, rest = match[1], text[match.end():]  # type: ignore[index]
     if not written_as_count(head):
-        return "", text
+        bare = _BARE_COUNT.match(head)  # "5 甲医院、乙医院": the figure, then the names
+        return (bare[1], text[bare.end():]) if bare else ("", text)
+    if not _GAP_RE.search(head.strip()):
+        return head.strip(), rest
     quantity = read_quantity(head)
-    if isinstance(quantity, Quantity) and quantity.suffix and _GAP_RE.search(head.strip()):
+    if isinstance(quantity, Quantity) and quantity.suffix:
         for gap in _GAP_RE.finditer(head):  # "5家 甲医院、乙医院"
             found = parse_quantity(head[: gap.start()])
             if found is not None and found.unit and not found.prefix:
@@ -126,16 +130,23 @@ def _leading_count(text: str) -> tuple[str, str]:
 def _count_after(text: str) -> tuple[str, str, str]:
     """The count written after the names (乙医院等5家, 丙医院共3家), the text without it, and
     the word before it (等, 共 …); ("", text, "") when there is none."""
-    for marker in _AFTER_NAMES.finditer(text):
-        found = _AFTER_COUNT.match(text, marker.end())
-        if found is None or not written_as_count(found[1].strip(" ：:")):
-            continue
-        names = text[: marker.start()].rstrip(" ，,、；;：:")
-        if marker[0].startswith("等") and names.endswith("等"):
-            names = names[:-1]
-        note = text[found.end():].lstrip(" \n，,。.；;").rstrip()
-        etc = "；等" if marker[0].startswith("等") else ""
-        return found[1].strip(" ：:"), names + etc + (f"\n\n{note}" if note else ""), marker[0]
+    for end in _SENTENCE_END.finditer(text):
+        stop = end.start()
+        if stop < len(text) and text[stop] in ",，" and text[stop - 1: stop + 2][::2].isdigit():
+            continue  # 1,431: a comma inside a figure
+        start = max(0, stop - 40)  # a count is short: look just before the sentence's end
+        window = text[start:stop]
+        found = _COUNT_AFTER.search(window)
+        while found is not None:
+            count = found[2].strip(" ：:")
+            if written_as_count(count):
+                names = text[: start + found.start()].rstrip(" ，,、；;：:")
+                if found[1].startswith("等") and names.endswith("等"):
+                    names = names[:-1]
+                note = text[stop:].lstrip(" \n，,。.；;").rstrip()
+                etc = "；等" if found[1].startswith("等") else ""
+                return count, names + etc + (f"\n\n{note}" if note else ""), found[1]
+            found = _COUNT_AFTER.search(window, found.start() + 1)  # 平等医院共2家: the next
     return "", text, ""
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from forms.issues import ERROR, WARNING, Issue
-from forms.messages import msg
+from forms.messages import joined, msg
 from forms.quantity import (
     NONE_MARKS,
     TOTAL_WORDS,
@@ -249,20 +249,23 @@ def part_issue(spec: FieldSpec, part: FieldSpec, raw: str) -> Issue | None:
     kept = _ONLY_BRACKETS.fullmatch(raw.strip())
     if kept is None:
         return None
-    note, labels = kept[1].strip(), "”和“".join(p.label for p in spec.parts)
+    note = kept[1].strip()
     where = part.full_label or part.label
     if note.startswith(TOTAL_WORDS) and isinstance(read_quantity(note), Quantity):
+        labels = joined([f"“{p.label}”" for p in spec.parts], msg("和"))
         return Issue(part.key, where, ERROR, "total_only",
-                     f"“{note}”是合计，请分别填写“{labels}”的数字",
-                     f"合计可以留在括号里，如“{part.label}800人（{note}）”")
+                     msg("“{total}”是合计，请分别填写{parts}的数字", total=note, parts=labels),
+                     msg("合计可以留在括号里，如“{example}”", example=f"{part.label}800人（{note}）"))
     group = _WIDE_GROUPS.search(note)
     if group is not None:
         first, rest = group[0].split("，", 1)
+        unit = note[group.end():].strip()  # 3，200人: 3200人, or 3人 and 200人
         return Issue(part.key, where, ERROR, "unclear_separator",
-                     f"“{note}”中的逗号是千位分隔符，还是分开了两个数字？",
-                     f"如是一个数，请去掉逗号，写成“{group[0].replace('，', '')}”；"
-                     f"如是两个数，请写明“{spec.parts[0].label}{first}，"
-                     f"{spec.parts[-1].label}{rest}”")
+                     msg("“{text}”中的逗号是千位分隔符，还是分开了两个数字？", text=note),
+                     msg("如是一个数，请去掉逗号，写成“{one}”；如是两个数，请写明“{two}”",
+                         one=group[0].replace("，", "") + unit,
+                         two=f"{spec.parts[0].label}{first}{unit}，"
+                             f"{spec.parts[-1].label}{rest}{unit}"))
     return None
 
 

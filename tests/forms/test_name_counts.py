@@ -34,7 +34,8 @@ AFTER = [  # (layout, partial): {n} the count, {names} the list
     ("{names}等，共{n}家", True), ("{names}；等{n}家", True), ("{names}、等{n}家", True),
     ("{names}等\n共{n}家", True), ("{names}等{n}家。", True), ("{names}等{n}家单位", True),
     ("{names}共{n}家", False), ("{names}，共计{n}家", False), ("{names}，合计{n}家", False),
-    ("{names}共 {n} 家", False), ("{names}等约{n}家", True),
+    ("{names}共 {n} 家", False), ("{names}等约{n}家", True), ("{names}等{n}家，另有说明。", True),
+    ("{names}等{n}", True),
 ]
 COUNTS = [("5", 5), ("1431", 1431), ("1,431", 1431), ("十二", 12), ("三十余", 30)]
 
@@ -56,7 +57,8 @@ def test_a_count_written_after_the_names_is_the_count(hospitals, layout, partial
     ("约30家；A医院、B医院等", 30, ["A医院", "B医院"]),
     ("5家（含民营2家）；A医院、B医院；等", 5, ["A医院", "B医院"]),
     ("1431 家；A医院、B医院；等", 1431, ["A医院", "B医院"]),
-    ("5；A医院、B医院；等", 5, ["A医院", "B医院"]),
+    ("5；A医院、B医院；等", 5, ["A医院", "B医院"]), ("5 A医院、B医院；等", 5, ["A医院", "B医院"]),
+    ("1,431 A医院、B医院等", 1431, ["A医院", "B医院"]),
     ("一千四百三十一家；A医院、B医院；等", 1431, ["A医院", "B医院"]),
     ("5家医院", 5, []), ("五家", 5, []), ("1.2万家", 12000, []),
     ("平等医院、乙等医院共2家", 2, ["平等医院", "乙等医院"]),  # 等 inside a name
