@@ -13,8 +13,11 @@ from forms.issues import ERROR, WARNING, Issue, has_errors
 from forms.messages import Msg, msg, plural
 from forms.name_cells import count_suffix_ok, listed_names, split_cell, split_names  # noqa: F401
 from forms.numerals import Unreadable
-from forms.pairs import split_compound  # noqa: F401 - where callers have found it
-from forms.quantity import COUNT_UNITS, NONE_MARKS, Quantity, read_quantity
+from forms.pairs import (
+    is_none_mark,
+    split_compound,  # noqa: F401 - where callers have found it
+)
+from forms.quantity import COUNT_UNITS, Quantity, read_quantity
 from forms.spec import FieldSpec
 from forms.types.base import (
     MAX_LISTED,
@@ -91,13 +94,13 @@ class NameListType(FieldType):
     aggregates = (SUM,)
 
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
-        none = read_quantity(text)
+        none = read_quantity("无" if is_none_mark(text) else text)  # 暂无数据: none too
         if isinstance(none, Quantity) and none.value == 0 and not (none.prefix or none.suffix):
             zero = {"count": quantity_value(none, spec.unit), "names": [], "partial": False,
                     "note": none.note}  # 暂无, 无, ——: none, not a name
             return Parsed(zero, (), describe(0, spec.unit, None))
         cell = split_cell(text)
-        names = [n for n in cell.names if n not in NONE_MARKS]
+        names = cell.listed()
         issues = _name_issues(spec, names)
         unique = list(dict.fromkeys(names))
         value: dict[str, Any] = {"count": None, "names": unique, "partial": cell.partial,

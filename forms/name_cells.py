@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from forms.pairs import is_none_mark
 from forms.quantity import COUNT_UNITS, Quantity, parse_quantity, plain_words, read_quantity
 
 _SEPARATORS = re.compile(r"(\s*(?:[、；;,，]|\n)\s*)")
@@ -49,6 +50,10 @@ class NameCell:
     partial: bool = False  # ends in 等
     note: str = ""
 
+    def listed(self) -> list[str]:
+        """The names, without marks for none (甲医院、无 lists one name)."""
+        return [name for name in self.names if not is_none_mark(name)]
+
     def compose(self) -> str:
         """The canonical raw text: ``{count}；{names joined by 、}[；等][\\n\\n{note}]``."""
         count = self.count.strip()
@@ -83,10 +88,10 @@ def split_cell(text: str) -> NameCell:
 def listed_names(text: str) -> list[str]:
     """The different names a name-list cell lists, in order: what "列出N个名称" counts.
 
-    >>> listed_names("3家；甲医院、乙医院、甲医院；等")
+    >>> listed_names("3家；甲医院、乙医院、甲医院、无；等")
     ['甲医院', '乙医院']
     """
-    return list(dict.fromkeys(split_cell(text).names))
+    return list(dict.fromkeys(split_cell(text).listed()))
 
 
 def looks_like_cell(text: str) -> bool:

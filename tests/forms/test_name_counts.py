@@ -168,3 +168,17 @@ def test_a_count_after_the_names_is_added_in_a_merge(week_template):
 def test_a_list_with_an_error_adds_nothing_to_a_merge(week_template, refused):
     count = merged_count(week_template, "5家；C医院、D医院；等", refused)
     assert count["value"] == 5  # only what was written as a count
+
+
+@pytest.mark.parametrize("text", ["暂无数据", "无", "暂无。", "/", "——", "无数据"])
+def test_a_mark_for_none_is_none_not_a_name(hospitals, text):
+    parsed = parse_field(hospitals, text)
+    assert parsed.value["count"]["value"] == 0 and parsed.value["names"] == []
+    assert parsed.issues == ()
+
+
+@pytest.mark.parametrize("mark", ["无", "暂无数据", "/"])
+def test_a_mark_for_none_among_names_is_left_out_everywhere(hospitals, mark):
+    text = f"2家；甲医院、{mark}、乙医院"
+    assert parse_field(hospitals, text).value["names"] == ["甲医院", "乙医院"]
+    assert split_cell(text).listed() == ["甲医院", "乙医院"]  # the footer counts the same
