@@ -7,50 +7,22 @@ the editor validates with ``forms`` and hands the issues back through ``show_sta
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel, QScrollArea, QWidget
 
 from forms.issues import Issue
 from forms.messages import say
 from forms.spec import FieldSpec
+from widgets.field_style import style_input
+from widgets.look import ERROR, HINT, WARNING, make_message_label, set_state
 
 translate = QCoreApplication.translate
 
-ERROR = "error"
-WARNING = "warning"
-HINT = "hint"  # a neutral note under the input, e.g. 必填 before the field was visited
 REQUIRED_MARK = '<span style="color:#d32f2f">*</span>'
-
-# One sheet for every field widget; states are switched through the dynamic "state" property.
-STYLE = """
-QLineEdit, QPlainTextEdit, QTableWidget, QComboBox, QFrame[role="choices"] {
-    border: 1px solid #b9bec6; border-radius: 3px; background: #ffffff;
-}
-QLineEdit { padding: 3px 5px; }
-QComboBox { padding: 2px 5px; }
-QFrame[role="choices"] { padding: 2px 6px; }
-QLineEdit:focus, QPlainTextEdit:focus, QTableWidget:focus, QComboBox:focus {
-    border-color: #3b78d8;
-}
-QLineEdit:read-only, QPlainTextEdit[readOnly="true"] { background: #f4f5f7; color: #444444; }
-*[state="warning"] { border-color: #d99a00; background: #fffaeb; }
-*[state="error"] { border-color: #d32f2f; background: #fff5f5; }
-QLabel[role="message"], QLabel[role="reading"], QLabel[role="counter"], QLabel[role="unit"] {
-    border: none; background: transparent; padding: 0px;
-}
-QLabel[role="message"][state="error"] { color: #c62828; }
-QLabel[role="message"][state="warning"] { color: #8a5a00; }
-QLabel[role="message"][state="hint"] { color: #6b7280; }
-QLabel[role="reading"] { color: #6b7280; }
-QLabel[role="counter"] { color: #6b7280; }
-QLabel[role="counter"][state="warning"] { color: #b26a00; }
-QLabel[role="counter"][state="error"] { color: #c62828; }
-"""
 
 
 def field_tooltip(spec: FieldSpec, parent: FieldSpec | None = None) -> str:
@@ -62,22 +34,6 @@ def field_tooltip(spec: FieldSpec, parent: FieldSpec | None = None) -> str:
         example = translate("widgets", "例如：{example}").format(example=example)
         return f"{help_text}\n{example}" if help_text else example
     return help_text
-
-
-def set_state(widget: QWidget, state: str) -> None:
-    """Set the dynamic ``state`` property and restyle, only when it changes."""
-    if (widget.property("state") or "") == state:
-        return
-    widget.setProperty("state", state)
-    repolish(widget)
-
-
-def repolish(widget: QWidget) -> None:
-    """Re-apply the style sheet after a property it selects on has changed."""
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
-    widget.update()
 
 
 def issue_text(issue: Issue) -> str:
@@ -96,73 +52,6 @@ def state_of(issues: list[Issue]) -> str:
     return WARNING if issues else ""
 
 
-def make_message_label(parent: QWidget | None = None) -> QLabel:
-    """The red/amber line(s) under an input; hidden while there is nothing to say."""
-    label = QLabel(parent)
-    label.setProperty("role", "message")
-    label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
-
-
-class ReadingLabel(QLabel):
-    """A one-line label that never clips: what does not fit ends in "…", and the tooltip
-    always holds the whole text. With ``setWordWrap(True)`` it wraps like any QLabel."""
-
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt API
-        super().setText(text)
-        self.setToolTip(text)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        hint = super().minimumSizeHint()
-        if self.wordWrap():
-            return hint
-        ellipsis = self.fontMetrics().horizontalAdvance("…") * 3
-        margins = self.contentsMargins()
-        return QSize(min(hint.width(), ellipsis + margins.left() + margins.right()),
-                     hint.height())
-
-    def shown_text(self) -> str:
-        """The text as painted: whole, or cut with "…" to the label's width."""
-        if self.wordWrap():
-            return self.text()
-        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
-                                             self.contentsRect().width())
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
-        if self.wordWrap() or self.textFormat() != Qt.TextFormat.PlainText:
-            super().paintEvent(event)
-            return
-        painter = QPainter(self)
-        self.style().drawItemText(painter, self.contentsRect(), int(self.alignment()),
-                                  self.palette(), self.isEnabled(), self.shown_text(),
-                                  self.foregroundRole())
-        painter.end()
-
-
-def make_reading_label(parent: QWidget | None = None, *, below: bool = False) -> ReadingLabel:
-    """The small grey 'how the app read it' label, e.g. "= 380,000 份".
-
-    Beside an input it takes the room left and elides what does not fit (never pushing the
-    input around as one types); ``below`` an input it wraps instead, so it is always read
-    whole, and keeps a line's height while empty so the form does not jump.
-    """
-    label = ReadingLabel(parent)
-    label.setProperty("role", "reading")
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    font = label.font()
-    font.setPointSizeF(max(font.pointSizeF() * 0.9, 7.0))
-    label.setFont(font)
-    if below:
-        label.setWordWrap(True)
-        label.setMinimumHeight(label.fontMetrics().height())
-    else:
-        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-    return label
-
-
 @dataclass(eq=False)
 class _Slot:
     """The widgets that show one key's input and state."""
@@ -170,10 +59,25 @@ class _Slot:
     container: QWidget  # focus inside it counts as "still in this input"
     frames: list[QWidget]  # get the red/amber border
     focus: QWidget
-    message: QLabel
+    place: QBoxLayout | Callable[[QLabel], None]  # where the message line goes (_add_slot)
     reading: QLabel | None = None
     shown: tuple[str, str, str] = ("", "", "")  # state, message, display
     issues: list[Issue] = field(default_factory=list)
+    made: QLabel | None = None  # the message line, once there was something to say
+
+    @property
+    def message(self) -> QLabel:
+        """The message line(s) under the input, made the first time there is one."""
+        if self.made is None:
+            label = make_message_label(self.container)
+            place = self.place
+            if isinstance(place, QBoxLayout):
+                last = place.itemAt(place.count() - 1)
+                place.insertWidget(place.count() - 1 if last and last.spacerItem() else -1, label)
+            else:
+                place(label)
+            self.made = label
+        return self.made
 
 
 class FieldWidget(QWidget):
@@ -195,7 +99,6 @@ class FieldWidget(QWidget):
         self._loading = 0
         self._read_only = False
         self._label: QLabel | None = None
-        self.setStyleSheet(STYLE)
 
     # -- the contract ---------------------------------------------------------------------
 
@@ -235,7 +138,8 @@ class FieldWidget(QWidget):
         if state != slot.shown[0]:
             for widget in slot.frames:
                 set_state(widget, "" if state == HINT else state)
-            set_state(slot.message, state)
+            if state or slot.made is not None:
+                set_state(slot.message, state)
         if message != slot.shown[1]:
             slot.message.setText(message)
             slot.message.setVisible(bool(message))
@@ -251,7 +155,7 @@ class FieldWidget(QWidget):
 
     def message_text(self, key: str) -> str:
         """The message line(s) shown under the input."""
-        return self._slot(key).message.text()
+        return self._slot(key).shown[1]
 
     def display_text(self, key: str) -> str:
         """The reading shown beside the input ("" for types without one)."""
@@ -328,23 +232,30 @@ class FieldWidget(QWidget):
         self.edited.emit(key, text)
 
     def _add_slot(self, key: str, *, container: QWidget, frames: list[QWidget], focus: QWidget,
-                  message: QLabel, reading: QLabel | None = None,
+                  message_at: QBoxLayout | Callable[[QLabel], None],
+                  reading: QLabel | None = None,
                   watch: list[QWidget] | None = None) -> None:
-        """Register the widgets of one key; ``watch`` are the inputs whose focus-out counts."""
-        self._slots[key] = _Slot(container, frames, focus, message, reading)
+        """Register the widgets of one key; ``watch`` are the inputs whose focus-out counts.
+
+        ``frames`` get the inputs' look and show the state. The message line is made the
+        first time there is one, and goes last in ``message_at`` (before a trailing
+        stretch), or where ``message_at(label)`` puts it.
+        """
+        self._slots[key] = _Slot(container, frames, focus, message_at, reading)
         self._last[key] = ""
         for widget in watch if watch is not None else [focus]:
             self.watch_focus(widget, key)
         if len(self._slots) == 1:
             self.setFocusProxy(focus)
-        for widget in [*frames, message]:
-            widget.setProperty("state", "")
         for widget in frames:
+            widget.setProperty("state", "")
             widget.setObjectName(widget.objectName() or f"input:{key}")
+            style_input(widget)
 
     def watch_focus(self, widget: QWidget, key: str) -> None:
+        """Emit ``focus_left(key)`` when the focus leaves ``widget`` for outside the key's input."""
         self._watched[widget] = key
-        widget.installEventFilter(self)
+        _follow_focus()
 
     def _slot(self, key: str) -> _Slot:
         try:
@@ -353,11 +264,32 @@ class FieldWidget(QWidget):
             raise KeyError(f"{type(self).__name__} for {self.spec.key!r} has no key {key!r}") \
                 from None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.FocusOut and watched in self._watched:
-            key = self._watched[watched]
-            now = QApplication.focusWidget()
-            container = self._slots[key].container
-            if now is None or not (now is container or container.isAncestorOf(now)):
-                self.focus_left.emit(key)
-        return super().eventFilter(watched, event)
+    def _focus_moved(self, old: QWidget, now: QWidget | None) -> None:
+        key = self._watched.get(old)
+        if key is None:
+            return
+        container = self._slots[key].container
+        if now is None or not (now is container or container.isAncestorOf(now)):
+            self.focus_left.emit(key)
+
+
+_followed: list[QApplication] = []  # the application whose focusChanged is connected
+
+
+def _follow_focus() -> None:
+    """Listen to the application's focus changes, once (not an event filter per input: every
+    event of every input would pass through Python)."""
+    app = QApplication.instance()
+    if app is None or app in _followed:
+        return
+    app.focusChanged.connect(_focus_changed)
+    _followed[:] = [app]
+
+
+def _focus_changed(old: QWidget | None, now: QWidget | None) -> None:
+    """The focus moved: the field widget holding the input that lost it may say so."""
+    widget = old
+    while widget is not None and not isinstance(widget, FieldWidget):
+        widget = widget.parentWidget()
+    if widget is not None:
+        widget._focus_moved(old, now)  # noqa: SLF001 - its own module

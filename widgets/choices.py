@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QBoxLayout,
     QButtonGroup,
     QCheckBox,
-    QFrame,
     QLabel,
     QRadioButton,
     QToolButton,
@@ -19,39 +19,39 @@ from PySide6.QtWidgets import (
 
 from forms.registry import parse_field
 from forms.spec import FieldSpec
-from widgets.base import (
-    FieldWidget,
-    field_tooltip,
-    make_message_label,
-    make_reading_label,
-    translate,
-)
+from widgets.base import FieldWidget, field_tooltip, translate
+from widgets.field_style import ChoicesFrame, style_input
 from widgets.inputs import NoWheelComboBox, hbox, stack, vbox
+from widgets.look import make_reading_label
 
 YES = "是"
 NO = "否"
 CHECKLIST_SEPARATOR = "；"
 
 
-def _choices_frame(parent: QWidget) -> QFrame:
-    frame = QFrame(parent)
-    frame.setProperty("role", "choices")
-    return frame
-
-
-def _original_label(parent: QWidget) -> QLabel:
-    label = make_reading_label(parent)
-    label.hide()
-    return label
-
-
 class _ClosedAnswer(FieldWidget):
-    """Shared raw-text bookkeeping: ``_raw`` until the user touches the controls."""
+    """Shared raw-text bookkeeping: ``_raw`` until the user touches the controls.
+
+    Subclasses set ``_original_at`` to (layout, control): "原填写：…" goes right after the
+    control, made the first time a text the controls cannot show is loaded.
+    """
+
+    _original_at: tuple[QBoxLayout, QWidget]
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self._raw = ""
-        self.original = _original_label(self)
+        self._original: QLabel | None = None
+
+    @property
+    def original(self) -> QLabel:
+        """What was written, shown when the controls could not read any of it."""
+        if self._original is None:
+            self._original = make_reading_label(self)
+            self._original.hide()
+            layout, control = self._original_at
+            layout.insertWidget(layout.indexOf(control) + 1, self._original)
+        return self._original
 
     def text(self, key: str) -> str:
         self._slot(key)
@@ -64,12 +64,15 @@ class _ClosedAnswer(FieldWidget):
         if self._loading:
             return
         self._raw = self._compose()
-        self.original.hide()
+        if self._original is not None:
+            self._original.hide()
         self._changed(self.spec.key)
 
     def _show_original(self, understood: bool) -> None:
         """Say what was written when the controls could not read any of it."""
         shown = bool(self._raw.strip()) and not understood
+        if not shown and self._original is None:
+            return
         text = " ".join(self._raw.split())
         self.original.setText(translate("widgets", "原填写：{text}").format(
             text=text[:80] + ("……" if len(text) > 80 else "")) if shown else "")
@@ -81,7 +84,7 @@ class YesNoWidget(_ClosedAnswer):
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
-        self.frame = _choices_frame(self)
+        self.frame = ChoicesFrame(self)
         self.yes = QRadioButton(translate("widgets", "是"), self.frame)
         self.no = QRadioButton(translate("widgets", "否"), self.frame)
         self.group = QButtonGroup(self)
@@ -96,14 +99,13 @@ class YesNoWidget(_ClosedAnswer):
         row.addWidget(self.no)
         row.addWidget(self.clear_button)
         self.frame.setToolTip(field_tooltip(spec))
-        message = make_message_label(self)
         outer = hbox()
         outer.addWidget(self.frame)
-        outer.addWidget(self.original)
         outer.addStretch(1)
-        stack(self, outer, message)
+        self._original_at = (outer, self.frame)
         self._add_slot(spec.key, container=self, frames=[self.frame], focus=self.yes,
-                       message=message, watch=[self.yes, self.no, self.clear_button])
+                       message_at=stack(self, outer),
+                       watch=[self.yes, self.no, self.clear_button])
         self.group.buttonClicked.connect(self._user_changed)
         self.clear_button.clicked.connect(self.clear)
         self._update_clear()
@@ -150,19 +152,18 @@ class ChoiceWidget(_ClosedAnswer):
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.combo = NoWheelComboBox(self)
+        style_input(self.combo)
         self.combo.addItem("")
         self.combo.addItems(list(spec.options))
         self.combo.setToolTip(field_tooltip(spec))
         self.combo.setAccessibleName(spec.full_label or spec.label)
         self.combo.setMinimumContentsLength(8)
-        message = make_message_label(self)
         row = hbox()
         row.addWidget(self.combo)
-        row.addWidget(self.original)
         row.addStretch(1)
-        stack(self, row, message)
+        self._original_at = (row, self.combo)
         self._add_slot(spec.key, container=self, frames=[self.combo], focus=self.combo,
-                       message=message)
+                       message_at=stack(self, row))
         self.combo.currentIndexChanged.connect(self._user_changed)
 
     def _compose(self) -> str:
@@ -192,7 +193,7 @@ class ChecklistWidget(_ClosedAnswer):
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
-        self.frame = _choices_frame(self)
+        self.frame = ChoicesFrame(self)
         self.frame.setToolTip(field_tooltip(spec))
         column = vbox(self.frame, spacing=2)
         self.boxes: list[QCheckBox] = []
@@ -201,11 +202,11 @@ class ChecklistWidget(_ClosedAnswer):
             column.addWidget(box)
             box.toggled.connect(self._user_changed)
             self.boxes.append(box)
-        message = make_message_label(self)
-        stack(self, self.frame, self.original, message)
         first = self.boxes[0] if self.boxes else self.frame
+        lines = stack(self, self.frame)
+        self._original_at = (lines, self.frame)
         self._add_slot(spec.key, container=self, frames=[self.frame], focus=first,
-                       message=message, watch=list(self.boxes))
+                       message_at=lines, watch=list(self.boxes))
 
     def _compose(self) -> str:
         return CHECKLIST_SEPARATOR.join(option for option, box in zip(self.spec.options, self.boxes,

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from forms.registry import parse_field
 from forms.spec import FieldSpec
-from widgets.base import make_reading_label, translate
+from widgets.base import translate
 from widgets.inputs import LineFieldWidget, PasteLineEdit, describe_input, hbox, vbox
+from widgets.look import make_reading_label
 
 
 def format_date(day: QDate) -> str:
@@ -51,8 +52,17 @@ def _qdate(iso: object) -> QDate | None:
     return QDate(day.year, day.month, day.day)
 
 
+_icons: dict[int, QIcon] = {}  # drawn once per size (a form may have dozens of dates)
+
+
 def calendar_icon(size: int = 16) -> QIcon:
     """A small drawn calendar, so the button needs no icon file or emoji font."""
+    if size not in _icons:
+        _icons[size] = _draw_calendar(size)
+    return _icons[size]
+
+
+def _draw_calendar(size: int) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -19,13 +20,9 @@ from PySide6.QtWidgets import (
 
 from forms.spec import FieldSpec
 from forms.types import MAX_INPUT
-from widgets.base import (
-    FieldWidget,
-    field_tooltip,
-    make_message_label,
-    make_reading_label,
-    translate,
-)
+from widgets.base import FieldWidget, field_tooltip, translate
+from widgets.field_style import set_read_only, style_input
+from widgets.look import make_reading_label
 
 PasteHandler = Callable[[str], bool]  # pasted text → True when it took care of it
 
@@ -81,33 +78,33 @@ class NoWheelComboBox(QComboBox):
             event.ignore()
 
 
-class QuantityInput(QWidget):
-    """[line edit] unit  = 380,000 份 — one count or money entry; ``reading_below`` puts the
-    reading under the input (where the row is narrow, as in a pair of parts)."""
+class QuantityInput:
+    """[line edit] unit  = 380,000 份 — one count or money entry, laid out by ``box`` (for
+    the owner to place); ``reading_below`` puts the reading under the input (where the row
+    is narrow, as in a pair of parts). A layout, not a widget: a form has hundreds."""
 
-    def __init__(self, spec: FieldSpec, unit: str | None, parent: QWidget | None = None, *,
+    def __init__(self, spec: FieldSpec, unit: str | None, parent: QWidget, *,
                  reading_below: bool = False) -> None:
-        super().__init__(parent)
-        self.edit = PasteLineEdit(self)
+        self.edit = PasteLineEdit(parent)
         describe_input(self.edit, spec)
         self.edit.setMinimumWidth(110)
         self.edit.setMaximumWidth(200)  # a figure is short: the room goes to its reading
-        self.unit = QLabel(unit or "", self)
+        self.unit = QLabel(unit or "", parent)
         self.unit.setProperty("role", "unit")
         self.unit.setVisible(bool(unit))
-        self.reading = make_reading_label(self, below=reading_below)
+        self.reading = make_reading_label(parent, below=reading_below)
         if reading_below:
             row = hbox()
             row.addWidget(self.edit, 1)
             row.addWidget(self.unit)
-            column = vbox(self, spacing=1)
-            column.addLayout(row)
-            column.addWidget(self.reading)
+            self.box: QBoxLayout = vbox(spacing=1)
+            self.box.addLayout(row)
+            self.box.addWidget(self.reading)
             return
-        layout = hbox(self)
-        layout.addWidget(self.edit, 2)
-        layout.addWidget(self.unit)
-        layout.addWidget(self.reading, 3)
+        self.box = hbox()
+        self.box.addWidget(self.edit, 2)
+        self.box.addWidget(self.unit)
+        self.box.addWidget(self.reading, 3)
 
 
 def hbox(parent: QWidget | None = None, spacing: int = 6) -> QHBoxLayout:
@@ -139,7 +136,9 @@ def stack(parent: QWidget, *items: QWidget | QLayout, spacing: int = 2) -> QVBox
 
 
 def describe_input(edit: QLineEdit | QPlainTextEdit, spec: FieldSpec) -> None:
-    """What the template says of a field, on its input: placeholder, help, accessible name."""
+    """A field's input: its look (first, before anything measures it), and what the template
+    says of the field: placeholder, help, accessible name."""
+    style_input(edit)
     if spec.placeholder:
         placeholder = spec.placeholder
     elif spec.is_calculated:
@@ -162,11 +161,10 @@ class LineFieldWidget(FieldWidget):
     edit: QLineEdit
 
     def _finish(self, row: QWidget | QLayout, reading: QLabel | None) -> None:
-        message = make_message_label(self)
-        stack(self, row, message)
+        layout = stack(self, row)
         key = self.spec.key
         self._add_slot(key, container=self, frames=[self.edit], focus=self.edit,
-                       message=message, reading=reading)
+                       message_at=layout, reading=reading)
         self.edit.textChanged.connect(lambda _text: self._changed(key))
 
     def text(self, key: str) -> str:
@@ -178,4 +176,4 @@ class LineFieldWidget(FieldWidget):
         self.edit.setCursorPosition(0)  # show the start of a long text
 
     def _apply_read_only(self, read_only: bool) -> None:
-        self.edit.setReadOnly(read_only)
+        set_read_only(self.edit, read_only)

@@ -21,14 +21,10 @@ from forms.issues import Issue
 from forms.lists import split_links
 from forms.messages import say
 from forms.spec import FieldSpec
-from widgets.base import (
-    FieldWidget,
-    field_tooltip,
-    make_message_label,
-    make_reading_label,
-    translate,
-)
+from widgets.base import FieldWidget, field_tooltip, translate
+from widgets.field_style import style_input
 from widgets.inputs import PasteLineEdit, hbox, stack
+from widgets.look import make_reading_label
 
 NAME, URL = 0, 1
 _BAD = {"error": QColor("#fde2e2"), "warning": QColor("#fff1cc")}
@@ -68,6 +64,7 @@ class LinksTable(QTableWidget):
 
     def __init__(self, owner: LinkListWidget) -> None:
         super().__init__(0, 2, owner)
+        style_input(self)  # before _fit measures the frame
         self._owner = owner
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
@@ -124,10 +121,9 @@ class LinkListWidget(FieldWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(reading)
-        message = make_message_label(self)
-        stack(self, self.table, self.hint, buttons, message, spacing=3)
         self._add_slot(spec.key, container=self, frames=[self.table], focus=self.table,
-                       message=message, reading=reading, watch=[self.table])
+                       message_at=stack(self, self.table, self.hint, buttons, spacing=3),
+                       reading=reading, watch=[self.table])
         self.table.itemChanged.connect(self._user_changed)
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_selected_rows)

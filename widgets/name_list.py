@@ -8,12 +8,14 @@ The raw text is composed canonically as ``1431家；甲、乙；等`` plus ``\\n
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QToolButton, QWidget
 
 from forms.name_cells import NameCell, listed_names, looks_like_cell, split_cell
 from forms.spec import FieldSpec
-from widgets.base import FieldWidget, field_tooltip, make_message_label, translate
+from widgets.base import FieldWidget, field_tooltip, translate
+from widgets.field_style import set_read_only
 from widgets.inputs import QuantityInput, hbox, stack
+from widgets.look import role_label
 from widgets.text import GrowingTextEdit
 
 __all__ = ["NameCell", "NameListWidget", "looks_like_cell", "split_cell"]
@@ -51,35 +53,47 @@ class NameListWidget(FieldWidget):
         self.names.setAccessibleName(translate("widgets", "{label}：名称").format(
             label=spec.label))
         self.partial = QCheckBox(translate("widgets", "名单不全（末尾加“等”）"), self)
-        self.listed = QLabel(self)
-        self.listed.setProperty("role", "counter")
+        self.listed = role_label("counter", self)
         self.note_button = QToolButton(self)
         self.note_button.setText(translate("widgets", "补充说明…"))
         self.note_button.setAutoRaise(True)
         self.note_button.setToolTip(translate("widgets", "名单之后的说明文字（写在“等”之后）"))
-        self.note = GrowingTextEdit(min_lines=2, max_lines=6, parent=self)
-        self.note.setPlaceholderText(translate("widgets", "补充说明（可选），如“同时，各地……”"))
-        self.note.setAccessibleName(translate("widgets", "{label}：补充说明").format(
-            label=spec.label))
-        self.note.hide()
+        self._note: GrowingTextEdit | None = None
         footer = hbox()
         footer.addWidget(self.partial)
         footer.addWidget(self.note_button)
         footer.addStretch(1)
         footer.addWidget(self.listed)
-        message = make_message_label(self)
-        stack(self, self.count, self.names, footer, self.note, message, spacing=3)
+        self._footer = footer
         self._add_slot(spec.key, container=self, frames=[self.count.edit, self.names],
-                       focus=self.count.edit, message=message, reading=self.count.reading,
-                       watch=[self.count.edit, self.names, self.partial, self.note])
+                       focus=self.count.edit,
+                       message_at=stack(self, self.count.box, self.names, footer, spacing=3),
+                       reading=self.count.reading,
+                       watch=[self.count.edit, self.names, self.partial])
         self.count.edit.textChanged.connect(self._user_changed)
         self.count.edit.paste_handler = self.paste_into_count
         self.count.edit.editingFinished.connect(self._tidy_count)
         self.names.textChanged.connect(self._user_changed)
         self.partial.toggled.connect(self._user_changed)
-        self.note.textChanged.connect(self._user_changed)
         self.note_button.clicked.connect(self.show_note)
         self._update_listed()
+
+    @property
+    def note(self) -> GrowingTextEdit:
+        """The note after the list (hidden until there is one or 补充说明… is clicked)."""
+        if self._note is None:
+            note = GrowingTextEdit(min_lines=2, max_lines=6, parent=self)
+            note.setPlaceholderText(translate("widgets", "补充说明（可选），如“同时，各地……”"))
+            note.setAccessibleName(translate("widgets", "{label}：补充说明").format(
+                label=self.spec.label))
+            set_read_only(note, self._read_only)
+            note.hide()
+            lines = self.layout()
+            lines.insertWidget(lines.indexOf(self._footer) + 1, note)
+            self.watch_focus(note, self.spec.key)
+            note.textChanged.connect(self._user_changed)
+            self._note = note
+        return self._note
 
     # -- contract ---------------------------------------------------------------------------
 
@@ -92,9 +106,9 @@ class NameListWidget(FieldWidget):
         self._fill(split_cell(text))
 
     def _apply_read_only(self, read_only: bool) -> None:
-        self.count.edit.setReadOnly(read_only)
-        self.names.setReadOnly(read_only)
-        self.note.setReadOnly(read_only)
+        for box in (self.count.edit, self.names, self._note):
+            if box is not None:
+                set_read_only(box, read_only)
         self.partial.setEnabled(not read_only)
         self.note_button.setEnabled(not read_only)
 
@@ -103,8 +117,8 @@ class NameListWidget(FieldWidget):
     def cell(self) -> NameCell:
         """What the controls hold now."""
         names = [line.strip() for line in self.names.toPlainText().split("\n") if line.strip()]
-        return NameCell(self.count.edit.text(), names, self.partial.isChecked(),
-                        self.note.toPlainText())
+        note = self._note.toPlainText() if self._note is not None else ""
+        return NameCell(self.count.edit.text(), names, self.partial.isChecked(), note)
 
     def show_note(self) -> None:
         self.note.show()
@@ -161,14 +175,17 @@ class NameListWidget(FieldWidget):
         self._update_listed()
 
     def _set_note(self, note: str) -> None:
+        if not note and self._note is None:
+            self.note_button.setVisible(True)
+            return
         self.note.setPlainText(note)
         self.note.setVisible(bool(note))
         self.note_button.setVisible(not note)
 
     def _user_changed(self, *_args: object) -> None:
-        self._update_listed()
-        if self._loading:
+        if self._loading:  # (what loads updates 列出N个名称 once it is done)
             return
+        self._update_listed()
         self._raw = self.cell().compose()
         self._changed(self.spec.key)
 

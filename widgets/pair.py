@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 from forms.pairs import cell_texts, split_compound, total_only
 from forms.quantity import TOTAL_WORDS
 from forms.spec import FieldSpec
-from widgets.base import FieldWidget, field_tooltip, make_message_label
+from widgets.base import FieldWidget, field_tooltip
+from widgets.field_style import set_read_only
 from widgets.inputs import PasteLineEdit, QuantityInput, hbox, vbox
 
 
@@ -33,17 +34,15 @@ class PairWidget(FieldWidget):
             name.setBuddy(quantity.edit)
             name.setFixedHeight(quantity.edit.sizeHint().height())  # level with the input,
             row.addWidget(name, 0, Qt.AlignmentFlag.AlignTop)  # its reading below
-            row.addWidget(quantity, 1)
-            message = make_message_label(box)
+            row.addLayout(quantity.box, 1)
             column.addLayout(row)
-            column.addWidget(message)
             layout.addWidget(box)
             edit = quantity.edit
             edit.paste_handler = lambda text, key=part.key: self.paste_cell(text, key)
             edit.textChanged.connect(lambda _text, key=part.key: self._changed(key))
             self.edits[part.key] = edit
             self._add_slot(part.key, container=box, frames=[edit], focus=edit,
-                           message=message, reading=quantity.reading)
+                           message_at=column, reading=quantity.reading)
         layout.addStretch(1)
 
     def text(self, key: str) -> str:
@@ -56,7 +55,7 @@ class PairWidget(FieldWidget):
 
     def _apply_read_only(self, read_only: bool) -> None:
         for part in self.spec.parts:
-            self.edits[part.key].setReadOnly(read_only or part.is_calculated)
+            set_read_only(self.edits[part.key], read_only or part.is_calculated)
 
     def paste_cell(self, text: str, target: str) -> bool:
         """Split a pasted whole cell ("线下参与210546人\\n线上观看245975人次") across the parts.

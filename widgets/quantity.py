@@ -17,7 +17,7 @@ class CountWidget(LineFieldWidget):
         super().__init__(spec, parent)
         self.input = QuantityInput(spec, spec.unit or self.default_unit, self)
         self.edit = self.input.edit
-        self._finish(self.input, self.input.reading)
+        self._finish(self.input.box, self.input.reading)
 
 
 class MoneyWidget(CountWidget):

@@ -5,21 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QTextOption
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QWidget
 
 from forms.spec import FieldSpec
 from forms.types import char_count
-from widgets.base import (
-    ERROR,
-    WARNING,
-    FieldWidget,
-    make_message_label,
-    make_reading_label,
-    repolish,
-    set_state,
-    translate,
-)
+from widgets.base import FieldWidget, translate
+from widgets.field_style import set_read_only, style_input
 from widgets.inputs import LineFieldWidget, PasteLineEdit, describe_input, hbox, stack
+from widgets.look import ERROR, WARNING, make_reading_label, role_label, set_state
 
 
 class TextWidget(LineFieldWidget):
@@ -52,6 +45,7 @@ class GrowingTextEdit(QPlainTextEdit):
     def __init__(self, min_lines: int = 4, max_lines: int = 16,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        style_input(self)  # before _fit measures the frame
         self.min_lines = min_lines
         self.max_lines = max_lines
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -99,16 +93,13 @@ class LongTextWidget(FieldWidget):
         super().__init__(spec, parent)
         self.edit = GrowingTextEdit(parent=self)
         describe_input(self.edit, spec)
-        self.counter = QLabel(self)
-        self.counter.setProperty("role", "counter")
+        self.counter = role_label("counter", self)
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        message = make_message_label(self)
         footer = hbox()
-        footer.addWidget(message, 1)
         footer.addWidget(self.counter, 0, Qt.AlignmentFlag.AlignTop)
         stack(self, self.edit, footer)
         self._add_slot(spec.key, container=self, frames=[self.edit], focus=self.edit,
-                       message=message)
+                       message_at=lambda label: footer.insertWidget(0, label, 1))
         self.edit.textChanged.connect(self._text_changed)
         self._update_counter()
 
@@ -121,8 +112,7 @@ class LongTextWidget(FieldWidget):
         self._update_counter()
 
     def _apply_read_only(self, read_only: bool) -> None:
-        self.edit.setReadOnly(read_only)
-        repolish(self.edit)  # the style sheet selects on [readOnly]
+        set_read_only(self.edit, read_only)
 
     def _text_changed(self) -> None:
         self._update_counter()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 import storage
 from tests.ui.conftest import make_report
-from widgets.base import ReadingLabel
+from widgets.look import ReadingLabel
 from widgets.name_list import NameListWidget
 
 pytestmark = pytest.mark.gui
@@ -54,7 +54,7 @@ def test_no_reading_is_clipped(seed_window, qtbot, size):
 
 
 def test_a_reading_that_does_not_fit_is_elided_with_the_whole_text_in_its_tooltip(qtbot):
-    from widgets.base import make_reading_label
+    from widgets.look import make_reading_label
 
     label = make_reading_label()
     qtbot.addWidget(label)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLineEdit, QWidget
 
 Apply = Callable[[str, str], None]  # (value key, text): show it in the widget and save it
 
@@ -110,18 +110,33 @@ def undo_key(event: QKeyEvent) -> str | None:
 class UndoKeys(QObject):
     """Event filter for the editor's inputs: undo/redo keys go to ``undo``/``redo``; while a
     paste (Ctrl+V, the context menu, a drop) is handled, ``pasting`` is True, so the edit it
-    makes is an undo step of its own."""
+    makes is an undo step of its own.
+
+    Text inputs are filtered from the start (they take the undo keys for themselves, and
+    text can be dropped on them); any other widget inside ``root`` once it has the focus
+    (buttons, check boxes, inputs made later). Every event of a filtered widget passes
+    through Python, so the hundreds of buttons of a large form are not filtered unless used.
+    """
 
     def __init__(self, undo: Callable[[], None], redo: Callable[[], None],
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
+                 root: QWidget) -> None:
+        super().__init__(root)
         self._actions = {"undo": undo, "redo": redo}
         self.pasting = False
+        self._root = root
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self._focus_changed)
 
     def watch(self, widget: QWidget) -> None:
-        """Filter ``widget``'s events if it can take the keyboard focus (others get no keys)."""
-        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+        """Filter ``widget``'s events now if it is a text input (see the class docstring)."""
+        if isinstance(widget, QLineEdit | QAbstractScrollArea) \
+                and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
             widget.installEventFilter(self)
+
+    def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
+        if now is not None and self._root.isAncestorOf(now):
+            now.installEventFilter(self)  # (again is no harm: one filter per object)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         kind = event.type()

@@ -1,0 +1,128 @@
+"""The small labels around an input (messages, readings, counters) and the states shown.
+
+Inputs are drawn by ``widgets.field_style``; labels take their colour from their palette.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from widgets.field_style import paint_colours
+
+ERROR = "error"
+WARNING = "warning"
+HINT = "hint"  # a neutral note under the input, e.g. 必填 before the field was visited
+
+GREY = "#6b7280"
+LABEL_COLOURS = {  # (role, state) -> text colour; a missing pair keeps the palette's own
+    ("message", ERROR): "#c62828",
+    ("message", WARNING): "#8a5a00",
+    ("message", HINT): GREY,
+    ("reading", ""): GREY,
+    ("counter", ""): GREY,
+    ("counter", WARNING): "#b26a00",
+    ("counter", ERROR): "#c62828",
+}
+
+
+def set_state(widget: QWidget, state: str) -> None:
+    """Set the dynamic ``state`` property and recolour, only when it changes."""
+    if (widget.property("state") or "") == state:
+        return
+    widget.setProperty("state", state)
+    if isinstance(widget, QLabel):
+        colour_label(widget)
+    else:
+        paint_colours(widget)
+        widget.update()
+
+
+def colour_label(label: QLabel) -> None:
+    """Colour a message, reading or counter label for its ``role`` and ``state``."""
+    colour = LABEL_COLOURS.get((label.property("role"), label.property("state") or ""))
+    if colour is None:  # (a message without a state is hidden)
+        return
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    label.setPalette(palette)
+
+
+def role_label(role: str, parent: QWidget | None = None, label_class: type[QLabel] = QLabel
+               ) -> QLabel:
+    """A QLabel with a ``role`` ("message", "reading", "counter", "unit") and its colour."""
+    label = label_class(parent)
+    label.setProperty("role", role)
+    label.setProperty("state", "")
+    if (role, "") in LABEL_COLOURS:
+        colour_label(label)
+    return label
+
+
+def make_message_label(parent: QWidget | None = None) -> QLabel:
+    """The red/amber line(s) under an input; hidden while there is nothing to say."""
+    label = role_label("message", parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    # It wraps to the field's width and never widens it: else each message typed into
+    # being would move the columns of the whole section, and repaint all of it.
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    label.hide()
+    return label
+
+
+class ReadingLabel(QLabel):
+    """A one-line label that never clips: what does not fit ends in "…", and the tooltip
+    always holds the whole text. With ``setWordWrap(True)`` it wraps like any QLabel."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt API
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        hint = super().minimumSizeHint()
+        if self.wordWrap():
+            return hint
+        ellipsis = self.fontMetrics().horizontalAdvance("…") * 3
+        margins = self.contentsMargins()
+        return QSize(min(hint.width(), ellipsis + margins.left() + margins.right()),
+                     hint.height())
+
+    def shown_text(self) -> str:
+        """The text as painted: whole, or cut with "…" to the label's width."""
+        if self.wordWrap():
+            return self.text()
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                             self.contentsRect().width())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        if self.wordWrap() or self.textFormat() != Qt.TextFormat.PlainText:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        self.style().drawItemText(painter, self.contentsRect(), int(self.alignment()),
+                                  self.palette(), self.isEnabled(), self.shown_text(),
+                                  self.foregroundRole())
+        painter.end()
+
+
+def make_reading_label(parent: QWidget | None = None, *, below: bool = False) -> ReadingLabel:
+    """The small grey 'how the app read it' label, e.g. "= 380,000 份".
+
+    Beside an input it takes the room left and elides what does not fit (never pushing the
+    input around as one types); ``below`` an input it wraps instead, so it is always read
+    whole, and keeps a line's height while empty so the form does not jump.
+    """
+    label = role_label("reading", parent, ReadingLabel)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = label.font()
+    font.setPointSizeF(max(font.pointSizeF() * 0.9, 7.0))
+    label.setFont(font)
+    if below:
+        label.setWordWrap(True)
+        label.setMinimumHeight(label.fontMetrics().height())
+    else:
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    return label
