@@ -6,7 +6,8 @@
 - a generated 300-field template using every field type, show_if, calculated totals and
   declared comparisons: validating the whole filled report ≤ 20 ms;
 - building the editor for it (the real ReportEditor and FormView, offscreen): ≤ 300 ms,
-  as the first screen (what the person waits for) and with every field built;
+  as the first screen (what the person waits for) and with every field built, each time
+  until the event loop has run what the build queued (showing, laying out, painting);
 - typing into a field that a calculated total depends on: no event-loop block over 16 ms
   (measured as in bench_typing: a 2 ms heartbeat's lateness until the next key).
 """
@@ -190,9 +191,11 @@ def _editor(app, store, template, raw: dict[str, str]) -> dict[str, float]:
         _run_loop(50)
         started = time.perf_counter()
         editor.load_report(report_id)
+        _run_loop(0)  # laid out and painted: what was queued has run
         first_screen.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
         editor.form.build_all()
+        _run_loop(0)
         everything.append(first_screen[-1] + (time.perf_counter() - started) * 1000)
         if round_ < 4:
             editor.close()
@@ -200,8 +203,8 @@ def _editor(app, store, template, raw: dict[str, str]) -> dict[str, float]:
     first, whole = statistics.median(first_screen), statistics.median(everything)
     print(f"\nthe editor for it (offscreen ReportEditor, {sum(1 for _ in template.leaves())} "
           "fields), median of 5:")
-    print(line("load_report: form built, first screen shown", first, EDITOR_TARGET_MS))
-    print(line("… and every field widget built", whole, EDITOR_TARGET_MS))
+    print(line("load_report: first screen built, laid out, painted", first, EDITOR_TARGET_MS))
+    print(line("… and every field widget built, laid out, painted", whole, EDITOR_TARGET_MS))
     _run_loop(300)
     gc.collect()  # the four editors closed above are not this one's garbage to collect
     blocks = _type_into_a_part(editor, Heartbeat, _run_loop)

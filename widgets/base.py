@@ -18,7 +18,7 @@ from forms.issues import Issue
 from forms.messages import say
 from forms.spec import FieldSpec
 from widgets.field_style import style_input
-from widgets.look import ERROR, HINT, WARNING, make_message_label, set_state
+from widgets.look import ERROR, HINT, WARNING, make_message_label, set_shown, set_state
 
 translate = QCoreApplication.translate
 
@@ -142,7 +142,7 @@ class FieldWidget(QWidget):
                 set_state(slot.message, state)
         if message != slot.shown[1]:
             slot.message.setText(message)
-            slot.message.setVisible(bool(message))
+            set_shown(slot.message, bool(message))
         if slot.reading is not None and display != slot.shown[2]:
             slot.reading.setText(display)
         slot.shown = shown

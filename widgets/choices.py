@@ -22,7 +22,7 @@ from forms.spec import FieldSpec
 from widgets.base import FieldWidget, field_tooltip, translate
 from widgets.field_style import ChoicesFrame, style_input
 from widgets.inputs import NoWheelComboBox, hbox, stack, vbox
-from widgets.look import make_reading_label
+from widgets.look import make_reading_label, set_shown
 
 YES = "是"
 NO = "否"
@@ -76,7 +76,7 @@ class _ClosedAnswer(FieldWidget):
         text = " ".join(self._raw.split())
         self.original.setText(translate("widgets", "原填写：{text}").format(
             text=text[:80] + ("……" if len(text) > 80 else "")) if shown else "")
-        self.original.setVisible(shown)
+        set_shown(self.original, shown)
 
 
 class YesNoWidget(_ClosedAnswer):

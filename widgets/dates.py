@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from forms.registry import parse_field
 from forms.spec import FieldSpec
 from widgets.base import translate
-from widgets.inputs import LineFieldWidget, PasteLineEdit, describe_input, hbox, vbox
+from widgets.inputs import LineFieldWidget, field_line_edit, hbox, vbox
 from widgets.look import make_reading_label
 
 
@@ -176,8 +176,7 @@ class DateWidget(LineFieldWidget):
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
-        self.edit = PasteLineEdit(self)
-        describe_input(self.edit, spec)
+        self.edit = field_line_edit(self, spec)
         self.edit.setMaximumWidth(320)
         self.button = QToolButton(self)
         self.button.setIcon(calendar_icon())

@@ -51,7 +51,6 @@ _CC = QStyle.ComplexControl
 _CT = QStyle.ContentsType
 _SE = QStyle.SubElement
 _SC = QStyle.SubControl
-_PM = QStyle.PixelMetric
 
 
 def _state(widget: QWidget | None) -> str:
@@ -83,28 +82,46 @@ def draw_box(painter: QPainter, rect: QRect, border: QColor, background: QColor 
     painter.restore()
 
 
+_BASE = QPalette.ColorRole.Base
+_TEXT = QPalette.ColorRole.Text
+_palettes: dict[tuple[tuple[QPalette.ColorRole, str], ...], QPalette] = {}
+
+
+def palette_with(*colours: tuple[QPalette.ColorRole, QColor]) -> QPalette:
+    """A palette that sets only these roles (the rest is inherited), made once: setting a
+    palette built anew is slow, and hundreds of labels and inputs take one."""
+    key = tuple((role, colour.name()) for role, colour in colours)
+    if key not in _palettes:
+        palette = QPalette()
+        for role, colour in colours:
+            palette.setColor(role, colour)
+        _palettes[key] = palette
+    return _palettes[key]
+
+
 def paint_colours(widget: QWidget) -> None:
     """Palette colours for what the widget paints itself: a text box's or table's inside
     (its viewport) and a read-only text's colour. Call after the state or read-only flag
-    changed."""
-    _border, background = colours(widget, False)
-    palette = widget.palette()
-    palette.setColor(QPalette.ColorRole.Base, background)
-    if isinstance(widget, QLineEdit | QPlainTextEdit):
-        text = READ_ONLY_TEXT if _read_only(widget) else QPalette().color(QPalette.ColorRole.Text)
-        palette.setColor(QPalette.ColorRole.Text, text)
-    widget.setPalette(palette)
+    changed; nothing is done when the colours are right already."""
+    colours_wanted: list[tuple[QPalette.ColorRole, QColor]] = []
+    if isinstance(widget, QAbstractScrollArea):
+        colours_wanted.append((_BASE, colours(widget, False)[1]))
+    if _read_only(widget):
+        colours_wanted.append((_TEXT, READ_ONLY_TEXT))
+    current = widget.palette()
+    text = READ_ONLY_TEXT if _read_only(widget) else QApplication.palette(widget).color(_TEXT)
+    if current.color(_TEXT) == text and all(current.color(role) == colour
+                                            for role, colour in colours_wanted):
+        return
+    widget.setPalette(palette_with(*colours_wanted))
 
 
 class FieldStyle(QProxyStyle):
-    """The application's style, except the boxes of the inputs marked ``OURS``."""
+    """The application's style, except the boxes of the inputs marked ``OURS``.
 
-    def pixelMetric(self, metric: _PM, option: QStyleOption | None = None,  # noqa: N802
-                    widget: QWidget | None = None) -> int:
-        if metric == _PM.PM_DefaultFrameWidth and widget is not None \
-                and widget.property(OURS):
-            return 1
-        return super().pixelMetric(metric, option, widget)
+    Every call for a styled widget passes through Python here, so only what differs is
+    overridden (no pixelMetric: Qt asks for metrics thousands of times while laying out).
+    """
 
     def drawPrimitive(self, element: _PE, option: QStyleOption, painter: QPainter,  # noqa: N802
                       widget: QWidget | None = None) -> None:
@@ -184,6 +201,10 @@ def style_input(widget: QWidget) -> None:
         return  # it paints itself, or it has the style already
     widget.setProperty(OURS, True)
     widget.setStyle(field_style())
+    if isinstance(widget, QFrame):  # a text box or a table: a 1px frame, drawn as a box
+        widget.setFrameShape(QFrame.Shape.Box)
+        widget.setFrameShadow(QFrame.Shadow.Plain)
+        widget.setLineWidth(1)
     paint_colours(widget)
 
 

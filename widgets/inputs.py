@@ -84,9 +84,8 @@ class QuantityInput:
     is narrow, as in a pair of parts). A layout, not a widget: a form has hundreds."""
 
     def __init__(self, spec: FieldSpec, unit: str | None, parent: QWidget, *,
-                 reading_below: bool = False) -> None:
-        self.edit = PasteLineEdit(parent)
-        describe_input(self.edit, spec)
+                 reading_below: bool = False, pasting: bool = False) -> None:
+        self.edit = field_line_edit(parent, spec, pasting=pasting)
         self.edit.setMinimumWidth(110)
         self.edit.setMaximumWidth(200)  # a figure is short: the room goes to its reading
         self.unit = QLabel(unit or "", parent)
@@ -133,6 +132,18 @@ def stack(parent: QWidget, *items: QWidget | QLayout, spacing: int = 2) -> QVBox
     layout.addStretch(1)
     return layout
 
+
+
+def field_line_edit(parent: QWidget, spec: FieldSpec, *, pasting: bool = False) -> QLineEdit:
+    """A field's line edit. A PasteLineEdit only where the owner takes pastes over: Qt asks
+    Python about every event of a Python subclass, and a form has hundreds of these."""
+    if pasting:
+        edit = PasteLineEdit(parent)
+    else:
+        edit = QLineEdit(parent)
+        edit.setMaxLength(MAX_INPUT)  # as PasteLineEdit does
+    describe_input(edit, spec)
+    return edit
 
 
 def describe_input(edit: QLineEdit | QPlainTextEdit, spec: FieldSpec) -> None:

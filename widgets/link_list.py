@@ -24,7 +24,7 @@ from forms.spec import FieldSpec
 from widgets.base import FieldWidget, field_tooltip, translate
 from widgets.field_style import style_input
 from widgets.inputs import PasteLineEdit, hbox, stack
-from widgets.look import make_reading_label
+from widgets.look import make_reading_label, set_shown
 
 NAME, URL = 0, 1
 _BAD = {"error": QColor("#fde2e2"), "warning": QColor("#fff1cc")}
@@ -263,4 +263,4 @@ class LinkListWidget(FieldWidget):
                   + rows * self.table.verticalHeader().defaultSectionSize()
                   + 2 * self.table.frameWidth() + 2)
         self.table.setFixedHeight(height)
-        self.hint.setVisible(self.table.rowCount() == 0)
+        set_shown(self.hint, self.table.rowCount() == 0)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from widgets.field_style import paint_colours
+from widgets.field_style import paint_colours, palette_with
 
 ERROR = "error"
 WARNING = "warning"
@@ -44,9 +44,14 @@ def colour_label(label: QLabel) -> None:
     colour = LABEL_COLOURS.get((label.property("role"), label.property("state") or ""))
     if colour is None:  # (a message without a state is hidden)
         return
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
-    label.setPalette(palette)
+    label.setPalette(palette_with((QPalette.ColorRole.WindowText, QColor(colour))))
+
+
+def set_shown(widget: QWidget, shown: bool) -> None:
+    """Show or hide ``widget`` only if that changes anything: Qt takes showing a widget that
+    was never hidden as news, and lays out its section and the page again."""
+    if widget.isHidden() == shown:
+        widget.setVisible(shown)
 
 
 def role_label(role: str, parent: QWidget | None = None, label_class: type[QLabel] = QLabel

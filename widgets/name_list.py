@@ -15,7 +15,7 @@ from forms.spec import FieldSpec
 from widgets.base import FieldWidget, field_tooltip, translate
 from widgets.field_style import set_read_only
 from widgets.inputs import QuantityInput, hbox, stack
-from widgets.look import role_label
+from widgets.look import role_label, set_shown
 from widgets.text import GrowingTextEdit
 
 __all__ = ["NameCell", "NameListWidget", "looks_like_cell", "split_cell"]
@@ -40,7 +40,7 @@ class NameListWidget(FieldWidget):
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self._raw = ""
-        self.count = QuantityInput(spec, spec.unit, self)
+        self.count = QuantityInput(spec, spec.unit, self, pasting=True)
         self.count.edit.setPlaceholderText(translate("widgets", "数量"))
         self.count.edit.setAccessibleName(translate("widgets", "{label}：数量").format(
             label=spec.label))
@@ -176,11 +176,11 @@ class NameListWidget(FieldWidget):
 
     def _set_note(self, note: str) -> None:
         if not note and self._note is None:
-            self.note_button.setVisible(True)
+            set_shown(self.note_button, True)
             return
         self.note.setPlainText(note)
-        self.note.setVisible(bool(note))
-        self.note_button.setVisible(not note)
+        set_shown(self.note, bool(note))
+        set_shown(self.note_button, not note)
 
     def _user_changed(self, *_args: object) -> None:
         if self._loading:  # (what loads updates 列出N个名称 once it is done)

@@ -29,7 +29,7 @@ class PairWidget(FieldWidget):
             name = QLabel(part.label, box)
             name.setMinimumWidth(label_width + 4)
             name.setToolTip(field_tooltip(part, spec))
-            quantity = QuantityInput(part, part.unit, box, reading_below=True)
+            quantity = QuantityInput(part, part.unit, box, reading_below=True, pasting=True)
             quantity.edit.setToolTip(field_tooltip(part, spec))
             name.setBuddy(quantity.edit)
             name.setFixedHeight(quantity.edit.sizeHint().height())  # level with the input,

@@ -11,7 +11,7 @@ from forms.spec import FieldSpec
 from forms.types import char_count
 from widgets.base import FieldWidget, translate
 from widgets.field_style import set_read_only, style_input
-from widgets.inputs import LineFieldWidget, PasteLineEdit, describe_input, hbox, stack
+from widgets.inputs import LineFieldWidget, describe_input, field_line_edit, hbox, stack
 from widgets.look import ERROR, WARNING, make_reading_label, role_label, set_state
 
 
@@ -22,8 +22,7 @@ class TextWidget(LineFieldWidget):
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
-        self.edit = PasteLineEdit(self)
-        describe_input(self.edit, spec)
+        self.edit = field_line_edit(self, spec)
         if self.short:
             self.edit.setMaximumWidth(320)
         reading = make_reading_label(self)

@@ -12,7 +12,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QGroupBox, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from forms.spec import FieldSpec, FormTemplate
 from widgets import create_field_widget
@@ -24,7 +32,7 @@ FIRST_FIELDS = 8  # built with the form: about what its first screen shows
 IDLE_FIELDS = 3  # built per turn of the event loop after that (a turn stays short)
 
 
-@dataclass
+@dataclass(eq=False)
 class _Grid:
     """Where the next field of a section goes."""
 
@@ -32,6 +40,7 @@ class _Grid:
     layout: QGridLayout
     row: int = 0
     column: int = 0
+    paused: bool = False  # hidden while a batch of its fields is added (see FormView._build)
 
 
 class FormView(QScrollArea):
@@ -51,7 +60,7 @@ class FormView(QScrollArea):
         self._queue: deque[tuple[_Grid, FieldSpec]] = deque()
         self.groups: list[QGroupBox] = []
         self.hidden: set[str] = set()  # top-level fields whose show_if does not hold
-        page = QWidget(self)
+        self.page = page = QWidget(self)
         page.setObjectName("form-page")
         # A message line appearing grows the page; repaint only what moved, not all of it.
         page.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
@@ -75,11 +84,41 @@ class FormView(QScrollArea):
 
     # --- building --------------------------------------------------------------------
 
-    def _build(self, count: int) -> list[FieldWidget]:
-        made = []
-        while self._queue and len(made) < count:
-            grid, spec = self._queue.popleft()
-            made.append(self._add(grid, spec))
+    def _build(self, count: int, until: str | None = None) -> list[FieldWidget]:
+        """Build the next ``count`` fields (or up to the one editing ``until``) in one batch.
+
+        A widget added to a visible form is shown later by Qt, one at a time, and each
+        showing lays out its section and the whole page again: for a large form that was
+        most of the time it took to build. So a section is hidden while its fields are
+        added (unless the cursor is in it) and shown once at the end, laid out once; the
+        page is laid out once after the batch.
+        """
+        made: list[FieldWidget] = []
+        grids: list[_Grid] = []
+        column = self.page.layout()
+        column.setEnabled(False)
+        focus = QApplication.focusWidget()
+        try:
+            while self._queue and len(made) < count and (until is None
+                                                         or until not in self._by_key):
+                grid, spec = self._queue.popleft()
+                if grid not in grids:
+                    grids.append(grid)
+                    grid.paused = grid.group.isVisible() and not (
+                        focus is not None and grid.group.isAncestorOf(focus))
+                    if grid.paused:
+                        grid.group.hide()
+                    grid.layout.setEnabled(False)
+                made.append(self._add(grid, spec))
+        finally:
+            for grid in grids:
+                grid.layout.setEnabled(True)
+                if grid.paused:
+                    grid.group.show()  # laid out once, then every field shown
+                    grid.paused = False
+                else:
+                    grid.layout.activate()
+            column.setEnabled(True)
         return made
 
     def _build_more(self) -> None:
@@ -100,9 +139,7 @@ class FormView(QScrollArea):
             self.built.emit(made)
 
     def _build_until(self, key: str) -> None:
-        made = []
-        while self._queue and key not in self._by_key:
-            made += self._build(1)
+        made = self._build(len(self._queue), until=key)
         if made:
             self.built.emit(made)
 
@@ -117,8 +154,9 @@ class FormView(QScrollArea):
         label.setAlignment(LABEL_ALIGN)
         if self._read_only:
             widget.set_read_only(True)
-        if spec.key in self.hidden:
-            widget.hide()
+        shown_now = grid.group.isVisible()  # (the cursor is in this section: see _build)
+        if spec.key in self.hidden or shown_now:
+            widget.hide()  # explicitly, or Qt would show each later, one by one
             label.hide()
         if spec.layout == "full":
             if grid.column:
@@ -126,12 +164,15 @@ class FormView(QScrollArea):
             grid.layout.addWidget(label, grid.row, 0)
             grid.layout.addWidget(widget, grid.row, 1, 1, COLUMNS - 1)
             grid.row += 1
-            return widget
-        grid.layout.addWidget(label, grid.row, grid.column)
-        grid.layout.addWidget(widget, grid.row, grid.column + 1)
-        grid.column += 2
-        if grid.column >= COLUMNS:
-            grid.row, grid.column = grid.row + 1, 0
+        else:
+            grid.layout.addWidget(label, grid.row, grid.column)
+            grid.layout.addWidget(widget, grid.row, grid.column + 1)
+            grid.column += 2
+            if grid.column >= COLUMNS:
+                grid.row, grid.column = grid.row + 1, 0
+        if shown_now and spec.key not in self.hidden:
+            widget.show()  # now, while the layouts wait
+            label.show()
         return widget
 
     # --- finding widgets -------------------------------------------------------------
