@@ -19,21 +19,28 @@ from forms.numerals import (
     chinese_numeral,
     read_number,
 )
+from forms.quantity_times import (
+    MASK,
+    TIME_UNITS,
+    TimePhrase,
+    bare_beside,
+    mask_times,
+    time_phrases,
+)
 from forms.quantity_words import (
     APPROX,
     AT_LEAST,
     MID_QUALIFIERS,
     SEVERAL,
     SUFFIX_QUALIFIERS,
-    TIME_WORDS,
     UNIT_SPELLINGS,
     UNIT_WORDS,
     figure_position,
     inner_qualifier,
-    other_figure,
     peel_lead,
     simplified,
     unclear,
+    words_problem,
 )
 from forms.quantity_words import COUNT_UNITS as COUNT_UNITS
 from forms.quantity_words import MONEY_UNITS as MONEY_UNITS
@@ -74,7 +81,6 @@ _LOOKALIKE = re.compile(r"(?<![A-Za-z])[\d.,lIOo]*[lIOo][\d.,lIOo]*(?![A-Za-z])"
 _LOOKALIKE_DIGITS = str.maketrans("lIOo", "1100")
 _LATIN_WAN = re.compile(r"(?<=\d)[wW](?![A-Za-z])")  # 10W+
 _LATIN_THOUSAND = re.compile(r"(\d+(?:\.\d+)?)\s*[kK](?![A-Za-z])")  # 5k, 12K
-_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z·]{1,30}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +94,7 @@ class Quantity:
     value: Decimal
     unit: str | None
     qualifier: str | None
-    prefix: str = ""  # words before the figure: 线上观看
+    prefix: str = ""  # words before the figure, without dates: 线上观看
     scaled: bool = False  # written with 万/亿/千/百
     note: str = ""  # a note in brackets after the figure: 其中线上3场
     none: bool = False  # written as 无, /, —— …
@@ -235,19 +241,24 @@ def split_note(text: str) -> tuple[str, str]:
 def _read(head: str, fractional: bool) -> Quantity | Unreadable:
     cents, head = _cents(head)
     head, inner = inner_qualifier(head)  # 20余万人
-    end = _number_end(head)
+    shown = head  # as written, for messages; head has its dates masked
+    head, phrases, end = _masked(shown)
     if end == 0:
         return _NOT_A_NUMBER
     start = end
     while start and head[start - 1] in _NUMBER_CHARS:
         start -= 1
     while head[start] in "点, " or (head[start] == "." and head[start + 1] not in _DIGITS):
-        after_words = head[start] == "," and start and not head[start - 1].isascii()
+        after_words = head[start] == "," and start and (
+            not head[start - 1].isascii() or head[start - 1] == MASK)
         if head[start] != " " and not after_words:  # 有，2人: a comma after words is fine
             return _NOT_A_NUMBER  # 点五, .,5
         start += 1
     number, lead, rest = head[start:end], head[:start].rstrip(", "), head[end:]
+    if bare_beside(phrases, len(head[:start].rstrip()), before=True):
+        return unclear(shown[:start].strip())  # 三月12场, 两周12场
     lead, lead_qualifier = peel_lead(lead)
+    said_lead, lead = shown[: len(lead)].strip(" :："), lead.replace(MASK, "").strip(" :：")
     if any(c in _DIGITS for c in lead):
         return SEVERAL
     if lead.endswith(("-", "−", "负", "减")):
@@ -273,23 +284,20 @@ def _read(head: str, fractional: bool) -> Quantity | Unreadable:
     unit = next((u for u in UNIT_WORDS if rest.startswith(u)), None)
     if unit:
         rest = rest[len(unit):].lstrip()
+    if (unit is None or unit in TIME_UNITS) and any(p.span for p in phrases):
+        return SEVERAL  # 讲座2小时义诊3小时: the span may be a second figure of the field
     post = next((q for q in SUFFIX_QUALIFIERS if rest.startswith(q)), None)
     if post:
         rest = rest[len(post):].lstrip()
     if unit in ("元", "圆") and rest[:1] in ("整", "正"):
         rest = rest[1:].lstrip()
-    suffix = rest.strip(" :：")
-    lead = lead.strip(" :：")
-    second = other_figure(lead) or other_figure(suffix)  # 三场讲座和12场义诊, 3万元五千元
-    if second:
-        return second
-    if suffix and unit is None:
-        return Unreadable("unknown_unit", msg("无法识别单位“{unit}”", unit=suffix[:20]), None)
-    if suffix and (post or suffix[0] in TIME_WORDS):
-        return unclear(suffix)  # 12场左右吧, 12个月
-    for words in (lead, suffix):
-        if words and not _WORDS.fullmatch(words):
-            return unclear(words)
+    said_suffix = shown[len(head) - len(rest):].strip(" :：")
+    if bare_beside(phrases, len(head) - len(rest.lstrip(" :：")), before=False):
+        return unclear(said_suffix)  # 12场三月
+    suffix = rest.replace(MASK, "").strip(" :：")
+    problem = words_problem((lead, said_lead), (suffix, said_suffix), unit, post)
+    if problem:
+        return problem
     qualifier = lead_qualifier or inner or mid or SUFFIX_QUALIFIERS.get(post or "")
     if cents:
         if unit not in ("元", "圆"):
@@ -297,6 +305,19 @@ def _read(head: str, fractional: bool) -> Quantity | Unreadable:
         value += cents
     value = value.normalize() if value % 1 else value.quantize(Decimal(1))
     return Quantity(value, _unit(unit), qualifier, lead, scaled, suffix=suffix)
+
+
+def _masked(head: str) -> tuple[str, list[TimePhrase], int]:
+    """The text with its dates, spans and ordinals masked (2024年, 一周内, 第30届: words, not
+    the figure), those phrases, and where the figure ends (0: none)."""
+    phrases = time_phrases(head)
+    masked = mask_times(head, phrases)
+    end = _number_end(masked)
+    if end == 0 and phrases:  # the figure is itself a span (7天 in a field of 天)
+        end = _number_end(head)
+        phrases = [p for p in phrases if not p.start < end <= p.end]
+        masked = mask_times(head, phrases)
+    return masked, phrases, end
 
 
 _AFTER_DIGITS = re.compile(rf"(?: *[{CN_NUMERAL_CHARS}]|点(?=[{CN_NUMERAL_CHARS}]))*")

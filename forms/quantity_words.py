@@ -159,3 +159,26 @@ def plain_words(text: str) -> bool:
     """Words that only name what is counted (线上观看, 讲座): Chinese letters, nothing that
     changes the figure's meaning (未, 每, 计划, 其中 …)."""
     return bool(re.fullmatch(r"[\u4e00-\u9fff·]{1,20}", text)) and not UNCLEAR_WORDS.search(text)
+
+
+
+_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z·]{1,30}")
+
+
+def words_problem(lead: tuple[str, str], suffix: tuple[str, str], unit: str | None,
+                  post: str | None) -> Unreadable | None:
+    """Why the words before and after a figure are not understood; each given twice: without
+    its dates (what is read) and as written (what the message shows)."""
+    for words, said in (lead, suffix):
+        second = other_figure(words)  # 三场讲座和12场义诊, 3万元五千元
+        if second:
+            return unclear(said) if second.code == "unclear_text" else second
+    words, said = suffix
+    if words and unit is None:
+        return Unreadable("unknown_unit", msg("无法识别单位“{unit}”", unit=said[:20]), None)
+    if words and (post or words[0] in TIME_WORDS):
+        return unclear(said)  # 12场左右吧, 12个月
+    for words, said in (lead, suffix):
+        if words and not _WORDS.fullmatch(words):
+            return unclear(said)
+    return None

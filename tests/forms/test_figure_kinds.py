@@ -4,7 +4,8 @@ or it is an error and no number is stored.
 Kinds: two figures in one text (any numerals, either order, units between or not); 余/多/来
 between a figure and its 万/亿; lower bounds (≥100人, >100人, 100人以上); K and W; traditional
 characters; full-width digits; a period between digit groups (12.000人); money past the cent;
-counts with decimals; characters in the figure that are not understood.
+counts with decimals; characters in the figure that are not understood; dates, spans of time
+and ordinals beside the figure (2024年, 一周内, 第30届: words, not a second figure).
 """
 
 from __future__ import annotations
@@ -82,9 +83,84 @@ def test_two_figures_give_no_number(text):
 
 
 @pytest.mark.parametrize("text", ["三月12场", "十二月份12场", "二〇二四年12场", "两周12场",
-                                  "一季度12场", "12场三月", "12场（三月）三天"])
-def test_a_date_beside_the_figure_is_not_understood(text):
+                                  "一季度12场", "12场三月", "12场（三月）三天", "4月12场", "2024年12场",
+                                  "2024年 12场", "4月15日12场", "4月15日至21日12场", "7天12场", "1天12场",
+                                  "三天十二场", "12场3天", "12场 三月", "2024年4月120人"])
+def test_a_bare_date_touching_the_figure_is_not_understood(text):
+    """4月12场: the 12th of April? Nothing between says where the date ends."""
     refused(text)
+
+
+def test_the_date_not_understood_is_named():
+    (issue,) = parse_field(LECTURES, "4月12场").issues
+    assert "“4月”" in issue.message
+
+
+# --- dates, spans of time and ordinals beside the figure are words ------------------------------------
+
+ORGS = FieldSpec("o", "参与机构", "count", key="o", full_label="参与机构", unit="家")
+HOURS = FieldSpec("h", "培训时长", "count", key="h", full_label="培训时长", unit="小时")
+DAYS = FieldSpec("d", "活动天数", "count", key="d", full_label="活动天数", unit="天")
+
+DATES = [
+    ("2024年新发展会员120人", 120), ("2024年度共举办12场", 12), ("2024年度开展讲座12场", 12),
+    ("4月共举办12场", 12), ("四月共举办十二场", 12), ("十二月开展讲座12场", 12), ("二〇二四年四月共十二场", 12),
+    ("4月15日至21日共举办12场", 12), ("4月15日-21日共12场", 12), ("4月15-21日共12场", 12),
+    ("2024年4月15日至4月21日共12场", 12), ("四月十五日至二十一日开展讲座十二场", 12),
+    ("截至2024年4月底120人", 120), ("截至4月底共计约120人", 120), ("截止2024年12月31日累计120人", 120),
+    ("2024年1-4月共120人", 120), ("一至四月共120人", 120), ("2023-2024年度共12场", 12),
+    ("2024年，12场", 12), ("自4月15日起共举办12场", 12), ("12场于4月举办", 12), ("开展讲座12场于4月15日", 12),
+    ("4月中旬开展讲座12场", 12), ("2024年4月7日世界卫生日期间12场", 12),
+]
+SPANS = [
+    ("一个月内12场", 12), ("一周内举办12场", 12), ("一天内120人", 120), ("三天共12场", 12), ("7天内12场", 12),
+    ("为期一周12场", 12), ("为期一周共开展讲座12场", 12), ("历时三天共12场", 12), ("近3个月开展讲座12场", 12),
+    ("一个半月共12场", 12), ("一个多月内12场", 12), ("24小时内120人", 120), ("100天内12场", 12),
+    ("12场历时3天", 12), ("十二场历时三天", 12), ("三天共十二场", 12), ("半个月内开展讲座12场", 12),
+    ("连续5天共120人", 120), ("一周以来120人", 120),
+]
+ORDINALS = [
+    ("第一批12家", ORGS, 12), ("第二季度12场", LECTURES, 12), ("第30届宣传周期间12场", LECTURES, 12),
+    ("第三十届宣传周期间十二场", LECTURES, 12), ("第37个世界卫生日12场", LECTURES, 12),
+    ("2024年第二季度共12场", LECTURES, 12), ("第3次培训共120人", PEOPLE, 120), ("第二期培训班120人", PEOPLE, 120),
+    ("第1批共12家", ORGS, 12), ("第三轮督导12家", ORGS, 12),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), DATES)
+def test_a_date_beside_the_figure_is_words(text, value):
+    assert read(text)["value"] == value
+
+
+@pytest.mark.parametrize(("text", "value"), SPANS)
+def test_a_span_of_time_beside_the_figure_is_words(text, value):
+    assert read(text)["value"] == value
+
+
+@pytest.mark.parametrize(("text", "spec", "value"), ORDINALS)
+def test_an_ordinal_beside_the_figure_is_words(text, spec, value):
+    assert read(text, spec)["value"] == value
+
+
+@pytest.mark.parametrize(("text", "spec", "value"), [
+    ("7天", DAYS, 7), ("为期7天", DAYS, 7), ("4月共7天", DAYS, 7), ("24小时", HOURS, 24),
+])
+def test_a_figure_of_time_in_a_field_of_time(text, spec, value):
+    assert read(text, spec)["value"] == value
+
+
+@pytest.mark.parametrize(("text", "spec"), [
+    ("2024年三场讲座和12场义诊", LECTURES), ("4月医生三十人护士20人", PEOPLE), ("全市二十个区县300场", LECTURES),
+    ("2024年全市二十个区县300场", LECTURES), ("2023年10场2024年12场", LECTURES), ("一周内12场3天内5场", LECTURES),
+    ("第3场12场", LECTURES), ("每3天12场", LECTURES), ("3月比2月增加12场", LECTURES), ("较2023年增加12场", LECTURES),
+    ("13月共12场", LECTURES), ("第12场", LECTURES), ("第3期", PEOPLE), ("2024年", PEOPLE), ("一周内", PEOPLE),
+    ("4月15日至21日", PEOPLE), ("计划4月举办12场", LECTURES), ("4月未举办12场", LECTURES),
+    # a span beside a figure of time (or one with no unit) may be a second figure of the field
+    ("讲座2小时义诊3小时", HOURS), ("讲座2天义诊3天", DAYS), ("一周内共7天", DAYS), ("讲座2周义诊3", LECTURES),
+    ("7天内120", PEOPLE), ("15日共120", PEOPLE),
+])
+def test_second_figures_beside_dates_stay_errors(text, spec):
+    refused(text, spec)
 
 
 @pytest.mark.parametrize(("text", "value"), [
