@@ -10,6 +10,33 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
+def _patient_waits() -> None:
+    """pytest-qt's waits give up after 5 s by default: on a loaded 2-core CI machine that
+    fails tests that would pass. A wait ends as soon as its condition holds, so the longer
+    limit (tests/waiting.py) costs nothing when all is well. Waits whose timeout is the
+    expected outcome (raising=False, assertNotEmitted) keep what the test gives them."""
+    from pytestqt.qtbot import QtBot
+
+    from tests.waiting import WAIT_MS
+
+    def patient(method, *, unless_not_raising: bool = False):
+        def wait(self, *args, **kwargs):
+            if "timeout" not in kwargs and not (unless_not_raising
+                                                and kwargs.get("raising") is False):
+                kwargs["timeout"] = WAIT_MS
+            return method(self, *args, **kwargs)
+        return wait
+
+    QtBot.waitUntil = patient(QtBot.waitUntil)
+    QtBot.waitExposed = patient(QtBot.waitExposed)
+    QtBot.waitActive = patient(QtBot.waitActive)
+    QtBot.waitSignal = patient(QtBot.waitSignal, unless_not_raising=True)
+    QtBot.waitSignals = patient(QtBot.waitSignals, unless_not_raising=True)
+
+
+_patient_waits()
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
