@@ -6,21 +6,12 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 import storage  # cheap: its API (and sqlite-utils) loads on first use
 from forms.messages import say
-from ui import file_commands
 from ui.empty_editor import EmptyEditor
-from ui.errors import show_error
 from ui.main_actions import build_actions
-from ui.open_store import Opened, recover_from
 from ui.report_list import ReportListPanel
 from ui.window_commands import WindowCommands
 from ui.window_layout import ShareSplitter
@@ -30,6 +21,7 @@ if TYPE_CHECKING:
 
     from forms.spec import FormTemplate
     from storage.peek import Peek
+    from ui.background_open import Opened
 
 log = logging.getLogger("tianbao.ui")
 APP_NAME = "Tianbao"
@@ -160,7 +152,9 @@ class MainWindow(WindowCommands, QMainWindow):
     def first_steps(self) -> bool:
         if self._closed:  # quit before the timer came round
             return False
-        return file_commands.ask_unit_details(self)
+        from ui.file_commands import ask_unit_details  # noqa: PLC0415 - see _show_error
+
+        return ask_unit_details(self)
 
     def finish_checking(self, opened: Opened) -> None:
         """Startup, third stage (after a quick open): the full check's verdict, the forms,
@@ -173,7 +167,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self.settings = storage.get_settings(self.store.db)
         self.reload_templates(opened.templates if opened.templates is not None else {})
         if opened.templates_error is not None:
-            show_error(self, opened.templates_error, self.tr("未能读取表单模板"))
+            self._show_error(opened.templates_error, self.tr("未能读取表单模板"))
         self.report_list.set_store(self.store)
         self._store_changed()
         report_id = self.current_report_id()
@@ -191,6 +185,8 @@ class MainWindow(WindowCommands, QMainWindow):
 
     def _recover_or_quit(self, path: Path, error: Exception) -> Any:
         """At startup: explain ``error`` and offer the way on; the store, or None (then quit)."""
+        from ui.open_store import recover_from  # noqa: PLC0415 - see _show_error
+
         store = recover_from(self, path, error,
                              cancel_text=QApplication.translate("MainWindow", "退出"))
         if store is None:
@@ -248,7 +244,7 @@ class MainWindow(WindowCommands, QMainWindow):
         try:
             self.templates = templates if templates is not None else load_templates(self.store)
         except Exception as exc:  # noqa: BLE001 - the reports stay usable without new forms
-            show_error(self, exc, self.tr("未能读取表单模板"))
+            self._show_error(exc, self.tr("未能读取表单模板"))
             self.templates = {}
         self.form_titles = {form_id: t.title for form_id, t in self.templates.items()}
         self.report_list.set_form_titles(self.form_titles)
@@ -282,9 +278,15 @@ class MainWindow(WindowCommands, QMainWindow):
         try:
             self.editor.flush()
         except Exception as exc:  # noqa: BLE001 - shown in one place
-            show_error(self, exc, self.tr("未能保存修改"))
+            self._show_error(exc, self.tr("未能保存修改"))
             return False
         return True
+
+    def _show_error(self, exc: Exception, title: str) -> None:
+        # The message boxes' modules are imported when first needed: not before the first paint.
+        from ui.errors import show_error  # noqa: PLC0415
+
+        show_error(self, exc, title)
 
     def show_report(self, report_id: int | None) -> None:
         """Load the report selected in the list into the editor (saving the previous first)."""
@@ -301,7 +303,7 @@ class MainWindow(WindowCommands, QMainWindow):
         try:
             self._real_editor().load_report(report_id)
         except Exception as exc:  # noqa: BLE001
-            show_error(self, exc, self.tr("无法打开报表"))
+            self._show_error(exc, self.tr("无法打开报表"))
             self.editor.clear()
         else:
             self._remember_report(report_id)
@@ -343,6 +345,8 @@ class MainWindow(WindowCommands, QMainWindow):
             event.accept()
             return
         if not self.flush_editor():
+            from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - see _show_error
+
             answer = QMessageBox.question(
                 self, self.tr("退出"), self.tr("有修改未能保存。仍要退出吗？"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

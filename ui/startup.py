@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QExposeEvent, QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from forms import messages
 
@@ -159,6 +159,8 @@ def make_excepthook(log_path: Path | None,
         log.error("unhandled exception:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
         if showing or QApplication.instance() is None:
             return
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - not before the first paint
+
         from ui.errors import error_text, is_known, log_file_hint  # noqa: PLC0415
 
         text = error_text(exc)
@@ -267,8 +269,8 @@ def run_app(db_path: Path | None) -> int:
     from storage.paths import data_dir, default_db_path  # noqa: PLC0415 - not the whole API
     from storage.peek import peek_database  # noqa: PLC0415
     from ui import startup  # noqa: PLC0415 - this module, patchable in tests
+    from ui.background_open import BackgroundOpen  # noqa: PLC0415
     from ui.main_window import APP_NAME, MainWindow  # noqa: PLC0415
-    from ui.open_store import BackgroundOpen  # noqa: PLC0415
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -356,6 +358,8 @@ def move_old_data() -> FolderMove | None:
 
 def tell_data_moved(parent: QWidget | None, move: FolderMove) -> None:
     """Say where the data went (once: it is moved only once), or why it stayed."""
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - not before the first paint
+
     if move.error is None:
         log.info("moved the data folder from %s to %s", move.old, move.new)
         text = QCoreApplication.translate(

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from ui import file_commands, report_commands
+# The commands' modules (ui.report_commands, ui.file_commands) are imported when a command
+# first runs: the window's first paint does not wait for them.
 
 translate = QCoreApplication.translate
 
@@ -20,7 +21,9 @@ class WindowCommands:
     """The commands of ``MainWindow``, by the names its actions are connected to."""
 
     def new_report(self, *_: object, copy_from: int | None = None) -> int | None:
-        return report_commands.new_report(self, copy_from)
+        from ui.report_commands import new_report  # noqa: PLC0415
+
+        return new_report(self, copy_from)
 
     def copy_report(self) -> int | None:
         report_id = self.current_report_id()
@@ -38,13 +41,19 @@ class WindowCommands:
         return report_id
 
     def delete_report(self) -> bool:
-        return report_commands.delete_report(self)
+        from ui.report_commands import delete_report  # noqa: PLC0415
+
+        return delete_report(self)
 
     def show_trash(self) -> None:
-        report_commands.show_trash(self)
+        from ui.report_commands import show_trash  # noqa: PLC0415
+
+        show_trash(self)
 
     def merge(self) -> None:
-        report_commands.merge(self)
+        from ui.report_commands import merge  # noqa: PLC0415
+
+        merge(self)
 
     def export(self, kind: str) -> Path | None:
         from ui.export_actions import export_report  # noqa: PLC0415
@@ -78,16 +87,24 @@ class WindowCommands:
         self.editor.redo()
 
     def open_database(self) -> bool:
-        return file_commands.open_database(self)
+        from ui.file_commands import open_database  # noqa: PLC0415
+
+        return open_database(self)
 
     def show_backups(self) -> None:
-        file_commands.show_backups(self)
+        from ui.file_commands import show_backups  # noqa: PLC0415
+
+        show_backups(self)
 
     def show_settings(self) -> None:
-        file_commands.show_settings(self)
+        from ui.file_commands import show_settings  # noqa: PLC0415
+
+        show_settings(self)
 
     def about(self) -> None:
-        file_commands.about(self)
+        from ui.file_commands import about  # noqa: PLC0415
+
+        about(self)
 
     def show_guide(self) -> None:
         from ui.guide import show_guide  # noqa: PLC0415 - not needed for the first paint

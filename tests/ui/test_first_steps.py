@@ -64,7 +64,7 @@ def test_the_last_report_is_shown_again_on_reopening(qtbot, tmp_path):
 
 def test_the_last_report_is_shown_again_after_a_staged_start(qtbot, tmp_path):
     from storage.peek import peek_database
-    from ui.open_store import BackgroundOpen
+    from ui.background_open import BackgroundOpen
 
     path = tmp_path / "staged.db"
     with storage.open_database(path, daily_backup=False) as store:

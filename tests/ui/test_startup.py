@@ -130,7 +130,7 @@ def _staged_window(qtbot, path):
 
 def _open_in_background(qtbot, window, path, quick=False):
     """Run BackgroundOpen as ``run`` does; with ``quick``, also until its check is done."""
-    from ui.open_store import BackgroundOpen
+    from ui.background_open import BackgroundOpen
 
     opener = BackgroundOpen(path, quick=quick, parent=window)
     opener.finished.connect(window.finish_opening)
@@ -263,7 +263,7 @@ def test_staged_window_scopes_the_delete_shortcut_at_once_and_sorts_with_the_sto
 def test_the_log_is_set_up_after_a_quick_open_hands_the_store_over(qtbot, tmp_path, quick):
     """Its imports must not delay the window's store; a declined quick open is logged, so
     then the log comes first."""
-    from ui.open_store import BackgroundOpen
+    from ui.background_open import BackgroundOpen
 
     path = tmp_path / "log.db"
     _database_with_reports(path, ["成都市疾控中心"])
@@ -328,43 +328,6 @@ def test_the_language_file_is_read_with_care(tmp_path):
     assert startup.last_language(tmp_path / "new") == "en"
 
 
-def test_after_first_paint_calls_back_once_the_window_is_painted(qtbot):
-    from PySide6.QtWidgets import QWidget
-
-    painted: list[int] = []
-    calls: list[int] = []
-
-    class Window(QWidget):
-        def paintEvent(self, event):  # noqa: N802 - Qt API
-            painted.append(1)
-            super().paintEvent(event)
-
-    window = Window()
-    qtbot.addWidget(window)
-    window.show()
-    startup.after_first_paint(window, lambda: calls.append(len(painted)))
-    assert calls == []  # not before the event loop has painted the window
-    qtbot.waitUntil(lambda: bool(calls), timeout=WAIT_MS)
-    assert calls[0] >= 1
-    window.hide()
-    window.show()
-    qtbot.wait(50)
-    assert len(calls) == 1
-
-
-def test_after_first_paint_calls_back_even_if_never_painted(qtbot, monkeypatch):
-    from PySide6.QtWidgets import QWidget
-
-    monkeypatch.setattr(startup, "FIRST_PAINT_WAIT_MS", 10)
-    window = QWidget()
-    qtbot.addWidget(window)
-    calls: list[bool] = []
-    startup.after_first_paint(window, lambda: calls.append(True))  # never shown
-    qtbot.waitUntil(lambda: bool(calls), timeout=WAIT_MS)
-    qtbot.wait(30)
-    assert calls == [True]
-
-
 def test_the_smoke_test_variable_closes_the_window_once_it_is_ready(qtbot, store, monkeypatch,
                                                                    caplog):
     window = main_window.MainWindow(store, storage.get_settings(store.db))
@@ -399,7 +362,7 @@ def test_the_start_removes_what_killed_exports_left(qtbot, tmp_path):
     os.utime(stale, (hour_ago, hour_ago))
     kept = folder / ".~lock.总结.xlsx#"
     kept.write_bytes(b"x")
-    from ui.open_store import BackgroundOpen
+    from ui.background_open import BackgroundOpen
 
     opener = BackgroundOpen(path)
     opener.start()

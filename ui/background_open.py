@@ -1,0 +1,188 @@
+"""Opening the database in a worker thread at startup: the quick open, then the full check.
+
+Kept apart from ``ui.open_store`` (the dialogs), so the window's first paint does not wait
+for the message boxes' imports.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+import storage
+
+TAKE_TIMEOUT_S = 5  # the check starts by then even if no event loop took the store
+log = logging.getLogger("tianbao.ui")
+
+
+def export_folders(settings: Any, home: Path | None = None) -> list[Path]:
+    """The folders exports are written to: chosen in the settings, last used, Documents."""
+    home = home or Path.home()
+    chosen = [Path(text).expanduser() for text in (settings.export_folder,
+                                                   settings.last_export_folder) if text]
+    return list(dict.fromkeys(chosen + [home / "Documents", home / "文档"]))
+
+
+def remove_export_leftovers(settings: Any, home: Path | None = None) -> list[Path]:
+    """At start: remove what killed exports left in the export folders (only our own files)."""
+    from exports.parts import remove_stale_parts  # noqa: PLC0415 - off the startup path
+
+    removed = []
+    for folder in export_folders(settings, home):
+        removed += remove_stale_parts(folder)
+    if removed:
+        log.info("removed %d leftover export file(s): %s", len(removed), removed)
+    return removed
+
+
+class BackgroundOpen(QObject):
+    """Opens a database in a worker thread and hands it to the GUI thread.
+
+    ``quick`` (for a file that ``storage.peek`` could read): the store comes at once,
+    without importing sqlite-utils or checking the whole file; ``finished`` carries it, and
+    the worker goes on with the full check, the daily backup and the templates, which
+    ``checked`` carries (writes wait for the check). Otherwise (or if the quick open
+    declines) the full ``open_database`` runs first: migrations, checks, backup, templates,
+    and ``finished`` carries all of it. Until the check has passed nothing is written.
+    """
+
+    finished = Signal(object)  # Opened
+    checked = Signal(object)  # Opened, after a quick open: check error and templates
+
+    def __init__(self, path: Path, *, quick: bool = False,
+                 prepare: Callable[[], None] | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.quick = quick
+        # Run in the worker (e.g. the log file): first, or after the quick open's hand-over.
+        self.prepare = prepare
+        self.result: Opened | None = None
+        self._cancelled = False
+        self._opened = threading.Event()  # the store (or the error) is in ``result``
+        # After a quick open the rest waits until the GUI thread has taken the store, so that
+        # its slow imports do not hold the GIL while the window attaches it.
+        self._taken = threading.Event()
+        self.finished.connect(lambda _opened: QTimer.singleShot(0, self._taken.set))
+        self._thread = threading.Thread(target=self._work, name="open-database", daemon=True)
+
+    def start(self) -> None:
+        if not self._cancelled:
+            self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> Opened | None:
+        """The store or error once opened (None if the worker never started: it won't now).
+
+        At the end: after a quick open, the worker skips what is left and is waited for
+        (a thread still running as Python shuts down may crash it).
+        """
+        self._cancelled = True
+        self._taken.set()
+        if self._thread.ident is not None:
+            self._opened.wait(timeout)
+            self._thread.join(timeout)
+        return self.result
+
+    def _work(self) -> None:
+        opened = Opened(self.path)
+        declined = None
+        if self.quick:
+            opened.store, declined = _open_quickly(self.path)
+        if opened.store is not None:
+            opened.checking = True
+            self._hand_over(opened)
+            self._taken.wait(TAKE_TIMEOUT_S)
+            self._prepare()  # once the window has the store: its imports are not in the way
+            opened.check_error = _complete(opened.store)
+            with opened.store.using() as still_open:  # the window may close it meanwhile
+                if not still_open or self._cancelled:
+                    return
+                if opened.check_error is None:
+                    _remove_leftovers_soon(opened.store)
+                _load_templates(opened)
+            _preload_editor()
+            self.checked.emit(opened)
+            return
+        self._prepare()
+        if declined is not None:
+            log.info("quick open declined (%s): opening %s in full", declined, self.path)
+        try:
+            opened.store = storage.open_database(self.path)
+        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread to explain
+            opened.error = exc
+        else:
+            _remove_leftovers_soon(opened.store)
+        _load_templates(opened)
+        self._hand_over(opened)
+
+    def _prepare(self) -> None:
+        if self.prepare is not None:
+            self.prepare()
+
+    def _hand_over(self, opened: Opened) -> None:
+        self.result = opened
+        self._opened.set()
+        self.finished.emit(opened)
+
+
+def _open_quickly(path: Path) -> tuple[Any, str | None]:
+    """(store from ``open_checking_later``, None), or (None, why not): then the full open
+    decides and explains."""
+    from storage.store import open_checking_later  # noqa: PLC0415 - no sqlite-utils
+
+    try:
+        return open_checking_later(path), None
+    except Exception as exc:  # noqa: BLE001 - locked, damaged, older: the full open says so
+        return None, type(exc).__name__
+
+
+def _remove_leftovers_soon(store: Any) -> None:
+    settings = storage.get_settings(store.db)
+    threading.Thread(target=remove_export_leftovers, args=(settings,),
+                     name="export-leftovers", daemon=True).start()
+
+
+def _complete(store: Any) -> Exception | None:
+    try:
+        return storage.complete_open(store)
+    except Exception as exc:  # noqa: BLE001 - e.g. the file vanished: writes stay barred
+        if store.gate is not None and not store.gate.done:
+            message = exc.args[0] if isinstance(exc, storage.StorageError) else str(exc)
+            store.gate.failed(storage.StorageError(message, path=store.path))
+        return exc
+
+
+def _preload_editor() -> None:
+    """Import the form editor and its widgets now, so that opening a report does not."""
+    try:
+        import ui.editor.form_view  # noqa: F401, PLC0415 - the import is the point
+    except Exception:  # noqa: BLE001 - opening a report will import (and report) it then
+        log.warning("could not preload the editor", exc_info=True)
+
+
+def _load_templates(opened: Opened) -> None:
+    try:
+        from ui.catalogue import template_catalogue  # noqa: PLC0415
+
+        opened.templates = template_catalogue(opened.store).templates()
+    except Exception as exc:  # noqa: BLE001
+        opened.templates_error = exc
+
+
+@dataclass
+class Opened:
+    """What ``BackgroundOpen`` found: a Store or the error from ``open_database``, the
+    templates, and after a quick open the outcome of the full check (None: passed)."""
+
+    path: Path
+    store: Any = None
+    error: Exception | None = None
+    templates: dict[str, Any] | None = None
+    templates_error: Exception | None = None
+    checking: bool = False  # a quick open: ``checked`` follows with the rest
+    check_error: Exception | None = None
