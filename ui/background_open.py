@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,13 +54,10 @@ class BackgroundOpen(QObject):
     finished = Signal(object)  # Opened
     checked = Signal(object)  # Opened, after a quick open: check error and templates
 
-    def __init__(self, path: Path, *, quick: bool = False,
-                 prepare: Callable[[], None] | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, path: Path, *, quick: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = path
         self.quick = quick
-        # Run in the worker (e.g. the log file): first, or after the quick open's hand-over.
-        self.prepare = prepare
         self.result: Opened | None = None
         self._cancelled = False
         self._opened = threading.Event()  # the store (or the error) is in ``result``
@@ -97,7 +93,6 @@ class BackgroundOpen(QObject):
             opened.checking = True
             self._hand_over(opened)
             self._taken.wait(TAKE_TIMEOUT_S)
-            self._prepare()  # once the window has the store: its imports are not in the way
             opened.check_error = _complete(opened.store)
             with opened.store.using() as still_open:  # the window may close it meanwhile
                 if not still_open or self._cancelled:
@@ -108,7 +103,6 @@ class BackgroundOpen(QObject):
             _preload_editor()
             self.checked.emit(opened)
             return
-        self._prepare()
         if declined is not None:
             log.info("quick open declined (%s): opening %s in full", declined, self.path)
         try:
@@ -119,10 +113,6 @@ class BackgroundOpen(QObject):
             _remove_leftovers_soon(opened.store)
         _load_templates(opened)
         self._hand_over(opened)
-
-    def _prepare(self) -> None:
-        if self.prepare is not None:
-            self.prepare()
 
     def _hand_over(self, opened: Opened) -> None:
         self.result = opened

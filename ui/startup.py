@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -17,6 +18,7 @@ from PySide6.QtGui import QExposeEvent, QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from forms import messages
+from ui.log_file import LOG_FILE_NAME, setup_logging  # noqa: F401 - as startup.X (patchable)
 
 if TYPE_CHECKING:
     from storage.relocate import FolderMove
@@ -30,7 +32,6 @@ FONT_FILES = ("TianbaoSans-Regular.ttf", "TianbaoSans-Bold.ttf")
 APP_FONT_POINT_SIZE = 10
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = {"zh_CN": "中文", "en": "English"}  # each shown in its own language
-LOG_FILE_NAME = "tianbao.log"
 LANGUAGE_FILE_NAME = "language"  # the language last used, for messages before the settings
 SMOKE_QUIT_ENV = "TIANBAO_SMOKE_QUIT_MS"  # the bundle's smoke test: quit this long after ready
 FIRST_PAINT_WAIT_MS = 1000  # ``after_first_paint`` calls back by then even if never painted
@@ -119,28 +120,6 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
         app.removeTranslator(translator)
     QLocale.setDefault(QLocale(DEFAULT_LANGUAGE))
     messages.set_language(DEFAULT_LANGUAGE)
-
-
-def setup_logging(folder: Path) -> Path | None:
-    """Log to ``folder/tianbao.log`` (rotating, 1 MB × 3); returns its path or None."""
-    path = folder / LOG_FILE_NAME
-    root = logging.getLogger()
-    for handler in root.handlers:
-        if getattr(handler, "baseFilename", None) == str(path):
-            return path
-    from logging.handlers import RotatingFileHandler  # noqa: PLC0415 - socket, pickle: later
-
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True)
-    except OSError:
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    if root.level > logging.INFO or root.level == logging.NOTSET:
-        root.setLevel(logging.INFO)
-    return path
 
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
@@ -265,7 +244,19 @@ def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
 def run_app(db_path: Path | None) -> int:
     """Start the app. If ``storage.peek`` can read the file, the window shows its reports at
     once and the full open (integrity check, migrations, backup) runs in a worker thread;
-    otherwise (new, older, damaged or foreign file) the file is opened before the window."""
+    otherwise (new, older, damaged or foreign file) the file is opened before the window.
+
+    Python's garbage collector waits until the window is painted: its passes over the
+    objects of every module imported so far would delay the first paint by a few ms.
+    """
+    gc.disable()
+    try:
+        return _run_app(db_path)
+    finally:
+        gc.enable()
+
+
+def _run_app(db_path: Path | None) -> int:
     from storage.paths import data_dir, default_db_path  # noqa: PLC0415 - not the whole API
     from storage.peek import peek_database  # noqa: PLC0415
     from ui import startup  # noqa: PLC0415 - this module, patchable in tests
@@ -282,9 +273,12 @@ def run_app(db_path: Path | None) -> int:
     startup.register_fonts(app)
     move = None if db_path else startup.move_old_data()
     path = Path(db_path) if db_path else move.db_path if move else default_db_path()
+    log_path = startup.setup_logging(folder)  # after the move: the old log goes with the data
+    log.info("starting on %s", path)
     peek = peek_database(path)
     if peek is None:
-        return _run_opened_first(app, path, folder, windows, move)
+        gc.enable()  # the window waits for the open anyway
+        return _run_opened_first(app, path, folder, windows, move, log_path)
     translators = startup.install_translators(app, peek.settings.language)
     app.setApplicationDisplayName(QApplication.translate("MainWindow", "填报"))
     window = MainWindow(None, peek.settings, preview=peek, log_path=log_path,
@@ -292,11 +286,15 @@ def run_app(db_path: Path | None) -> int:
     windows.append(window)
     window.show()
     startup.quit_when_ready(window)
-    opener = BackgroundOpen(path, quick=True, prepare=lambda: _start_log(folder, path),
-                            parent=window)
+    opener = BackgroundOpen(path, quick=True, parent=window)
     opener.finished.connect(window.finish_opening)
     opener.checked.connect(window.finish_checking)
-    startup.after_first_paint(window, opener.start)
+
+    def painted() -> None:
+        gc.enable()
+        opener.start()
+
+    startup.after_first_paint(window, painted)
     if move is not None:
         tell_data_moved(window, move)  # the check runs meanwhile
     try:
@@ -309,23 +307,16 @@ def run_app(db_path: Path | None) -> int:
         del translators
 
 
-def _start_log(folder: Path, path: Path) -> None:
-    setup_logging(folder)
-    log.info("starting on %s", path)
-
-
-def _run_opened_first(app: QApplication, path: Path, folder: Path,
-                      windows: list[QWidget], move: FolderMove | None) -> int:
+def _run_opened_first(app: QApplication, path: Path, folder: Path, windows: list[QWidget],
+                      move: FolderMove | None, log_path: Path | None) -> int:
     """The plain start: open (create, migrate, or explain a problem), then show the window."""
     import storage  # noqa: PLC0415
     from ui import startup  # noqa: PLC0415
     from ui.main_window import MainWindow  # noqa: PLC0415
     from ui.open_store import open_store  # noqa: PLC0415
 
-    log_path = startup.setup_logging(folder)
     language = startup.last_language(folder)  # for the dialogs before the settings are read
     translators = startup.install_translators(app, language)
-    log.info("starting on %s", path)
     store = open_store(None, path, cancel_text=QApplication.translate("MainWindow", "退出"))
     if store is None:
         return 1

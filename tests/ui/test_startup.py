@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -29,6 +30,7 @@ def started(monkeypatch, qapp):
         return made
 
     def exec_() -> int:
+        shown["collecting"] = gc.isenabled()  # the garbage collector, in the event loop
         shown["windows"] = [w for w in QApplication.topLevelWidgets()
                             if isinstance(w, main_window.MainWindow) and w.isVisible()]
         shown["menus"] = [a.text() for a in shown["windows"][0].menuBar().actions()]
@@ -54,6 +56,7 @@ def test_run_opens_the_window_on_the_given_database(started, tmp_path):
     assert main_window.run(path) == 0
     window = started["windows"][0]
     assert window.store.path == path
+    assert started["collecting"]  # opened before the window: no reason to wait
     assert started["menus"] == ["文件(&F)", "编辑(&E)", "帮助(&H)"]
     assert "Tianbao Sans" in QFontDatabase.families()
     assert "Tianbao Sans" in QApplication.font().families()
@@ -62,6 +65,17 @@ def test_run_opens_the_window_on_the_given_database(started, tmp_path):
     assert sys.excepthook is not sys.__excepthook__
     with storage.open_database(path, daily_backup=False) as again:  # closed on exit
         assert not again.read_only
+
+
+def test_a_staged_start_logs_to_the_file_from_the_start(started, tmp_path):
+    path = tmp_path / "staged.db"
+    _database_with_reports(path, ["成都市疾控中心"])
+    assert main_window.run(path) == 0
+    assert started["windows"][0].store is None  # the event loop never ran: still staged
+    assert not started["collecting"]  # until the first paint
+    assert gc.isenabled()
+    log_file = storage.data_dir() / startup.LOG_FILE_NAME
+    assert f"starting on {path}" in log_file.read_text(encoding="utf-8")
 
 
 def test_run_asks_for_the_unit_on_a_fresh_database(started, tmp_path, monkeypatch):
@@ -258,31 +272,6 @@ def test_staged_window_scopes_the_delete_shortcut_at_once_and_sorts_with_the_sto
     assert not window.report_list.view.isSortingEnabled()  # not before the first paint
     _open_in_background(qtbot, window, path, quick)
     assert window.report_list.view.isSortingEnabled()
-
-
-def test_the_log_is_set_up_after_a_quick_open_hands_the_store_over(qtbot, tmp_path, quick):
-    """Its imports must not delay the window's store; a declined quick open is logged, so
-    then the log comes first."""
-    from ui.background_open import BackgroundOpen
-
-    path = tmp_path / "log.db"
-    _database_with_reports(path, ["成都市疾控中心"])
-    if not quick:  # declined: an older file needs the full open
-        import sqlite3
-
-        conn = sqlite3.connect(path)
-        conn.execute("PRAGMA user_version = 2")
-        conn.commit()
-        conn.close()
-    handed_over: list[bool] = []
-    opener = BackgroundOpen(path, quick=True,
-                            prepare=lambda: handed_over.append(opener.result is not None))
-    with qtbot.waitSignal(opener.finished, timeout=WAIT_MS):
-        opener.start()
-    opened = opener.wait(timeout=WAIT_S)
-    assert opened.checking == quick
-    assert handed_over == [quick]
-    opened.store.close()
 
 
 def test_the_data_moved_from_the_old_place_is_announced(started, tmp_path, monkeypatch, messages):
