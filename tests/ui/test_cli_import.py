@@ -142,3 +142,48 @@ def test_an_xlsform_with_an_unknown_type_stores_nothing(capsys, db, tmp_path):
     if db.exists():
         with storage.open_database(db, read_only=True) as store:
             assert storage.list_imported_templates(store.db) == []
+
+
+@pytest.mark.parametrize("command", [("import",), ("templates", "import")])
+@pytest.mark.parametrize(("content", "words"), [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "另存为"),
+    (b"PK\x05\x06" + bytes(18), "压缩包"),
+])
+def test_a_refused_file_gives_a_json_error_with_json(capsys, db, tmp_path, command, content,
+                                                     words):
+    path = tmp_path / "表.docx"
+    path.write_bytes(content)
+    code, out, err = run(capsys, "--db", db, *command, path, "--json")
+    data = json.loads(out)
+    assert code == 1 and words in data["error"] and words in err
+    assert data.get("id", "absent") is None or data.get("stored") is False
+    assert reports(db) == []
+
+
+def test_a_refused_template_gives_its_problems_as_json(capsys, db, tmp_path):
+    path = tmp_path / "坏.toml"
+    path.write_text('id = "x"\ntitle = "坏"\nversion = 1\n[[sections]]\nid = "s"\ntitle = "节"\n'
+                    '[[sections.fields]]\nid = "a"\nlabel = "甲"\ntype = "nonsense"\n',
+                    encoding="utf-8")
+    code, out, _ = run(capsys, "--db", db, "templates", "import", path, "--json")
+    data = json.loads(out)
+    assert code == 1 and data["stored"] is False and data["problems"]
+    assert "模板未导入" in data["error"]
+
+
+def test_show_marks_fields_that_do_not_apply(capsys, db, tmp_path):
+    from tests.forms.importing.test_xlsform import xlsform
+
+    form = xlsform(tmp_path / "kobo.xlsx")
+    assert run(capsys, "--db", db, "templates", "import", form)[0] == 0
+    values = tmp_path / "values.json"
+    values.write_text(json.dumps({"online": "否", "viewers": "300人次", "unit_name": "某县"},
+                                 ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(capsys, "--db", db, "new", "no_tobacco_2025", "--values", values)
+    report_id = int(out.splitlines()[-1])
+    code, out, _ = run(capsys, "--db", db, "show", report_id)
+    line = next(line for line in out.splitlines() if "直播观看人次" in line)
+    assert "300人次" in line and "不适用" in line
+    assert "不适用" not in next(line for line in out.splitlines() if "单位名称" in line)
+    code, out, _ = run(capsys, "--db", db, "show", report_id, "--json")
+    assert json.loads(out)["not_applicable"] == ["viewers"]

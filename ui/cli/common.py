@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,9 @@ class CliError(Exception):
 
 class UsageError(CliError):
     exit_code = EXIT_USAGE
+
+
+Handler = Callable[[Any], int]
 
 
 def program_name(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None,
@@ -120,6 +124,22 @@ def read_values_file(path: Path, template: FormTemplate,
                              form=template.title, fields=joined(unknown, ", "),
                              program=program_name()))
     return values
+
+
+def json_refusals(blank: dict[str, Any]) -> Callable[[Handler], Handler]:
+    """A command whose refusals, with --json, are also a JSON object on stdout:
+    ``{"error": "…", **blank}`` (the exit code and the line on stderr stay as they are)."""
+    def wrap(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        def run(args: Any) -> int:
+            try:
+                return handler(args)
+            except CliError as exc:
+                if getattr(args, "json", False):
+                    print_json({**blank, "error": str(exc)})
+                raise
+        return run
+    return wrap
 
 
 def print_json(data: Any) -> None:

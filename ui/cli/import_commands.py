@@ -14,7 +14,15 @@ from forms.registry import type_title
 from forms.types.base import AGGREGATE_TITLES
 from ui import importing
 from ui.catalogue import TemplateRejected, problem_text
-from ui.cli.common import EXIT_OK, EXIT_REFUSED, CliError, open_store, print_json, read_catalogue
+from ui.cli.common import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    CliError,
+    json_refusals,
+    open_store,
+    print_json,
+    read_catalogue,
+)
 from ui.operations import OperationError
 
 
@@ -29,6 +37,7 @@ def register(commands: Any) -> None:
     filled.set_defaults(handler=import_filled)
 
 
+@json_refusals({"id": None})
 def import_filled(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
@@ -79,7 +88,7 @@ def import_form_file(args: argparse.Namespace) -> int:
             outcome = importing.save_draft(store, draft, Path(args.file).name)
             stored, form_id = outcome.stored, outcome.template.id
     except TemplateRejected as exc:
-        return print_rejected(exc)
+        return print_rejected(exc, as_json=args.json)
     except (OperationError, storage.StorageError) as exc:
         raise CliError(exc.text()) from exc
     finally:
@@ -121,8 +130,12 @@ def check_form_file(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def print_rejected(error: TemplateRejected) -> int:
+def print_rejected(error: TemplateRejected, as_json: bool = False) -> int:
     """Every problem of a refused template, then the refusal; the exit code."""
+    if as_json:
+        print_json({"error": f"共 {len(error.problems)} 处错误，模板未导入",
+                    "problems": [problem_text(p) for p in error.problems], "stored": False})
+        return EXIT_REFUSED
     for problem in error.problems:
         print(problem_text(problem))
     print(f"共 {len(error.problems)} 处错误，模板未导入。")

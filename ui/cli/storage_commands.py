@@ -122,6 +122,8 @@ def show_report(store: Any, args: argparse.Namespace) -> int:
                 "title": report.title, "unit": report.unit,
                 "raw": {k: v for k, v in session.validator.raw.items() if v}}
         data.update(check.to_dict())
+        data["not_applicable"] = sorted(k for k in check.not_applicable
+                                        if session.validator.raw.get(k))
         sources = operations.merge_sources(report)
         if sources:
             data["sources"] = [{key: source.get(key) for key in SOURCE_KEYS} for source in sources]
@@ -134,6 +136,8 @@ def show_report(store: Any, args: argparse.Namespace) -> int:
         if text:
             display = check.displays.get(spec.key, "")
             shown = text if len(text) <= 60 else text[:60].replace("\n", " ") + "……"
+            if spec.key in check.not_applicable:  # kept, but its show_if does not hold
+                display = "不适用：条件不成立，不检查、不导出"
             print(f"  {spec.full_label}：{shown}" + (f"    [{display}]" if display else ""))
     for issue in check.issues:
         print(issue.line())

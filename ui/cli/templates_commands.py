@@ -17,6 +17,7 @@ from ui.cli.common import (
     EXIT_OK,
     EXIT_REFUSED,
     CliError,
+    json_refusals,
     open_store,
     print_json,
     program_name,
@@ -100,6 +101,7 @@ def check_template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@json_refusals({"stored": False})
 def import_template(args: argparse.Namespace) -> int:
     if is_office_file(args.file):
         return import_form_file(args)
@@ -107,7 +109,7 @@ def import_template(args: argparse.Namespace) -> int:
     try:
         outcome = catalogue.import_template_file(store, args.file)
     except TemplateRejected as exc:
-        return print_rejected(exc)
+        return print_rejected(exc, as_json=args.json)
     except (OperationError, storage.StorageError) as exc:
         raise CliError(exc.text()) from exc
     finally:
