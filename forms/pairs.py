@@ -33,7 +33,7 @@ _BRACKETED = re.compile(r"\s*([^（(\n]+?)\s*[（(](.+)[）)][\s。.]*", re.DOTA
 _WIDE_GROUPS = re.compile(r"(?<![\d.,])(?<!\d，)\d{1,3}(?:，\d{3})+(?!\d)")
 _KEPT_COMMA = "\x00"  # a full-width thousands separator, hidden from the split
 # Written for none in one part, besides the marks a count field takes: 线上暂无数据.
-_MORE_NONE = frozenset({"暂无数据", "无数据", "没有数据", "数据暂无", "暂无此项", "未开展线上活动",
+_MORE_NONE = frozenset({"未开展线上活动",
                         "未开展线下活动", "无线上活动", "无线下活动"})
 _LABEL_GAP = " \t:："
 _ONLY_BRACKETS = re.compile(r"[（(](.+)[）)]", re.DOTALL)

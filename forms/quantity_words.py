@@ -146,7 +146,10 @@ def _is_letter(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or ch.isalpha()
 
 
-UNCLEAR_WORDS = re.compile(r"[未不没无非减降增比每均第或至到]|同期|去年|上年|计划|预计|目标|其中")
+# Words that change what the figure means (未, 每, 计划, 其中 …); 无 and 非 only where they
+# negate, not in names of what is counted (无烟日, 无偿献血, 无创筛查, 非遗, 非公医疗机构).
+UNCLEAR_WORDS = re.compile(r"[未不没减降增比每均第或至到]|同期|去年|上年|计划|预计|目标|其中"
+                           r"|无(?!烟|偿|障碍|创|痛|菌|公害|糖)|(?<!是)非(?!遗|公|营利|典型|物质)")
 
 
 def related(words: str, label: str) -> bool:

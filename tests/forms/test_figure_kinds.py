@@ -176,6 +176,28 @@ def test_numerals_inside_words_are_words(text, value):
     assert read(text)["value"] == value
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("世界无烟日期间12场", 12), ("无烟日宣传12场", 12), ("无烟单位创建培训12场", 12),
+    ("无偿献血宣传12场", 12), ("无创筛查300人", 300), ("无痛胃肠镜筛查300人", 300),
+    ("无障碍设施宣传12场", 12), ("非遗文化进社区12场", 12), ("非公医疗机构医生30人", 30),
+])
+def test_names_with_wu_and_fei_are_words(text, value):
+    """无烟日 is the day of a campaign, not "none"; 无 and 非 only negate elsewhere."""
+    assert read(text)["value"] == value
+
+
+@pytest.mark.parametrize("text", ["无12场", "非12场", "并无12场", "无法统计12场", "非讲座12场",
+                                  "无线上12场"])
+def test_wu_and_fei_that_negate_stay_errors(text):
+    refused(text)
+
+
+@pytest.mark.parametrize("text", ["暂无数据", "无数据", "没有数据", "数据暂无", "暂无此项"])
+@pytest.mark.parametrize("spec", [LECTURES, MONEY, PEOPLE])
+def test_no_data_means_none(text, spec):
+    assert read(text, spec)["value"] == 0
+
+
 # --- 余/多/来 between a figure and its 万: 20余万人 ---------------------------------------------------
 
 INNER = [
