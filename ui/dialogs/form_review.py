@@ -138,12 +138,15 @@ class FormReviewDialog(QDialog):
             ways = kind.aggregates if kind is not None else ()
             chosen = merging.currentData() or spec.aggregate
             merging.clear()
+            if len(ways) <= 1:  # text, dates…: merged their own way, nothing to choose
+                ways = ()
+                merging.addItem(NO_UNIT, None)
             for number, way in enumerate(ways):  # the first is the type's default
                 title = say(AGGREGATE_TITLES.get(way, way))
                 merging.addItem(self.tr("{way}（默认）").format(way=title) if number == 0 else title,
                                 way)
             merging.setCurrentIndex(max(0, merging.findData(chosen)))
-            merging.setEnabled(len(ways) > 1)
+            merging.setEnabled(bool(ways))
             spin.setEnabled(kinds.currentData() in ("text", "long_text"))
 
         kinds.currentIndexChanged.connect(refresh)

@@ -209,3 +209,35 @@ def test_a_group_label_spanning_rows_is_not_unmatched(tmp_path, week_template):
     result, check = import_rows(tmp_path, "docx", rows, week_template)
     assert check.values["lectures"]["value"] == 12 and check.values["symposia"]["value"] == 3
     assert [text for text, _ in unmatched(result)] == ["备注", "无"]
+
+
+def test_a_text_field_on_the_left_keeps_its_value(tmp_path, week_template):
+    rows = [["活动地点", "县人民广场", "活动规模", "大型"]]
+    result, _ = import_rows(tmp_path, "docx", rows, week_template)
+    assert result.raw["activity_place"] == "县人民广场"
+    assert ("活动规模", "没有对应的栏目") in unmatched(result)
+
+
+LIBREOFFICE_FILLED = """<html><head><meta charset="utf-8"></head><body>
+<p>第30届全国肿瘤防治宣传周活动总结表</p>
+<table border="1"><tr><td>单位名称</td><td colspan="3">某县疾控中心</td></tr>
+<tr><td>张贴海报宣传画</td><td>8234张</td><td>发放宣传资料</td><td>38万份</td></tr>
+<tr><td>费用减免（万元）</td><td>130</td><td>直接受益人数（万人）</td><td>约46</td></tr>
+<tr><td>科普讲座</td><td>        场</td><td>活动具体时间</td><td>年 月 日至 年 月 日</td></tr>
+</table></body></html>"""
+
+
+def test_a_libreoffice_document(tmp_path, week_template):
+    from tests.forms.importing.conftest import soffice_convert
+
+    html = tmp_path / "宣传周.html"
+    html.write_text(LIBREOFFICE_FILLED, encoding="utf-8")
+    path = soffice_convert(html, "docx", "MS Word 2007 XML", tmp_path)
+    result = match_document(read_document(path), week_template)
+    check = validate_report(week_template, result.raw)
+    assert check.values["fee_reduction"]["value"] == 1_300_000
+    assert check.values["direct_beneficiaries"]["value"] == 460_000
+    assert check.values["posters"]["value"] == 8234
+    assert "lectures" not in check.values and "activity_time" not in check.values
+    assert not result.raw.get("lectures") and not result.raw.get("activity_time")
+    assert ("发放宣传资料", "没有对应的栏目") in unmatched(result)
