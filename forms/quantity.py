@@ -361,7 +361,7 @@ def note_parts(note: str) -> tuple[bool, list[Quantity]] | None:
     None when any piece is not a plain figure (the note is then kept as text only).
     """
     subset = note.startswith(_SUBSET_WORDS)
-    pieces = [p for p in re.split(r"[、,;；]|(?<=[^\d])[和及](?=[^\d])", note)
+    pieces = [p for p in re.split(r"[、;；]|,(?!\d{3}(?:\D|$))|(?<=[^\d])[和及](?=[^\d])", note)
               if p.strip() and not p.strip().startswith(TOTAL_WORDS)]  # （共4060人次）: a total
     parts = []
     for piece in pieces:

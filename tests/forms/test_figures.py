@@ -293,6 +293,9 @@ def test_notes_are_kept(text, value, note):
     ("12场（线上3场、线下8场）", True), ("12场（其中线上3场、直播2场）", False),
     ("12场（含线上300人）", False), ("约12000份（折页8000份、手册3000份）", False),
     ("1.2万份（折页8000份、手册4000份）", False), ("12000份（折页8千份、手册4千份）", False),
+    ("12,000份（折页8,000份、手册4,000份）", False), ("12,000份（折页8,000份、手册3,000份）", True),
+    ("12,000份（折页8,000份,手册4,000份）", False), ("1,246,567份（其中折页1,000,000份）", False),
+    ("12,000份（共12,000份）", False),
 ])
 def test_note_parts_are_added_up(text, warned):
     spec = FieldSpec("p", "印刷品", "count", key="p", full_label="印刷品", unit="份",
