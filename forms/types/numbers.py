@@ -240,6 +240,9 @@ def check_range(spec: FieldSpec, value: Decimal, unit: str | None) -> list[Issue
     return []
 
 
+MONEY_SCALES = {"千元": 1_000, "万元": 10_000, "亿元": 100_000_000}
+
+
 class MoneyType(QuantityType):
     name = "money"
     title = msg("金额")
@@ -263,7 +266,8 @@ class MoneyType(QuantityType):
         return total
 
     def _parse(self, spec: FieldSpec, text: str, context: ParseContext) -> Parsed:
-        quantity = read_quantity(text, fractional=spec.unit in ("万元", "亿元"))  # 12.345 (万元)
+        scale = MONEY_SCALES.get(spec.unit or "")  # a field kept in 千元, 万元 or 亿元
+        quantity = read_quantity(text, fractional=scale is not None)  # 12.345 (万元)
         example = msg("例如“约130万元”或“5000元”")
         if isinstance(quantity, Unreadable):
             if quantity.code == "not_a_number":
@@ -274,8 +278,8 @@ class MoneyType(QuantityType):
             return unreadable(spec, reason, example)
         value = quantity.value
         issues: list[Issue] = []
-        if quantity.unit is None and spec.unit in ("万元", "亿元") and not quantity.scaled:
-            value *= 10_000 if spec.unit == "万元" else 100_000_000
+        if quantity.unit is None and scale is not None and not quantity.scaled:
+            value *= scale  # 130 in a field of 万元: 1,300,000 元
         elif quantity.unit not in (None, "元"):
             return Parsed(None, (problem(spec, ERROR, "unit_mismatch", msg(
                 "金额单位应为“元”或“万元”，而不是“{unit}”", unit=quantity.unit)),))

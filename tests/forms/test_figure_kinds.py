@@ -393,3 +393,14 @@ def test_words_from_the_label_are_fine(text, spec, value):
 ])
 def test_words_that_change_the_figure_are_not_understood(text, spec):
     refused(text, spec)
+
+
+@pytest.mark.parametrize(("unit", "text", "value"), [
+    ("千元", "130", 130_000), ("千元", "13.5", 13_500), ("千元", "130千元", 130_000),
+    ("千元", "130元", 130), ("千元", "1.3万元", 13_000), ("万元", "130", 1_300_000),
+    ("亿元", "1.2", 120_000_000),
+])
+def test_a_bare_figure_in_a_field_kept_in_thousands_or_wan_of_yuan(unit, text, value):
+    """A template may keep money in 千元: a bare 130 there is 130,000 元, never 130 元."""
+    spec = FieldSpec("k", "经费", "money", key="k", full_label="经费", unit=unit)
+    assert read(text, spec)["value"] == value
