@@ -86,17 +86,20 @@ def check_template_text(text: str, source: str = "<模板>") -> TemplateCheck:
     """Check a template's TOML text; finds every mistake, never raises.
 
     The same few texts are read again and again (each report keeps its template's text, and
-    opening or exporting a report reads it), so a text already checked is not checked again.
+    opening or exporting a report reads it; the catalogue read it first), so a text already
+    checked is not checked again, whichever file or report it comes from now.
     """
     if len(text) <= MAX_KEPT_CHARS:
-        template, problems = _kept_check(text, source)
-        return TemplateCheck(template, list(problems))
+        template, problems = _kept_check(text)
+        if template is not None and template.path != source:
+            template = replace(template, path=source, index={})
+        return TemplateCheck(template, [replace(p, source=source) for p in problems])
     return _check(text, source)
 
 
 @functools.lru_cache(maxsize=32)
-def _kept_check(text: str, source: str) -> tuple[FormTemplate | None, tuple[TemplateProblem, ...]]:
-    check = _check(text, source)  # FormTemplate and TemplateProblem are immutable: shared
+def _kept_check(text: str) -> tuple[FormTemplate | None, tuple[TemplateProblem, ...]]:
+    check = _check(text, "")  # FormTemplate and TemplateProblem are immutable: shared
     return check.template, tuple(check.problems)
 
 

@@ -18,7 +18,15 @@ from forms.issues import Issue
 from forms.messages import say
 from forms.spec import FieldSpec
 from widgets.field_style import style_input
-from widgets.look import ERROR, HINT, WARNING, make_message_label, set_shown, set_state
+from widgets.look import (
+    ERROR,
+    HINT,
+    WARNING,
+    FieldLabel,
+    make_message_label,
+    set_shown,
+    set_state,
+)
 
 translate = QCoreApplication.translate
 
@@ -189,10 +197,12 @@ class FieldWidget(QWidget):
     def label_widget(self) -> QLabel:
         """The field's printed label (red * when required), for the editor to lay out."""
         if self._label is None:
-            label = QLabel()
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setText(html.escape(self.spec.label)
-                          + (" " + REQUIRED_MARK if self.spec.required else ""))
+            if self.spec.required:
+                label = QLabel()
+                label.setTextFormat(Qt.TextFormat.RichText)
+                label.setText(f"{html.escape(self.spec.label)} {REQUIRED_MARK}")
+            else:
+                label = FieldLabel(self.spec.label)
             label.setWordWrap(True)
             label.setToolTip(field_tooltip(self.spec))
             label.setObjectName(f"label:{self.spec.key}")

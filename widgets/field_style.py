@@ -13,7 +13,7 @@ frame around radio buttons and check boxes 2px 6px; focus #3b78d8; read-only #f4
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -72,8 +72,72 @@ def colours(widget: QWidget | None, focused: bool) -> tuple[QColor, QColor]:
     return border, background
 
 
+_boxes: dict[tuple[int, int, int, int, float], QPixmap] = {}  # filled boxes, by size and colours
+KEPT_BOXES = 64  # a form's inputs come in a few sizes
+CORNER = 4  # px of a frame's corner copied from a drawn box (a radius of 3 and its blur)
+
+
 def draw_box(painter: QPainter, rect: QRect, border: QColor, background: QColor | None) -> None:
-    """A 1px rounded box, filled with ``background`` unless None."""
+    """A 1px rounded box, filled with ``background`` unless None.
+
+    A filled box is drawn once per size and colours and copied after that: drawing a
+    rounded outline with antialiasing is slow, and every input on screen has one, so a
+    message that moves the form down would spend most of its repaint here.
+    """
+    if background is None:
+        draw_frame(painter, rect, border)
+        return
+    ratio = painter.device().devicePixelRatioF()
+    key = (rect.width(), rect.height(), border.rgba(), background.rgba(), ratio)
+    pixmap = _boxes.get(key)
+    if pixmap is None:
+        pixmap = QPixmap(round(rect.width() * ratio), round(rect.height() * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        box = QPainter(pixmap)
+        _paint_box(box, QRect(0, 0, rect.width(), rect.height()), border, background)
+        box.end()
+        _keep(key, pixmap)
+    painter.drawPixmap(rect.topLeft(), pixmap)
+
+
+def draw_frame(painter: QPainter, rect: QRect, border: QColor) -> None:
+    """A 1px rounded outline (a text box's or table's: large, and its inside is drawn by the
+    widget): its corners copied from a small drawn box, its sides lines."""
+    c = CORNER
+    if rect.width() <= 2 * c or rect.height() <= 2 * c:
+        _paint_box(painter, rect, border, None)
+        return
+    ratio = painter.device().devicePixelRatioF()
+    key = (2 * c + 1, 2 * c + 1, border.rgba(), 0, ratio)
+    corners = _boxes.get(key)
+    if corners is None:
+        corners = QPixmap(round((2 * c + 1) * ratio), round((2 * c + 1) * ratio))
+        corners.setDevicePixelRatio(ratio)
+        corners.fill(Qt.GlobalColor.transparent)
+        box = QPainter(corners)
+        _paint_box(box, QRect(0, 0, 2 * c + 1, 2 * c + 1), border, None)
+        box.end()
+        _keep(key, corners)
+    x, y, w, h = rect.x(), rect.y(), rect.width(), rect.height()
+    side = corners.width() - c * ratio  # where the right and bottom corners start
+    for dx, dy, sx, sy in ((0, 0, 0, 0), (w - c, 0, side, 0), (0, h - c, 0, side),
+                           (w - c, h - c, side, side)):
+        painter.drawPixmap(QRectF(x + dx, y + dy, c, c), corners,
+                           QRectF(sx, sy, c * ratio, c * ratio))
+    painter.fillRect(QRect(x + c, y, w - 2 * c, 1), border)
+    painter.fillRect(QRect(x + c, y + h - 1, w - 2 * c, 1), border)
+    painter.fillRect(QRect(x, y + c, 1, h - 2 * c), border)
+    painter.fillRect(QRect(x + w - 1, y + c, 1, h - 2 * c), border)
+
+
+def _keep(key: tuple[int, int, int, int, float], pixmap: QPixmap) -> None:
+    if len(_boxes) >= KEPT_BOXES:
+        del _boxes[next(iter(_boxes))]  # the oldest
+    _boxes[key] = pixmap
+
+
+def _paint_box(painter: QPainter, rect: QRect, border: QColor, background: QColor | None) -> None:
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(border, 1))
@@ -117,16 +181,16 @@ def paint_colours(widget: QWidget) -> None:
 
 
 class FieldStyle(QProxyStyle):
-    """The application's style, except the boxes of the inputs marked ``OURS``.
+    """The application's style, except the boxes of the inputs it is set on (style_input).
 
     Every call for a styled widget passes through Python here, so only what differs is
-    overridden (no pixelMetric: Qt asks for metrics thousands of times while laying out).
+    overridden (no pixelMetric: Qt asks for metrics thousands of times while laying out),
+    and kept cheap.
     """
 
     def drawPrimitive(self, element: _PE, option: QStyleOption, painter: QPainter,  # noqa: N802
                       widget: QWidget | None = None) -> None:
-        if element == _PE.PE_PanelLineEdit and isinstance(widget, QLineEdit) \
-                and widget.property(OURS):
+        if element == _PE.PE_PanelLineEdit and isinstance(widget, QLineEdit):
             focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
             draw_box(painter, option.rect, *colours(widget, focused))
             return
@@ -134,17 +198,15 @@ class FieldStyle(QProxyStyle):
 
     def drawControl(self, element: _CE, option: QStyleOption, painter: QPainter,  # noqa: N802
                     widget: QWidget | None = None) -> None:
-        if element == _CE.CE_ShapedFrame and isinstance(widget, QAbstractScrollArea) \
-                and widget.property(OURS):
+        if element == _CE.CE_ShapedFrame and isinstance(widget, QAbstractScrollArea):
             border, _background = colours(widget, widget.hasFocus())
-            draw_box(painter, option.rect, border, None)
+            draw_frame(painter, option.rect, border)
             return
         super().drawControl(element, option, painter, widget)
 
     def drawComplexControl(self, control: _CC, option: QStyleOptionComplex,  # noqa: N802
                            painter: QPainter, widget: QWidget | None = None) -> None:
-        if control == _CC.CC_ComboBox and isinstance(widget, QComboBox) \
-                and widget.property(OURS):
+        if control == _CC.CC_ComboBox and isinstance(widget, QComboBox):
             focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
             draw_box(painter, option.rect, *colours(widget, focused))
             arrow = QStyleOption(option)
@@ -155,14 +217,14 @@ class FieldStyle(QProxyStyle):
 
     def subElementRect(self, element: _SE, option: QStyleOption,  # noqa: N802
                        widget: QWidget | None = None) -> QRect:
-        if element == _SE.SE_LineEditContents and widget is not None and widget.property(OURS):
+        if element == _SE.SE_LineEditContents and isinstance(widget, QLineEdit):
             x, y = LINE_PADDING
             return option.rect.adjusted(1 + x, 1 + y, -1 - x, -1 - y)
         return super().subElementRect(element, option, widget)
 
     def subControlRect(self, control: _CC, option: QStyleOptionComplex,  # noqa: N802
                        sub: _SC, widget: QWidget | None = None) -> QRect:
-        if control == _CC.CC_ComboBox and widget is not None and widget.property(OURS):
+        if control == _CC.CC_ComboBox and isinstance(widget, QComboBox):
             rect = option.rect.adjusted(1, 1, -1, -1)
             arrow = ARROW
             if sub == _SC.SC_ComboBoxArrow:
@@ -175,13 +237,12 @@ class FieldStyle(QProxyStyle):
 
     def sizeFromContents(self, kind: _CT, option: QStyleOption, size: QSize,  # noqa: N802
                          widget: QWidget | None = None) -> QSize:
-        if widget is not None and widget.property(OURS):
-            if kind == _CT.CT_LineEdit:
-                x, y = LINE_PADDING
-                return size + QSize(2 + 2 * x, 2 + 2 * y)
-            if kind == _CT.CT_ComboBox:
-                x, y = COMBO_PADDING
-                return size + QSize(2 + 2 * x + ARROW, 2 + 2 * y)
+        if kind == _CT.CT_LineEdit and isinstance(widget, QLineEdit):
+            x, y = LINE_PADDING
+            return size + QSize(2 + 2 * x, 2 + 2 * y)
+        if kind == _CT.CT_ComboBox and isinstance(widget, QComboBox):
+            x, y = COMBO_PADDING
+            return size + QSize(2 + 2 * x + ARROW, 2 + 2 * y)
         return super().sizeFromContents(kind, option, size, widget)
 
 

@@ -5,8 +5,19 @@ Inputs are drawn by ``widgets.field_style``; labels take their colour from their
 
 from __future__ import annotations
 
+import functools
+import math
+
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QEnterEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from widgets.field_style import paint_colours, palette_with
@@ -65,12 +76,57 @@ def role_label(role: str, parent: QWidget | None = None, label_class: type[QLabe
     return label
 
 
+class FieldLabel(QLabel):
+    """A field's printed label in plain text, sized as the same label in rich text was (the
+    red * of a required field needs rich text): a long label takes a block about as wide as
+    it is tall (QTextDocument.adjustSize), not one long line. Rich text is laid out as a
+    document, several times slower, and a form has hundreds of labels."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(" ".join(text.split()), parent)  # spaces as rich text shows them
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._hint: tuple[str, QSize] = ("", QSize())  # (font, size) worked out last
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        font = self.font()
+        if self._hint[0] != font.key():
+            sizer = _sizer()
+            sizer.setDefaultFont(font)
+            sizer.setPlainText(self.text())
+            sizer.adjustSize()
+            size = sizer.size()
+            self._hint = (font.key(), QSize(math.ceil(size.width()), math.ceil(size.height())))
+        return QSize(self._hint[1])
+
+
+@functools.cache
+def _sizer() -> QTextDocument:
+    """The one document that measures every FieldLabel, set up as a QLabel's."""
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    wrap = document.defaultTextOption()
+    wrap.setWrapMode(QTextOption.WrapMode.WordWrap)
+    document.setDefaultTextOption(wrap)
+    return document
+
+
+class MessageLabel(QLabel):
+    """Selectable with the mouse (a message quotes what was typed) from the first time the
+    mouse is over it: a selectable label lays its text out as a document, several times
+    slower, and a message that changes with each keystroke must be cheap. Either way it
+    wraps to the same height."""
+
+    def enterEvent(self, event: QEnterEvent) -> None:  # noqa: N802 - Qt API
+        if not self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse:
+            self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        super().enterEvent(event)
+
+
 def make_message_label(parent: QWidget | None = None) -> QLabel:
     """The red/amber line(s) under an input; hidden while there is nothing to say."""
-    label = role_label("message", parent)
+    label = role_label("message", parent, MessageLabel)
     label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     # It wraps to the field's width and never widens it: else each message typed into
     # being would move the columns of the whole section, and repaint all of it.
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

@@ -48,8 +48,11 @@ def lectures(editor, store):
 
 
 def paste(qtbot, edit, text: str, *, replace: bool = False) -> None:
-    """Ctrl+V, as a person pastes (select all first to replace the text)."""
+    """Ctrl+V, as a person pastes: in the input that has the focus (select all first to
+    replace the text)."""
     QGuiApplication.clipboard().setText(text)
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
     if replace:
         edit.selectAll()
     qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)

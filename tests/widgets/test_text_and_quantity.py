@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from forms.lists import split_compound
 from tests.widgets.helpers import error, record, warning
@@ -102,7 +102,7 @@ def test_pair_has_one_labelled_input_per_part(qtbot, make, week_template):
     widget = make(spec)
     assert isinstance(widget, PairWidget)
     assert widget.keys() == ["lecture_attendance.offline", "lecture_attendance.online"]
-    labels = [label.text() for label in widget.findChildren(type(widget.label_widget()))]
+    labels = [label.text() for label in widget.findChildren(QLabel)]
     assert "线下参与" in labels and "线上观看" in labels
     with qtbot.waitSignal(widget.edited) as blocker:
         widget.edits["lecture_attendance.online"].setText("245975人次")

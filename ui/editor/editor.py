@@ -74,8 +74,6 @@ class ReportEditor(QWidget):
         self.issues.field_chosen.connect(self.focus_field)
         self.attachments.status_message.connect(self.status_message)
         self.attachments.count_changed.connect(self._attachment_count)
-        for widget in self.findChildren(QWidget):
-            self.undo_keys.watch(widget)
         self.clear()
 
     def _build(self) -> None:
@@ -227,18 +225,15 @@ class ReportEditor(QWidget):
             self.form.deleteLater()
         self.form = form
         self.form_holder.layout().addWidget(form)
-        for widget in [form, *form.findChildren(QWidget)]:
-            self.undo_keys.watch(widget)
-        self._take_widgets(form.built_widgets(), watched=True)
+        self._take_widgets(form.built_widgets())
         form.built.connect(self._widgets_built)
 
-    def _take_widgets(self, widgets: list, *, watched: bool = False) -> None:
-        """Wire field widgets of the form: edits, leaving a field, undo keys."""
+    def _take_widgets(self, widgets: list) -> None:
+        """Wire field widgets of the form: edits, leaving a field (the undo keys follow the
+        focus: see UndoKeys)."""
         for widget in widgets:
             widget.edited.connect(self._edited)
             widget.focus_left.connect(self._focus_left)
-            for child in [] if watched else [widget, *widget.findChildren(QWidget)]:
-                self.undo_keys.watch(child)
 
     def _widgets_built(self, widgets: list) -> None:
         """More of the form was built: wire it and show the open report's values in it."""

@@ -7,6 +7,7 @@ while the event loop is idle (``built`` announces them), or at once when one is 
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -60,6 +61,7 @@ class FormView(QScrollArea):
         self._queue: deque[tuple[_Grid, FieldSpec]] = deque()
         self.groups: list[QGroupBox] = []
         self.hidden: set[str] = set()  # top-level fields whose show_if does not hold
+        self._frozen = False  # every field built and gc.freeze()d (see _build)
         self.page = page = QWidget(self)
         page.setObjectName("form-page")
         # A message line appearing grows the page; repaint only what moved, not all of it.
@@ -119,6 +121,13 @@ class FormView(QScrollArea):
                 else:
                     grid.layout.activate()
             column.setEnabled(True)
+        if not self._queue and not self._frozen:
+            # The form's tens of thousands of objects live as long as it does: keep them
+            # out of the garbage collector's full passes (each took 25-40 ms, a keystroke
+            # that happened to start one stalled). Given back when the form is gone.
+            gc.freeze()
+            self._frozen = True
+            self.destroyed.connect(lambda *_args: gc.unfreeze())
         return made
 
     def _build_more(self) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 Apply = Callable[[str, str], None]  # (value key, text): show it in the widget and save it
 
@@ -107,15 +107,23 @@ def undo_key(event: QKeyEvent) -> str | None:
     return None
 
 
+def _in_a_cell(widget: QWidget) -> bool:
+    """Whether ``widget`` edits a cell of a table (its parent is the table's viewport)."""
+    parent = widget.parentWidget()
+    return parent is not None and isinstance(parent.parentWidget(), QAbstractItemView)
+
+
 class UndoKeys(QObject):
     """Event filter for the editor's inputs: undo/redo keys go to ``undo``/``redo``; while a
     paste (Ctrl+V, the context menu, a drop) is handled, ``pasting`` is True, so the edit it
     makes is an undo step of its own.
 
-    Text inputs are filtered from the start (they take the undo keys for themselves, and
-    text can be dropped on them); any other widget inside ``root`` once it has the focus
-    (buttons, check boxes, inputs made later). Every event of a filtered widget passes
-    through Python, so the hundreds of buttons of a large form are not filtered unless used.
+    A widget inside ``root`` is filtered from the first time it has the keyboard focus
+    (keys, and the context menu opened by the click that focused it, go there): every
+    event of a filtered widget passes through Python, and a large form has hundreds of
+    inputs. A cell's editor in a table keeps its own keys, as before. Text dropped on an
+    input never focused is not marked as a paste; it starts an undo step of its own all
+    the same (the last step was another field's).
     """
 
     def __init__(self, undo: Callable[[], None], redo: Callable[[], None],
@@ -128,14 +136,8 @@ class UndoKeys(QObject):
         if app is not None:
             app.focusChanged.connect(self._focus_changed)
 
-    def watch(self, widget: QWidget) -> None:
-        """Filter ``widget``'s events now if it is a text input (see the class docstring)."""
-        if isinstance(widget, QLineEdit | QAbstractScrollArea) \
-                and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
-            widget.installEventFilter(self)
-
     def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
-        if now is not None and self._root.isAncestorOf(now):
+        if now is not None and self._root.isAncestorOf(now) and not _in_a_cell(now):
             now.installEventFilter(self)  # (again is no harm: one filter per object)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
