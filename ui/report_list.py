@@ -148,8 +148,9 @@ class ReportListPanel(QWidget):
     # --- loading ---------------------------------------------------------------------
 
     def filters(self) -> dict[str, Any]:
+        year = self.year_combo.currentData()  # kept as text: see _rescan_years
         return {"form_id": self.form_combo.currentData(), "status": self.status_combo.currentData(),
-                "year": self.year_combo.currentData()}
+                "year": int(year) if year else None}
 
     def query(self) -> str:
         return self.search_edit.text().strip()
@@ -159,8 +160,9 @@ class ReportListPanel(QWidget):
         filters = self.filters()
         query = self.query()
         if self.store is None:  # not open yet: the preview, filtered (search waits for the store)
+            wanted = {key: value for key, value in filters.items() if value is not None}
             return [row for row in self.preview if all(
-                value is None or getattr(row, key) == value for key, value in filters.items())]
+                getattr(row, key) == value for key, value in wanted.items())]
         if query:
             found = storage.search_reports(self.store.db, query, trashed=self.trashed, **filters)
         else:
@@ -242,7 +244,8 @@ class ReportListPanel(QWidget):
             while self.year_combo.count() > 1:
                 self.year_combo.removeItem(1)
             for year in years:
-                self.year_combo.addItem(str(year), year)
+                # As text: PySide6's first int into a QVariant costs ~1 ms at startup.
+                self.year_combo.addItem(str(year), str(year))
             self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(chosen)))
         finally:
             self.year_combo.blockSignals(False)

@@ -58,15 +58,15 @@ def test_filters_by_form_status_and_year(qtbot, store, three_reports):
     panel = ReportListPanel(store, TITLES)
     qtbot.addWidget(panel)
     assert shown_ids(panel) == {chengdu, zigong, award}
-    years = [panel.year_combo.itemData(i) for i in range(panel.year_combo.count())]
-    assert years == [None, 2024, 2023]
+    years = [panel.year_combo.itemText(i) for i in range(panel.year_combo.count())]
+    assert years == ["全部年度", "2024", "2023"]
 
     panel.form_combo.setCurrentIndex(panel.form_combo.findData("cancer_week_summary"))
     assert shown_ids(panel) == {chengdu, zigong}
     panel.status_combo.setCurrentIndex(panel.status_combo.findData("complete"))
     assert shown_ids(panel) == {zigong}
     panel.status_combo.setCurrentIndex(0)
-    panel.year_combo.setCurrentIndex(panel.year_combo.findData(2024))
+    panel.year_combo.setCurrentIndex(panel.year_combo.findText("2024"))
     assert shown_ids(panel) == {chengdu}
 
 
