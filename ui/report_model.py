@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QStandardItemModel
@@ -24,12 +23,11 @@ def _order_value(order: Any) -> int:
     return int(getattr(order, "value", order))
 
 
-@dataclass(slots=True)
-class ReportRow:
+class ReportRow(NamedTuple):
     """What one line of the list shows, taken from a storage summary or report.
 
-    Not frozen: frozen dataclasses are ~3x slower to build, and the list makes 1,000 of
-    them before the window's first paint. Replace a row rather than change it."""
+    A named tuple: as quick to build as a plain class (the list makes 1,000 before the
+    window's first paint), and no dataclass to make at startup (~1 ms)."""
 
     id: int
     form_id: str
