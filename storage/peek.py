@@ -47,7 +47,7 @@ def peek_database(path: str | Path) -> Peek | None:
         conn.execute("PRAGMA query_only = ON")
         if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             return None
-        reports = [ReportSummary(*row) for row in conn.execute(
+        reports = [ReportSummary._make(row) for row in conn.execute(
             f"SELECT {SUMMARY_COLUMNS} FROM reports WHERE trashed_at IS NULL "
             "ORDER BY updated_at DESC, id DESC")]
         settings = settings_from_rows(conn.execute("SELECT key, value FROM settings"))

@@ -166,7 +166,7 @@ def select_summaries(db: Database, where: list[str], params: list[Any]) -> list[
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     rows = db.execute(f"SELECT {SUMMARY_COLUMNS} FROM reports {clause} "
                       "ORDER BY updated_at DESC, id DESC", params).fetchall()
-    return [ReportSummary(*row) for row in rows]
+    return [ReportSummary._make(row) for row in rows]
 
 
 def list_reports(db: DbLike, *, form_id: str | None = None, status: str | None = None,
