@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractButton,
     QBoxLayout,
-    QButtonGroup,
     QCheckBox,
     QLabel,
     QRadioButton,
@@ -86,10 +85,7 @@ class YesNoWidget(_ClosedAnswer):
         super().__init__(spec, parent)
         self.frame = ChoicesFrame(self)
         self.yes = QRadioButton(translate("widgets", "是"), self.frame)
-        self.no = QRadioButton(translate("widgets", "否"), self.frame)
-        self.group = QButtonGroup(self)
-        self.group.addButton(self.yes)
-        self.group.addButton(self.no)
+        self.no = QRadioButton(translate("widgets", "否"), self.frame)  # one box: exclusive
         self.clear_button = QToolButton(self.frame)
         self.clear_button.setText(translate("widgets", "清除"))
         self.clear_button.setToolTip(translate("widgets", "清除选择，留空"))
@@ -106,7 +102,8 @@ class YesNoWidget(_ClosedAnswer):
         self._add_slot(spec.key, container=self, frames=[self.frame], focus=self.yes,
                        message_at=stack(self, outer),
                        watch=[self.yes, self.no, self.clear_button])
-        self.group.buttonClicked.connect(self._user_changed)
+        self.yes.clicked.connect(self._user_changed)
+        self.no.clicked.connect(self._user_changed)
         self.clear_button.clicked.connect(self.clear)
         self._update_clear()
 
@@ -125,10 +122,12 @@ class YesNoWidget(_ClosedAnswer):
         self._update_clear()
 
     def _set_checked(self, button: QAbstractButton | None) -> None:
-        self.group.setExclusive(False)  # an exclusive group cannot untick its last button
+        for other in (self.yes, self.no):  # an exclusive button cannot untick the last one
+            other.setAutoExclusive(False)
         for other in (self.yes, self.no):
             other.setChecked(other is button)
-        self.group.setExclusive(True)
+        for other in (self.yes, self.no):
+            other.setAutoExclusive(True)
 
     def _load(self, key: str, text: str) -> None:
         self._raw = text

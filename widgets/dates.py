@@ -184,18 +184,17 @@ class DateWidget(LineFieldWidget):
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.clicked.connect(self.open_picker)
         reading = make_reading_label(self, below=self.reading_below)
-        row = hbox()
-        row.addWidget(self.edit, 3)
-        row.addWidget(self.button)
         if self.reading_below:
+            row = hbox()
+            row.addWidget(self.edit, 3)
+            row.addWidget(self.button)
             row.addStretch(1)
             lines = vbox(spacing=1)
             lines.addLayout(row)
             lines.addWidget(reading)
             self._finish(lines, reading)
         else:
-            row.addWidget(reading, 2)
-            self._finish(row, reading)
+            self._finish([(self.edit, 3), (self.button, 0), (reading, 2)], reading)
         self.popup: QFrame | None = None
 
     def _apply_read_only(self, read_only: bool) -> None:

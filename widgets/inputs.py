@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -25,6 +26,7 @@ from widgets.field_style import set_read_only, style_input
 from widgets.look import make_reading_label
 
 PasteHandler = Callable[[str], bool]  # pasted text → True when it took care of it
+Row = list[tuple[QWidget, int]]  # the widgets of a row, left to right, with their stretch
 
 
 class PasteLineEdit(QLineEdit):
@@ -80,18 +82,24 @@ class NoWheelComboBox(QComboBox):
 
 class QuantityInput:
     """[line edit] unit  = 380,000 份 — one count or money entry, laid out by ``box`` (for
-    the owner to place); ``reading_below`` puts the reading under the input (where the row
-    is narrow, as in a pair of parts). A layout, not a widget: a form has hundreds."""
+    the owner to place; or by the owner from ``row``, without a box); ``reading_below`` puts
+    the reading under the input (where the row is narrow, as in a pair of parts). Layouts,
+    not a widget: a form has hundreds."""
 
     def __init__(self, spec: FieldSpec, unit: str | None, parent: QWidget, *,
-                 reading_below: bool = False, pasting: bool = False) -> None:
+                 reading_below: bool = False, pasting: bool = False, boxed: bool = True
+                 ) -> None:
         self.edit = field_line_edit(parent, spec, pasting=pasting)
         self.edit.setMinimumWidth(110)
         self.edit.setMaximumWidth(200)  # a figure is short: the room goes to its reading
         self.unit = QLabel(unit or "", parent)
         self.unit.setProperty("role", "unit")
-        self.unit.setVisible(bool(unit))
+        if not unit:
+            self.unit.hide()
         self.reading = make_reading_label(parent, below=reading_below)
+        self.row: Row = [(self.edit, 2), (self.unit, 0), (self.reading, 3)]
+        if not boxed:
+            return
         if reading_below:
             row = hbox()
             row.addWidget(self.edit, 1)
@@ -101,9 +109,8 @@ class QuantityInput:
             self.box.addWidget(self.reading)
             return
         self.box = hbox()
-        self.box.addWidget(self.edit, 2)
-        self.box.addWidget(self.unit)
-        self.box.addWidget(self.reading, 3)
+        for widget, stretch in self.row:
+            self.box.addWidget(widget, stretch)
 
 
 def hbox(parent: QWidget | None = None, spacing: int = 6) -> QHBoxLayout:
@@ -118,6 +125,20 @@ def vbox(parent: QWidget | None = None, spacing: int = 4) -> QVBoxLayout:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(spacing)
     return layout
+
+
+def row_grid(parent: QWidget, row: Row) -> QGridLayout:
+    """``row`` across the top of one grid, with room below for what goes under it: laid out
+    as a row inside a column (stack) would be, with one layout instead of two."""
+    grid = QGridLayout(parent)
+    grid.setContentsMargins(0, 0, 0, 0)
+    grid.setHorizontalSpacing(6)
+    grid.setVerticalSpacing(2)
+    for column, (widget, stretch) in enumerate(row):
+        grid.addWidget(widget, 0, column)
+        grid.setColumnStretch(column, stretch)
+    grid.setRowStretch(2, 1)  # extra height goes below everything, never into the inputs
+    return grid
 
 
 def stack(parent: QWidget, *items: QWidget | QLayout, spacing: int = 2) -> QVBoxLayout:
@@ -171,11 +192,18 @@ class LineFieldWidget(FieldWidget):
 
     edit: QLineEdit
 
-    def _finish(self, row: QWidget | QLayout, reading: QLabel | None) -> None:
-        layout = stack(self, row)
+    def _finish(self, row: Row | QLayout, reading: QLabel | None) -> None:
+        """Lay the row out with the message line under it: a row of widgets (with their
+        stretch) in one grid, else ``row`` as it is in a column."""
         key = self.spec.key
+        if isinstance(row, list):
+            grid = row_grid(self, row)
+            columns = grid.columnCount()
+            place = lambda label: grid.addWidget(label, 1, 0, 1, columns)  # noqa: E731
+        else:
+            place = stack(self, row)
         self._add_slot(key, container=self, frames=[self.edit], focus=self.edit,
-                       message_at=layout, reading=reading)
+                       message_at=place, reading=reading)
         self.edit.textChanged.connect(lambda _text: self._changed(key))
 
     def text(self, key: str) -> str:

@@ -76,7 +76,7 @@ class NameListWidget(FieldWidget):
         self.names.textChanged.connect(self._user_changed)
         self.partial.toggled.connect(self._user_changed)
         self.note_button.clicked.connect(self.show_note)
-        self._update_listed()
+        self._show_listed(0)  # (nothing yet: no need to count)
 
     @property
     def note(self) -> GrowingTextEdit:
@@ -191,6 +191,8 @@ class NameListWidget(FieldWidget):
 
     def _update_listed(self) -> None:
         """列出N个名称, counted as the field's reading counts them (forms.lists)."""
-        listed = len(listed_names(self.cell().compose()))
+        self._show_listed(len(listed_names(self.cell().compose())))
+
+    def _show_listed(self, listed: int) -> None:
         self.listed.setText(translate("widgets", "列出{count}个名称").format(count=listed))
         self.listed.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -15,9 +15,9 @@ class CountWidget(LineFieldWidget):
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
-        self.input = QuantityInput(spec, spec.unit or self.default_unit, self)
+        self.input = QuantityInput(spec, spec.unit or self.default_unit, self, boxed=False)
         self.edit = self.input.edit
-        self._finish(self.input.box, self.input.reading)
+        self._finish(self.input.row, self.input.reading)
 
 
 class MoneyWidget(CountWidget):

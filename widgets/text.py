@@ -26,11 +26,13 @@ class TextWidget(LineFieldWidget):
         if self.short:
             self.edit.setMaximumWidth(320)
         reading = make_reading_label(self)
-        row = hbox()
+        if not self.short:
+            self._finish([(self.edit, 1), (reading, 0)], reading)
+            return
+        row = hbox()  # (a grid would add spacing before the stretch that keeps it short)
         row.addWidget(self.edit, 1)
         row.addWidget(reading)
-        if self.short:
-            row.addStretch(1)
+        row.addStretch(1)
         self._finish(row, reading)
 
 

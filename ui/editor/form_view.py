@@ -100,6 +100,8 @@ class FormView(QScrollArea):
         column = self.page.layout()
         column.setEnabled(False)
         focus = QApplication.focusWidget()
+        collecting = gc.isenabled()
+        gc.disable()  # thousands of objects that all stay: nothing to collect meanwhile
         try:
             while self._queue and len(made) < count and (until is None
                                                          or until not in self._by_key):
@@ -121,6 +123,8 @@ class FormView(QScrollArea):
                 else:
                     grid.layout.activate()
             column.setEnabled(True)
+            if collecting:
+                gc.enable()
         if not self._queue and not self._frozen:
             # The form's tens of thousands of objects live as long as it does: keep them
             # out of the garbage collector's full passes (each took 25-40 ms, a keystroke
