@@ -17,16 +17,6 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def editor(qtbot, store):
-    widget = ReportEditor(store)
-    qtbot.addWidget(widget)
-    widget.resize(900, 900)
-    widget.show()
-    yield widget
-    widget.flush()
-
-
-@pytest.fixture
 def report_id(store):
     return operations.create_report(store, WEEK)
 

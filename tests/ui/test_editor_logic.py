@@ -9,19 +9,8 @@ import storage
 from tests.forms.feature_form import feature_template
 from tests.ui.editor_helpers import enter
 from ui import operations
-from ui.editor import ReportEditor
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def editor(qtbot, store):
-    widget = ReportEditor(store)
-    qtbot.addWidget(widget)
-    widget.resize(900, 900)
-    widget.show()
-    yield widget
-    widget.flush()
 
 
 @pytest.fixture

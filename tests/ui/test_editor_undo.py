@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication
 
 from tests.ui.editor_helpers import WEEK, line_edit
 from ui import operations
-from ui.editor import ReportEditor, undo
+from ui.editor import undo
 
 pytestmark = pytest.mark.gui
 
@@ -29,16 +29,6 @@ def clock(monkeypatch):
     fake = Clock()
     monkeypatch.setattr(undo, "clock", fake, raising=False)
     return fake
-
-
-@pytest.fixture
-def editor(qtbot, store):
-    widget = ReportEditor(store)
-    qtbot.addWidget(widget)
-    widget.resize(900, 900)
-    widget.show()
-    yield widget
-    widget.flush()
 
 
 @pytest.fixture
