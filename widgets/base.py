@@ -27,6 +27,7 @@ from widgets.look import (
     set_shown,
     set_state,
 )
+from widgets.plain import plain
 
 translate = QCoreApplication.translate
 
@@ -198,7 +199,7 @@ class FieldWidget(QWidget):
         """The field's printed label (red * when required), for the editor to lay out."""
         if self._label is None:
             if self.spec.required:
-                label = QLabel()
+                label = plain(QLabel)
                 label.setTextFormat(Qt.TextFormat.RichText)
                 label.setText(f"{html.escape(self.spec.label)} {REQUIRED_MARK}")
             else:

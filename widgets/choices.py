@@ -22,6 +22,7 @@ from widgets.base import FieldWidget, field_tooltip, translate
 from widgets.field_style import ChoicesFrame, style_input
 from widgets.inputs import NoWheelComboBox, hbox, stack, vbox
 from widgets.look import make_reading_label, set_shown
+from widgets.plain import plain
 
 YES = "是"
 NO = "否"
@@ -84,9 +85,9 @@ class YesNoWidget(_ClosedAnswer):
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.frame = ChoicesFrame(self)
-        self.yes = QRadioButton(translate("widgets", "是"), self.frame)
-        self.no = QRadioButton(translate("widgets", "否"), self.frame)  # one box: exclusive
-        self.clear_button = QToolButton(self.frame)
+        self.yes = plain(QRadioButton, self.frame, translate("widgets", "是"))
+        self.no = plain(QRadioButton, self.frame, translate("widgets", "否"))  # one box: exclusive
+        self.clear_button = plain(QToolButton, self.frame)
         self.clear_button.setText(translate("widgets", "清除"))
         self.clear_button.setToolTip(translate("widgets", "清除选择，留空"))
         self.clear_button.setAutoRaise(True)
@@ -197,7 +198,7 @@ class ChecklistWidget(_ClosedAnswer):
         column = vbox(self.frame, spacing=2)
         self.boxes: list[QCheckBox] = []
         for option in spec.options:
-            box = QCheckBox(option, self.frame)
+            box = plain(QCheckBox, self.frame, option)
             column.addWidget(box)
             box.toggled.connect(self._user_changed)
             self.boxes.append(box)

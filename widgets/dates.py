@@ -21,6 +21,7 @@ from forms.spec import FieldSpec
 from widgets.base import translate
 from widgets.inputs import LineFieldWidget, field_line_edit, hbox, vbox
 from widgets.look import make_reading_label
+from widgets.plain import plain
 
 
 def format_date(day: QDate) -> str:
@@ -178,7 +179,7 @@ class DateWidget(LineFieldWidget):
         super().__init__(spec, parent)
         self.edit = field_line_edit(self, spec)
         self.edit.setMaximumWidth(320)
-        self.button = QToolButton(self)
+        self.button = plain(QToolButton, self)
         self.button.setIcon(calendar_icon())
         self.button.setToolTip(translate("widgets", "从日历中选择"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -24,6 +24,7 @@ from forms.types import MAX_INPUT
 from widgets.base import FieldWidget, field_tooltip, translate
 from widgets.field_style import set_read_only, style_input
 from widgets.look import make_reading_label
+from widgets.plain import plain, plain_layout
 
 PasteHandler = Callable[[str], bool]  # pasted text → True when it took care of it
 Row = list[tuple[QWidget, int]]  # the widgets of a row, left to right, with their stretch
@@ -92,7 +93,7 @@ class QuantityInput:
         self.edit = field_line_edit(parent, spec, pasting=pasting)
         self.edit.setMinimumWidth(110)
         self.edit.setMaximumWidth(200)  # a figure is short: the room goes to its reading
-        self.unit = QLabel(unit or "", parent)
+        self.unit = plain(QLabel, parent, unit or "")
         self.unit.setProperty("role", "unit")
         if not unit:
             self.unit.hide()
@@ -114,14 +115,14 @@ class QuantityInput:
 
 
 def hbox(parent: QWidget | None = None, spacing: int = 6) -> QHBoxLayout:
-    layout = QHBoxLayout(parent)
+    layout = plain_layout(QHBoxLayout, parent)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(spacing)
     return layout
 
 
 def vbox(parent: QWidget | None = None, spacing: int = 4) -> QVBoxLayout:
-    layout = QVBoxLayout(parent)
+    layout = plain_layout(QVBoxLayout, parent)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(spacing)
     return layout
@@ -130,7 +131,7 @@ def vbox(parent: QWidget | None = None, spacing: int = 4) -> QVBoxLayout:
 def row_grid(parent: QWidget, row: Row) -> QGridLayout:
     """``row`` across the top of one grid, with room below for what goes under it: laid out
     as a row inside a column (stack) would be, with one layout instead of two."""
-    grid = QGridLayout(parent)
+    grid = plain_layout(QGridLayout, parent)
     grid.setContentsMargins(0, 0, 0, 0)
     grid.setHorizontalSpacing(6)
     grid.setVerticalSpacing(2)
@@ -161,7 +162,7 @@ def field_line_edit(parent: QWidget, spec: FieldSpec, *, pasting: bool = False) 
     if pasting:
         edit = PasteLineEdit(parent)
     else:
-        edit = QLineEdit(parent)
+        edit = plain(QLineEdit, parent)
         edit.setMaxLength(MAX_INPUT)  # as PasteLineEdit does
     describe_input(edit, spec)
     return edit

@@ -25,6 +25,7 @@ from widgets.base import FieldWidget, field_tooltip, translate
 from widgets.field_style import style_input
 from widgets.inputs import PasteLineEdit, hbox, stack
 from widgets.look import make_reading_label, set_shown
+from widgets.plain import plain
 
 NAME, URL = 0, 1
 _BAD = {"error": QColor("#fde2e2"), "warning": QColor("#fff1cc")}
@@ -105,9 +106,9 @@ class LinkListWidget(FieldWidget):
         self._edit_triggers = self.table.editTriggers()
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 10)
-        self.add_button = QPushButton(translate("widgets", "添加一行"), self)
-        self.remove_button = QPushButton(translate("widgets", "删除所选行"), self)
-        self.paste_button = QPushButton(translate("widgets", "粘贴链接"), self)
+        self.add_button = plain(QPushButton, self, translate("widgets", "添加一行"))
+        self.remove_button = plain(QPushButton, self, translate("widgets", "删除所选行"))
+        self.paste_button = plain(QPushButton, self, translate("widgets", "粘贴链接"))
         self.paste_button.setToolTip(translate(
             "widgets", "把剪贴板里的媒体名称和链接（可多行）逐条加入表格"))
         self.hint = make_reading_label(self)

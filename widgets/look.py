@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from widgets.field_style import paint_colours, palette_with
+from widgets.plain import plain
 
 ERROR = "error"
 WARNING = "warning"
@@ -68,7 +69,7 @@ def set_shown(widget: QWidget, shown: bool) -> None:
 def role_label(role: str, parent: QWidget | None = None, label_class: type[QLabel] = QLabel
                ) -> QLabel:
     """A QLabel with a ``role`` ("message", "reading", "counter", "unit") and its colour."""
-    label = label_class(parent)
+    label = plain(QLabel, parent) if label_class is QLabel else label_class(parent)
     label.setProperty("role", role)
     label.setProperty("state", "")
     if (role, "") in LABEL_COLOURS:

@@ -16,6 +16,7 @@ from widgets.base import FieldWidget, field_tooltip, translate
 from widgets.field_style import set_read_only
 from widgets.inputs import QuantityInput, hbox, stack
 from widgets.look import role_label, set_shown
+from widgets.plain import plain
 from widgets.text import GrowingTextEdit
 
 __all__ = ["NameCell", "NameListWidget", "looks_like_cell", "split_cell"]
@@ -52,9 +53,9 @@ class NameListWidget(FieldWidget):
         self.names.setToolTip(field_tooltip(spec))
         self.names.setAccessibleName(translate("widgets", "{label}：名称").format(
             label=spec.label))
-        self.partial = QCheckBox(translate("widgets", "名单不全（末尾加“等”）"), self)
+        self.partial = plain(QCheckBox, self, translate("widgets", "名单不全（末尾加“等”）"))
         self.listed = role_label("counter", self)
-        self.note_button = QToolButton(self)
+        self.note_button = plain(QToolButton, self)
         self.note_button.setText(translate("widgets", "补充说明…"))
         self.note_button.setAutoRaise(True)
         self.note_button.setToolTip(translate("widgets", "名单之后的说明文字（写在“等”之后）"))

@@ -11,6 +11,7 @@ from forms.spec import FieldSpec
 from widgets.base import FieldWidget, field_tooltip
 from widgets.field_style import set_read_only
 from widgets.inputs import PasteLineEdit, QuantityInput, hbox, vbox
+from widgets.plain import plain
 
 
 class PairWidget(FieldWidget):
@@ -23,10 +24,10 @@ class PairWidget(FieldWidget):
         label_width = max((self.fontMetrics().horizontalAdvance(p.label) for p in spec.parts),
                           default=0)
         for part in spec.parts:
-            box = QWidget(self)
+            box = plain(QWidget, self)
             column = vbox(box, spacing=2)
             row = hbox()
-            name = QLabel(part.label, box)
+            name = plain(QLabel, box, part.label)
             name.setMinimumWidth(label_width + 4)
             name.setToolTip(field_tooltip(part, spec))
             quantity = QuantityInput(part, part.unit, box, reading_below=True, pasting=True)

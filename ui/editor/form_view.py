@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from forms.spec import FieldSpec, FormTemplate
 from widgets import create_field_widget
 from widgets.base import FieldWidget
+from widgets.plain import plain, plain_layout
 
 COLUMNS = 4  # label, input, label, input
 LABEL_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
@@ -70,7 +71,8 @@ class FormView(QScrollArea):
         column.setContentsMargins(8, 8, 8, 8)
         column.setSpacing(10)
         for section in template.sections:
-            group = QGroupBox(section.title, page)
+            group = plain(QGroupBox, page)
+            group.setTitle(section.title)
             group.setObjectName(f"section:{section.id}")
             grid = _grid(group)
             self._queue.extend((grid, spec) for spec in section.fields)
@@ -258,7 +260,7 @@ class FormView(QScrollArea):
 
 
 def _grid(group: QGroupBox) -> _Grid:
-    layout = QGridLayout(group)
+    layout = plain_layout(QGridLayout, group)
     layout.setHorizontalSpacing(8)
     layout.setVerticalSpacing(6)
     layout.setColumnStretch(1, 1)
