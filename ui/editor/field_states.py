@@ -34,6 +34,10 @@ class FieldStates:
         validator, form = self.validator, self.form
         if validator is None or form is None:
             return
+        with form.settling():
+            self._show(validator, form, keys)
+
+    def _show(self, validator: Validator, form: FormView, keys: object) -> None:
         for key in keys:
             widget = form.widget_for(key)
             if widget is None or key not in widget.keys():
@@ -44,8 +48,11 @@ class FieldStates:
             form.set_applicable(key, validator.applicable(key))
             issues = validator.issues_for(key)
             shown = self.shown_issues(key, issues)
+            message = widget.message_text(key)
             widget.show_state(key, shown, validator.display(key),
                               required_pending=len(shown) < len(issues))
+            if widget.message_text(key) != message:
+                form.reshaped(widget)  # a message line came, went or changed
 
     def shown_issues(self, key: str, issues: list[Issue]) -> list[Issue]:
         """The issues to show on the field now: all, except an unvisited empty required one."""

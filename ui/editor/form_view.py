@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 from collections import deque
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -63,6 +64,7 @@ class FormView(QScrollArea):
         self.groups: list[QGroupBox] = []
         self.hidden: set[str] = set()  # top-level fields whose show_if does not hold
         self._frozen = False  # every field built and gc.freeze()d (see _build)
+        self._reshaped: set[QWidget | None] = set()  # sections to settle (see settling)
         self.page = page = QWidget(self)
         page.setObjectName("form-page")
         # A message line appearing grows the page; repaint only what moved, not all of it.
@@ -241,6 +243,46 @@ class FormView(QScrollArea):
         for widget in self._fields.values():
             widget.set_read_only(read_only)
 
+    @contextmanager
+    def settling(self) -> Iterator[None]:
+        """Message lines and rows shown or hidden meanwhile: the page laid out once, after.
+
+        Qt lays out a shown widget's ancestors at once, while the page still has its old
+        height: a message line appearing squeezed every other section for a moment, and
+        each was laid out twice (half the layout of such a keystroke). So the page's
+        layout waits; afterwards, if a section ``reshaped`` changed height, the page is
+        grown first (or laid out) and the sections placed once.
+        """
+        column = self.page.layout()
+        if not column.isEnabled():  # (within a batch being built: laid out after it)
+            yield
+            return
+        column.setEnabled(False)
+        try:
+            yield
+        finally:
+            column.setEnabled(True)
+            self._settle()
+
+    def reshaped(self, widget: FieldWidget) -> None:
+        """``widget`` showed or hid a line: its section may have changed height."""
+        self._reshaped.add(widget.parentWidget())
+
+    def _settle(self) -> None:
+        changed = [group for group in self.groups if group in self._reshaped
+                   and group.isVisible() and _height(group) != group.height()]
+        self._reshaped.clear()
+        if not changed:
+            return  # (Qt lays out a section that kept its height, once)
+        for group in changed:
+            group.updateGeometry()
+        page = self.page
+        height = _height(page)
+        if height > page.height():
+            page.resize(page.width(), height)  # its layout runs now, at the new height
+        else:
+            page.layout().activate()  # (the scroll area shrinks the page afterwards)
+
     def set_applicable(self, key: str, applicable: bool) -> None:
         """Show or hide the field holding ``key`` (with its label): its show_if holds or not."""
         top = self.template.field(key).parent or key
@@ -254,9 +296,17 @@ class FormView(QScrollArea):
         if widget is not None:
             widget.setVisible(applicable)
             widget.label_widget().setVisible(applicable)
+            self.reshaped(widget)
 
     def is_applicable(self, key: str) -> bool:
         return (self.template.field(key).parent or key) not in self.hidden
+
+
+def _height(widget: QWidget) -> int:
+    """The height ``widget``'s layout asks for at its width."""
+    if widget.hasHeightForWidth():
+        return widget.heightForWidth(widget.width())
+    return widget.sizeHint().height()
 
 
 def _grid(group: QGroupBox) -> _Grid:
