@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ui.cli import build_parser
 from ui.cli.common import program_name
+from ui.cli.parser import build_parser
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -63,3 +63,39 @@ def test_usage_errors_name_the_program_as_started():
     err = done.stderr.decode("utf-8")
     assert done.returncode == 2
     assert f"`python {ROOT / 'main.py'} --help`" in err and "uv run" not in err
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    ([], (True, None)),
+    (["--db", "甲.db"], (True, Path("甲.db"))),
+    (["--db=甲.db"], (True, Path("甲.db"))),
+    (["--db"], (False, None)),  # the parser says what is missing
+    (["--db="], (False, None)),
+    (["--db", "--help"], (False, None)),
+    (["--db", "甲.db", "forms"], (False, None)),
+    (["forms"], (False, None)),
+    (["--version"], (False, None)),
+    (["--help"], (False, None)),
+])
+def test_only_a_database_or_nothing_opens_the_window_at_once(argv, expected):
+    from ui.cli import window_only
+
+    assert window_only(argv) == expected
+
+
+def test_the_window_is_opened_without_loading_the_commands(monkeypatch):
+    """The commands load most of the app (exports, operations): ~100 ms that the window's
+    start would wait for. ``main`` alone, in a fresh process, loads neither them nor Qt."""
+    code = ("import sys; import ui.cli, ui.app; "
+            "print(sorted(m for m in sys.modules if m.startswith(('ui.cli.', 'exports', "
+            "'PySide6', 'forms.validate'))))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "[]"
+    import ui.app
+    from ui.cli import main
+
+    opened: list = []
+    monkeypatch.setattr(ui.app, "run_gui", lambda db: opened.append(db) or 0)
+    assert main(["--db", "甲.db"]) == 0 and main([]) == 0
+    assert opened == [Path("甲.db"), None]

@@ -1,61 +1,15 @@
-"""The command-line face of Tianbao. No Qt is imported unless the window is opened."""
+"""The command-line face of Tianbao: ``main(argv)``.
+
+Without a command (no arguments, or only ``--db FILE``) the window opens at once: neither
+Qt nor the commands (``ui.cli.parser``, which load most of the app) are imported before
+they are wanted, so the window is not kept waiting for them.
+"""
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-
-from exports.meta import APP_VERSION
-from ui.cli import (
-    export_commands,
-    forms_commands,
-    import_commands,
-    merge_commands,
-    storage_commands,
-    templates_commands,
-)
-from ui.cli.common import EXIT_OK, EXIT_USAGE, CliError, UsageError, program_name
-from ui.cli.terminal import escaped_output
-
-Handler = Callable[[argparse.Namespace], int]
-
-_MODULES = [forms_commands, templates_commands, storage_commands, export_commands,
-            merge_commands, import_commands]
-
-
-_ARGPARSE_WORDS = [
-    ("the following arguments are required", "缺少必填参数"),
-    ("unrecognized arguments", "无法识别的参数"),
-    ("invalid choice", "无效的命令或选项"),
-    ("choose from", "可选"),
-    ("expected one argument", "需要一个值"),
-    ("argument ", "参数 "),
-]
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        for english, chinese in _ARGPARSE_WORDS:
-            message = message.replace(english, chinese)
-        self.print_usage(sys.stderr)
-        print(f"用法错误：{message}\n运行 `{program_name()} --help` 查看全部命令。",
-              file=sys.stderr)
-        raise SystemExit(EXIT_USAGE)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=program_name(), description="填报 Tianbao：离线填报、校验、导出和汇总报表。"
-                     "不带命令时打开图形界面。")
-    parser.add_argument("--db", type=Path, help="数据库文件（默认在用户数据目录中）")
-    parser.add_argument("--version", action="version", version=f"填报 Tianbao {APP_VERSION}",
-                        help="显示版本号")
-    commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
-    for module in _MODULES:
-        module.register(commands)
-    return parser
 
 
 def use_utf8_output() -> None:
@@ -67,34 +21,25 @@ def use_utf8_output() -> None:
             reconfigure(encoding="utf-8", errors=stream.errors)
 
 
+def window_only(argv: Sequence[str]) -> tuple[bool, Path | None]:
+    """(True, the --db file or None) when ``argv`` asks for nothing but the window."""
+    args = list(argv)
+    if not args:
+        return True, None
+    if len(args) == 2 and args[0] == "--db" and not args[1].startswith("-"):
+        return True, Path(args[1])
+    if len(args) == 1 and args[0].startswith("--db=") and len(args[0]) > len("--db="):
+        return True, Path(args[0][len("--db="):])
+    return False, None
+
+
 def main(argv: Sequence[str]) -> int:
     use_utf8_output()
-    with escaped_output():  # user text is shown, never obeyed by the terminal
-        parser = build_parser()
-        try:
-            args = parser.parse_args(list(argv))
-        except SystemExit as exc:  # --help, or a usage error already explained
-            return exc.code if isinstance(exc.code, int) else EXIT_USAGE
-        if args.command is not None:
-            return _run(args)
-    from ui.app import run_gui  # Qt only when the window is wanted
+    only_window, db = window_only(argv)
+    if only_window:
+        from ui.app import run_gui  # noqa: PLC0415 - Qt only when the window is wanted
 
-    return run_gui(args.db)
+        return run_gui(db)
+    from ui.cli.parser import run_command_line  # noqa: PLC0415 - see the module's docstring
 
-
-def _run(args: argparse.Namespace) -> int:
-    """Run the command; its failures become one clear line and an exit code."""
-    try:
-        return args.handler(args)
-    except UsageError as exc:
-        print(f"用法错误：{exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except CliError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        print("已取消。", file=sys.stderr)
-        return 130
-    except BrokenPipeError:  # output piped into `head` and the like
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
-        return EXIT_OK
+    return run_command_line(argv)
