@@ -196,14 +196,23 @@ class MainWindow(WindowCommands, QMainWindow):
         return store
 
     def attach(self, store: Any, *, templates: dict[str, FormTemplate] | None = None,
-               checking: bool = False) -> None:
+               checking: bool = False, open_report: bool = True) -> None:
         """Replace the startup preview with the open ``store``: list, actions, editor.
 
         ``checking``: a quick open whose check is still running; the preview's settings,
         forms and rows stay until ``finish_checking`` (no slow import before that).
+        ``open_report=False``: the report selected or clicked waits for
+        ``open_pending_report`` (at startup: building its form would delay the first paint).
         """
         self.statusBar().clearMessage()
         self.set_store(store, templates=templates, keep_selection=True, checking=checking)
+        if open_report:
+            self.open_pending_report()
+
+    def open_pending_report(self) -> None:
+        """Show the report clicked (or selected) before the store was attached."""
+        if self.store is None:
+            return
         pending, self._pending_report = self._pending_report, None
         pending = pending if pending is not None else self.report_list.current_report_id()
         if pending is not None:

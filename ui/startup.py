@@ -39,22 +39,33 @@ FIRST_PAINT_WAIT_MS = 1000  # ``after_first_paint`` calls back by then even if n
 log = logging.getLogger("tianbao")
 
 
-def register_fonts(app: QApplication, folder: Path = FONT_DIR) -> str | None:
-    """Register the bundled CJK font and make it the app font, so Chinese shows anywhere."""
-    family = None
-    for name in FONT_FILES:
-        font_id = QFontDatabase.addApplicationFont(str(folder / name))
-        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        if families:
-            family = family or families[0]
-        else:
-            log.warning("could not register font %s", folder / name)
+def register_fonts(app: QApplication, folder: Path = FONT_DIR,
+                   names: tuple[str, ...] = FONT_FILES) -> str | None:
+    """Register the bundled CJK font and make it the app font, so Chinese shows anywhere.
+
+    At startup only the regular face comes first (``names``): the first paint has no bold
+    text, and each face costs ~2 ms to register; ``add_fonts`` brings the bold after it.
+    """
+    family = add_fonts(folder, names)
     if family:
         font = QFont(app.font())
         font.setFamilies([family, *app.font().families()])
         if font.pointSize() < APP_FONT_POINT_SIZE:
             font.setPointSize(APP_FONT_POINT_SIZE)
         app.setFont(font)
+    return family
+
+
+def add_fonts(folder: Path = FONT_DIR, names: tuple[str, ...] = FONT_FILES[1:]) -> str | None:
+    """Register font files (the family of the first that registers); failures are logged."""
+    family = None
+    for name in names:
+        font_id = QFontDatabase.addApplicationFont(str(folder / name))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if families:
+            family = family or families[0]
+        else:
+            log.warning("could not register font %s", folder / name)
     return family
 
 
@@ -176,24 +187,30 @@ def keep_language(folder: Path, language: str) -> None:
 
 def quit_when_ready(window: Any, environ: Mapping[str, str] = os.environ) -> None:
     """For the bundle's smoke test and the startup benchmarks: log when the window was first
-    shown and when its store was attached (editing possible; wall-clock seconds), then close
-    it ``TIANBAO_SMOKE_QUIT_MS`` ms later. Nothing happens without that variable."""
+    painted and when, painted, it had its store attached (editing possible; wall-clock
+    seconds), then close it ``TIANBAO_SMOKE_QUIT_MS`` ms later. Nothing happens without that
+    variable. Call it right after ``window.show()``."""
     delay = environ.get(SMOKE_QUIT_ENV, "")
     if not delay.isdigit():
         return
     shown: list[float] = []
-    QTimer.singleShot(0, lambda: shown.append(time.time()))  # the first turn after show()
     timer = QTimer(window)
-    timer.setInterval(2)
+    timer.setInterval(1)
 
-    def check() -> None:
+    def painted() -> None:
+        shown.append(time.time())
+        if not check():  # attached later (the store opened in the worker): watch for it
+            timer.start()
+
+    def check() -> bool:
         if window.store is None:
-            return
+            return False
         timer.stop()
         ready = time.time()
         log.info("smoke test: window ready on %s with %d reports (shown at %.3f, ready at %.3f)",
-                 window.db_path, window.report_list.model.rowCount(), (shown or [ready])[0], ready)
+                 window.db_path, window.report_list.model.rowCount(), shown[0], ready)
         QTimer.singleShot(int(delay), close)
+        return True
 
     def close() -> None:
         modal = QApplication.activeModalWidget()  # e.g. the first start's unit details
@@ -204,7 +221,7 @@ def quit_when_ready(window: Any, environ: Mapping[str, str] = os.environ) -> Non
         window.close()
 
     timer.timeout.connect(check)
-    timer.start()
+    after_first_paint(window, painted)
 
 
 class _FirstPaint(QObject):
@@ -260,7 +277,7 @@ def _run_app(db_path: Path | None) -> int:
     from storage.paths import data_dir, default_db_path  # noqa: PLC0415 - not the whole API
     from storage.peek import peek_database  # noqa: PLC0415
     from ui import startup  # noqa: PLC0415 - this module, patchable in tests
-    from ui.background_open import BackgroundOpen  # noqa: PLC0415
+    from ui.background_open import BackgroundOpen, open_quickly  # noqa: PLC0415
     from ui.main_window import APP_NAME, MainWindow  # noqa: PLC0415
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -270,7 +287,7 @@ def _run_app(db_path: Path | None) -> int:
     log_path: Path | None = folder / startup.LOG_FILE_NAME
     windows: list[QWidget] = []
     sys.excepthook = startup.make_excepthook(log_path, lambda: windows[0] if windows else None)
-    startup.register_fonts(app)
+    startup.register_fonts(app, names=startup.FONT_FILES[:1])  # the bold: after the paint
     move = None if db_path else startup.move_old_data()
     path = Path(db_path) if db_path else move.db_path if move else default_db_path()
     log_path = startup.setup_logging(folder)  # after the move: the old log goes with the data
@@ -279,22 +296,29 @@ def _run_app(db_path: Path | None) -> int:
     if peek is None:
         gc.enable()  # the window waits for the open anyway
         return _run_opened_first(app, path, folder, windows, move, log_path)
+    store, declined = open_quickly(path)  # ~1 ms; the full check follows in the worker
     translators = startup.install_translators(app, peek.settings.language)
     app.setApplicationDisplayName(QApplication.translate("MainWindow", "填报"))
     window = MainWindow(None, peek.settings, preview=peek, log_path=log_path,
                         form_titles={**startup.quick_form_titles(), **peek.form_titles})
     windows.append(window)
+    if store is not None:  # editing possible from the first paint on; the last report after it
+        window.attach(store, checking=True, open_report=False)
+    else:  # e.g. locked or damaged: the worker's full open explains it
+        log.info("quick open declined (%s): opening %s in full", declined, path)
     window.show()
-    startup.quit_when_ready(window)
-    opener = BackgroundOpen(path, quick=True, parent=window)
+    opener = BackgroundOpen(path, store=store, parent=window)
     opener.finished.connect(window.finish_opening)
     opener.checked.connect(window.finish_checking)
 
     def painted() -> None:
         gc.enable()
+        startup.add_fonts()  # before any bold text (the editor's header)
+        window.open_pending_report()  # before the check's imports compete for the GIL
         opener.start()
 
     startup.after_first_paint(window, painted)
+    startup.quit_when_ready(window)  # its filter, installed last, sees the paint first
     if move is not None:
         tell_data_moved(window, move)  # the check runs meanwhile
     try:
@@ -315,6 +339,7 @@ def _run_opened_first(app: QApplication, path: Path, folder: Path, windows: list
     from ui.main_window import MainWindow  # noqa: PLC0415
     from ui.open_store import open_store  # noqa: PLC0415
 
+    startup.add_fonts()  # the bold face (see register_fonts)
     language = startup.last_language(folder)  # for the dialogs before the settings are read
     translators = startup.install_translators(app, language)
     store = open_store(None, path, cancel_text=QApplication.translate("MainWindow", "退出"))

@@ -71,7 +71,11 @@ def test_a_staged_start_logs_to_the_file_from_the_start(started, tmp_path):
     path = tmp_path / "staged.db"
     _database_with_reports(path, ["成都市疾控中心"])
     assert main_window.run(path) == 0
-    assert started["windows"][0].store is None  # the event loop never ran: still staged
+    window = started["windows"][0]
+    # Attached before the first paint (the quick open), the full check not yet begun: it
+    # waits for the paint, and the event loop never ran. Writes wait for that check.
+    assert window.store is not None and not window.store.gate.done
+    assert window.current_report_id() is None  # the last report opens after the paint too
     assert not started["collecting"]  # until the first paint
     assert gc.isenabled()
     log_file = storage.data_dir() / startup.LOG_FILE_NAME
@@ -394,3 +398,64 @@ def test_what_the_worker_brings_after_the_window_closed_is_ignored(qtbot, tmp_pa
     opener.wait(timeout=WAIT_S)
     with storage.open_database(path, daily_backup=False):  # the lock was released
         pass
+
+
+def test_a_staged_start_attaches_before_the_paint_then_checks_and_opens_the_last_report(
+        qapp, tmp_path, monkeypatch):
+    """The real start, event loop and all: the quick-opened store is attached before the
+    window is shown; after the first paint come the bold face, the last report and the
+    full check (which writes the forms, settings and backup)."""
+    path = tmp_path / "last.db"
+    ids = _database_with_reports(path, ["成都市疾控中心", "德阳市疾控中心"])
+    with storage.open_database(path, daily_backup=False) as store:
+        storage.update_settings(store.db, last_report_id=ids[0])
+    seen: dict = {}
+    attach, show, finish = (main_window.MainWindow.attach, main_window.MainWindow.show,
+                            main_window.MainWindow.finish_checking)
+
+    def shown(self):
+        seen["attached before show"] = self.store is not None
+        seen["report before paint"] = self.current_report_id()
+        show(self)
+
+    def checked(self, opened):
+        finish(self, opened)
+        seen["checked"] = (self.store.gate.done, self.store.gate.error)
+        seen["report"] = self.current_report_id()
+        seen["bold"] = "Bold" in QFontDatabase.styles("Tianbao Sans")
+        self.close()
+
+    monkeypatch.setattr(main_window.MainWindow, "show", shown)
+    monkeypatch.setattr(main_window.MainWindow, "finish_checking", checked)
+
+    def attached(self, *args, **kwargs):
+        seen.setdefault("attach", kwargs)
+        attach(self, *args, **kwargs)
+
+    monkeypatch.setattr(main_window.MainWindow, "attach", attached)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    root_handlers = list(logging.getLogger().handlers)
+    try:
+        assert main_window.run(path) == 0
+    finally:
+        for handler in logging.getLogger().handlers:
+            if handler not in root_handlers:
+                logging.getLogger().removeHandler(handler)
+                handler.close()
+    assert seen["attached before show"] and seen["report before paint"] is None
+    assert seen["attach"] == {"checking": True, "open_report": False}
+    assert seen["checked"] == (True, None)
+    assert seen["report"] == ids[0] and seen["bold"]
+    assert len(storage.list_backups(path)) == 1  # the daily backup, after the check
+
+
+def test_a_start_on_a_locked_file_leaves_it_to_the_full_open(started, tmp_path, monkeypatch):
+    """Another Tianbao holds the file: the quick open declines (nothing attached before
+    the paint), and the worker's full open explains it after the paint."""
+    path = tmp_path / "locked.db"
+    _database_with_reports(path, ["成都市疾控中心"])
+    with storage.open_database(path, daily_backup=False):
+        assert main_window.run(path) == 0
+        assert started["windows"][0].store is None
+    log_file = storage.data_dir() / startup.LOG_FILE_NAME
+    assert "quick open declined (DatabaseLockedError)" in log_file.read_text(encoding="utf-8")
