@@ -11,38 +11,21 @@ store was attached, then quits; the figures are seconds from spawn. Build the bu
 from __future__ import annotations
 
 import os
-import re
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from benchmarks.bench_startup import REPORTS, build_database
+from benchmarks.bench_startup import REPORTS, build_database, time_start
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = ROOT / "dist" / "tianbao"
 TARGET_MB = 250
 RUNS = 7
-READY = re.compile(r"smoke test: window ready .*\(shown at ([\d.]+), ready at ([\d.]+)\)")
 
 
 def bundle_size(folder: Path = BUNDLE) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
-
-
-def time_start(command: list[str], env: dict[str, str], log: Path) -> tuple[float, float]:
-    """(shown, ready) in seconds from spawn, read from the line the run adds to the log."""
-    before = log.read_text(encoding="utf-8") if log.exists() else ""
-    started = time.time()
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120,
-                          check=False)
-    found = READY.findall(log.read_text(encoding="utf-8")[len(before):]) if log.exists() else []
-    if done.returncode != 0 or not found:
-        raise RuntimeError(f"{command[0]} failed ({done.returncode}): {done.stderr[-800:]}")
-    shown, ready = (float(value) for value in found[-1])
-    return shown - started, ready - started
 
 
 def main() -> None:
