@@ -33,18 +33,24 @@ class Peek(NamedTuple):
     form_titles: dict[str, str]
 
 
-def peek_database(path: str | Path) -> Peek | None:
-    """The file's report list and settings, or None if it must go through ``open_database``."""
+def peek_database(path: str | Path, conn: sqlite3.Connection | None = None) -> Peek | None:
+    """The file's report list and settings, or None if it must go through ``open_database``.
+
+    ``conn``: a connection already open on the file (the quick open's), read instead of a
+    new one; it is left open.
+    """
     path = Path(path).expanduser().absolute()
-    try:
-        if not path.is_file() or path.stat().st_size == 0:
+    own = conn is None
+    if own:
+        try:
+            if not path.is_file() or path.stat().st_size == 0:
+                return None
+            check_header(path)
+            conn = connect_for_check(path)
+            conn.execute("PRAGMA query_only = ON")
+        except Exception:  # noqa: BLE001 - any doubt: the full open decides and explains
             return None
-        check_header(path)
-        conn = connect_for_check(path)
-    except Exception:  # noqa: BLE001 - any doubt: the full open decides and explains
-        return None
     try:
-        conn.execute("PRAGMA query_only = ON")
         if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             return None
         reports = [ReportSummary._make(row) for row in conn.execute(
@@ -55,5 +61,6 @@ def peek_database(path: str | Path) -> Peek | None:
     except sqlite3.Error:
         return None
     finally:
-        conn.close()
+        if own:
+            conn.close()
     return Peek(path, reports, settings, titles)

@@ -23,7 +23,7 @@ from storage.checks import HEADER_SIZE, check_header
 from storage.errors import DatabaseUnwritableError, StorageError
 from storage.locking import WriterLock
 from storage.network import on_network_drive
-from storage.peek import SCHEMA_VERSION
+from storage.peek import SCHEMA_VERSION, Peek, peek_database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -109,6 +109,10 @@ class Store:
                     db._tianbao_gate = self.gate  # noqa: SLF001 - read by storage.common.writing
                     self._db = db
         return self._db
+
+    def preview(self) -> Peek | None:
+        """``storage.peek`` through this store's connection (no second one is opened)."""
+        return peek_database(self.path, self._conn)
 
     @contextmanager
     def using(self) -> Iterator[bool]:

@@ -14,7 +14,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtGui import QExposeEvent, QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QExposeEvent, QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
 from forms import messages
@@ -67,6 +67,13 @@ def add_fonts(folder: Path = FONT_DIR, names: tuple[str, ...] = FONT_FILES[1:]) 
         else:
             log.warning("could not register font %s", folder / name)
     return family
+
+
+def set_icon(app: QApplication, file: Path = ICON_FILE) -> None:
+    """The windows' icon (title bar, task bar)."""
+    from PySide6.QtGui import QIcon  # noqa: PLC0415 - see run_app: after the first paint
+
+    app.setWindowIcon(QIcon(str(file)))
 
 
 def quick_form_titles(folder: Path = FORMS_DIR) -> dict[str, str]:
@@ -282,7 +289,6 @@ def _run_app(db_path: Path | None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
-    app.setWindowIcon(QIcon(str(startup.ICON_FILE)))
     folder = data_dir()
     log_path: Path | None = folder / startup.LOG_FILE_NAME
     windows: list[QWidget] = []
@@ -292,11 +298,13 @@ def _run_app(db_path: Path | None) -> int:
     path = Path(db_path) if db_path else move.db_path if move else default_db_path()
     log_path = startup.setup_logging(folder)  # after the move: the old log goes with the data
     log.info("starting on %s", path)
-    peek = peek_database(path)
+    store, declined = open_quickly(path)  # ~1 ms; the full check follows in the worker
+    peek = store.preview() if store is not None else peek_database(path)
     if peek is None:
+        if store is not None:
+            store.close()
         gc.enable()  # the window waits for the open anyway
         return _run_opened_first(app, path, folder, windows, move, log_path)
-    store, declined = open_quickly(path)  # ~1 ms; the full check follows in the worker
     translators = startup.install_translators(app, peek.settings.language)
     app.setApplicationDisplayName(QApplication.translate("MainWindow", "填报"))
     window = MainWindow(None, peek.settings, preview=peek, log_path=log_path,
@@ -313,6 +321,7 @@ def _run_app(db_path: Path | None) -> int:
 
     def painted() -> None:
         gc.enable()
+        startup.set_icon(app)  # ~3 ms (QIcon's Python type): not before the first paint
         startup.add_fonts()  # before any bold text (the editor's header)
         window.open_pending_report()  # before the check's imports compete for the GIL
         opener.start()
@@ -339,6 +348,7 @@ def _run_opened_first(app: QApplication, path: Path, folder: Path, windows: list
     from ui.main_window import MainWindow  # noqa: PLC0415
     from ui.open_store import open_store  # noqa: PLC0415
 
+    startup.set_icon(app)
     startup.add_fonts()  # the bold face (see register_fonts)
     language = startup.last_language(folder)  # for the dialogs before the settings are read
     translators = startup.install_translators(app, language)

@@ -409,12 +409,16 @@ def test_a_staged_start_attaches_before_the_paint_then_checks_and_opens_the_last
     ids = _database_with_reports(path, ["成都市疾控中心", "德阳市疾控中心"])
     with storage.open_database(path, daily_backup=False) as store:
         storage.update_settings(store.db, last_report_id=ids[0])
+    from PySide6.QtGui import QIcon
+
+    qapp.setWindowIcon(QIcon())  # as at a real start (another test may have set it)
     seen: dict = {}
     attach, show, finish = (main_window.MainWindow.attach, main_window.MainWindow.show,
                             main_window.MainWindow.finish_checking)
 
     def shown(self):
         seen["attached before show"] = self.store is not None
+        seen["icon before paint"] = not QApplication.windowIcon().isNull()
         seen["report before paint"] = self.current_report_id()
         show(self)
 
@@ -423,6 +427,7 @@ def test_a_staged_start_attaches_before_the_paint_then_checks_and_opens_the_last
         seen["checked"] = (self.store.gate.done, self.store.gate.error)
         seen["report"] = self.current_report_id()
         seen["bold"] = "Bold" in QFontDatabase.styles("Tianbao Sans")
+        seen["icon"] = not QApplication.windowIcon().isNull()
         self.close()
 
     monkeypatch.setattr(main_window.MainWindow, "show", shown)
@@ -443,9 +448,10 @@ def test_a_staged_start_attaches_before_the_paint_then_checks_and_opens_the_last
                 logging.getLogger().removeHandler(handler)
                 handler.close()
     assert seen["attached before show"] and seen["report before paint"] is None
+    assert not seen["icon before paint"]
     assert seen["attach"] == {"checking": True, "open_report": False}
     assert seen["checked"] == (True, None)
-    assert seen["report"] == ids[0] and seen["bold"]
+    assert seen["report"] == ids[0] and seen["bold"] and seen["icon"]
     assert len(storage.list_backups(path)) == 1  # the daily backup, after the check
 
 
