@@ -193,3 +193,22 @@ def test_the_quick_open_does_not_import_sqlite_utils(db_path):
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
                           text=True, timeout=60)
     assert done.stdout.split() == ["False", "True"], done.stderr
+
+
+def test_the_preview_is_read_through_the_quick_opens_connection(db_path):
+    from storage.peek import peek_database
+
+    report_id = _healthy_file(db_path)
+    with storage.open_database(db_path, daily_backup=False) as store:
+        storage.update_settings(store.db, unit_name="四川省抗癌协会")
+    before = db_path.read_bytes()
+    store = storage.open_checking_later(db_path)
+    try:
+        preview = store.preview()
+        assert preview == peek_database(db_path)
+        assert [r.id for r in preview.reports] == [report_id]
+        assert preview.settings.unit_name == "四川省抗癌协会"
+        assert storage.get_report(store, report_id).title  # the connection stays open
+    finally:
+        store.close()
+    assert db_path.read_bytes() == before  # nothing written before the check
