@@ -105,9 +105,12 @@ class ReportListModel(QAbstractTableModel):
         return model
 
     def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role != DISPLAY_ROLE and role != TOOLTIP_ROLE and role != ID_ROLE:
+            return None  # most calls (a painted cell asks for 7 roles): answered at once
+        number = index.row()
+        if not 0 <= number < len(self._rows) or not index.isValid():
             return None
-        row, column = self._rows[index.row()], index.column()
+        row, column = self._rows[number], index.column()
         if role == DISPLAY_ROLE:
             if column == self.UPDATED:
                 return row.updated_short(self._today)
