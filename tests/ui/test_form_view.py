@@ -59,3 +59,70 @@ def test_focusing_a_field_not_built_yet_scrolls_to_it(editor, qtbot, seed_report
     widget = editor.form.widget_for("contact_phone")
     qtbot.waitUntil(lambda: widget.edit.hasFocus(), timeout=WAIT_MS)
     assert editor.form.verticalScrollBar().value() > 0
+
+
+def _painted_like_new(editor) -> bool:
+    """What the window shows (its backing store) is what painting it afresh gives: no
+    part of it was left unpainted after a change."""
+    from PySide6.QtGui import QImage
+
+    window = editor.window()
+    shown = window.screen().grabWindow(window.winId()).toImage()
+    fresh = window.grab().toImage()
+    size = fresh.size()
+    return shown.copy(0, 0, size.width(), size.height()).convertToFormat(
+        QImage.Format.Format_RGB32) == fresh.convertToFormat(QImage.Format.Format_RGB32)
+
+
+@pytest.fixture
+def basic_section(editor, qtbot, seed_report):
+    """The report shown tall enough for its 基本情况 section to be on screen, settled."""
+    editor.resize(900, 1500)
+    editor.load_report(seed_report)
+    qtbot.waitUntil(editor.form.is_built, timeout=WAIT_MS)
+    qtbot.wait(50)
+    return editor.form.widget_for("activity_time")
+
+
+def test_a_message_line_repaints_only_what_moved(editor, qtbot, basic_section):
+    from PySide6.QtCore import QEvent, QObject
+
+    label = editor.form.widget_for("unit_name").label_widget()  # the row above it
+    assert editor.form.viewport().rect().contains(
+        label.mapTo(editor.form.viewport(), label.rect().center()))
+    painted = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt API
+            if event.type() == QEvent.Type.Paint:
+                painted.append(watched)
+            return False
+
+    watch = Watch()
+    label.installEventFilter(watch)
+    enter(basic_section, "activity_time", "2024年13月1日至5日")
+    qtbot.waitUntil(lambda: bool(basic_section.message_text("activity_time")),
+                    timeout=WAIT_MS)
+    qtbot.wait(50)  # (painted by now)
+    assert not painted  # its section grew: only what moved below the line was repainted
+    label.removeEventFilter(watch)
+
+
+def test_a_section_growing_and_shrinking_is_painted_whole(editor, qtbot, basic_section):
+    form = editor.form
+    group = basic_section.parentWidget()
+    form.verticalScrollBar().setValue(max(0, group.geometry().bottom()
+                                          - form.viewport().height() + 40))
+    qtbot.wait(50)
+    height = group.height()
+    enter(basic_section, "activity_time", "2024年13月1日至5日")
+    qtbot.waitUntil(lambda: group.height() > height, timeout=WAIT_MS)
+    qtbot.wait(50)
+    assert _painted_like_new(editor)  # the frame's bottom edge moved down with it
+    enter(basic_section, "activity_time", "2024年4月15日至21日")
+    qtbot.waitUntil(lambda: group.height() == height, timeout=WAIT_MS)
+    qtbot.wait(50)
+    assert _painted_like_new(editor)
+    editor.resize(700, 1500)  # narrower: the right edge moved in
+    qtbot.wait(50)
+    assert _painted_like_new(editor)

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -27,12 +28,37 @@ from PySide6.QtWidgets import (
 from forms.spec import FieldSpec, FormTemplate
 from widgets import create_field_widget
 from widgets.base import FieldWidget
-from widgets.plain import plain, plain_layout
+from widgets.plain import plain_layout
 
 COLUMNS = 4  # label, input, label, input
 LABEL_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
 FIRST_FIELDS = 8  # built with the form: about what its first screen shows
 IDLE_FIELDS = 3  # built per turn of the event loop after that (a turn stays short)
+FRAME_EDGE = 8  # px inside a section's edge that its frame (rounded corners) may paint
+
+
+class Section(QGroupBox):
+    """A section's box. A message line appearing under a field grows its section: Qt
+    repainted the whole section for it (and with it most of the screen, the worst part
+    of such a keystroke); now only what moved is repainted (WA_StaticContents), and the
+    edges of the frame where it grew, shrank or widened (``resizeEvent``)."""
+
+    def __init__(self, title: str, parent: QWidget) -> None:
+        super().__init__(title, parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        old, new = event.oldSize(), event.size()
+        if not old.isValid() or not self.isVisible():
+            return
+        width, height = max(old.width(), new.width()), max(old.height(), new.height())
+        if old.height() != new.height():  # the bottom edge, where it was and where it is
+            top = min(old.height(), new.height()) - FRAME_EDGE
+            self.update(0, top, width, height - top)
+        if old.width() != new.width():  # the right edge, likewise
+            left = min(old.width(), new.width()) - FRAME_EDGE
+            self.update(left, 0, width - left, height)
 
 
 @dataclass(eq=False)
@@ -73,8 +99,7 @@ class FormView(QScrollArea):
         column.setContentsMargins(8, 8, 8, 8)
         column.setSpacing(10)
         for section in template.sections:
-            group = plain(QGroupBox, page)
-            group.setTitle(section.title)
+            group = Section(section.title, page)
             group.setObjectName(f"section:{section.id}")
             grid = _grid(group)
             self._queue.extend((grid, spec) for spec in section.fields)
