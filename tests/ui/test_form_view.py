@@ -87,9 +87,11 @@ def basic_section(editor, qtbot, seed_report):
 def test_a_message_line_repaints_only_what_moved(editor, qtbot, basic_section):
     from PySide6.QtCore import QEvent, QObject
 
-    label = editor.form.widget_for("unit_name").label_widget()  # the row above it
-    assert editor.form.viewport().rect().contains(
-        label.mapTo(editor.form.viewport(), label.rect().center()))
+    above = editor.form.widget_for("unit_name").label_widget()  # a row above it
+    below = editor.form.widget_for("lectures").label_widget()  # in the next section
+    viewport = editor.form.viewport()
+    for label in (above, below):
+        assert viewport.rect().contains(label.mapTo(viewport, label.rect().center()))
     painted = []
 
     class Watch(QObject):
@@ -99,13 +101,20 @@ def test_a_message_line_repaints_only_what_moved(editor, qtbot, basic_section):
             return False
 
     watch = Watch()
-    label.installEventFilter(watch)
+    for label in (above, below):
+        label.installEventFilter(watch)
+    moved_from = below.mapTo(viewport, below.rect().topLeft())
     enter(basic_section, "activity_time", "2024年13月1日至5日")
     qtbot.waitUntil(lambda: bool(basic_section.message_text("activity_time")),
                     timeout=WAIT_MS)
     qtbot.wait(50)  # (painted by now)
-    assert not painted  # its section grew: only what moved below the line was repainted
-    label.removeEventFilter(watch)
+    assert below.mapTo(viewport, below.rect().topLeft()).y() > moved_from.y()
+    # Its section grew: only what moved inside it was repainted; the sections below it
+    # moved as they were (their pixels copied), and the window shows what it should.
+    assert not painted
+    assert _painted_like_new(editor)
+    for label in (above, below):
+        label.removeEventFilter(watch)
 
 
 def test_a_section_growing_and_shrinking_is_painted_whole(editor, qtbot, basic_section):

@@ -41,11 +41,14 @@ class Section(QGroupBox):
     """A section's box. A message line appearing under a field grows its section: Qt
     repainted the whole section for it (and with it most of the screen, the worst part
     of such a keystroke); now only what moved is repainted (WA_StaticContents), and the
-    edges of the frame where it grew, shrank or widened (``resizeEvent``)."""
+    edges of the frame where it grew, shrank or widened (``resizeEvent``). The sections
+    below it move down: each fills its background (the page's colour, under its frame),
+    so Qt copies its pixels down instead of painting it and everything in it again."""
 
     def __init__(self, title: str, parent: QWidget) -> None:
         super().__init__(title, parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
+        self.setAutoFillBackground(True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
