@@ -11,11 +11,10 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 import storage
 
-TAKE_TIMEOUT_S = 5  # the check starts by then even if no event loop took the store
 log = logging.getLogger("tianbao.ui")
 
 
@@ -40,34 +39,26 @@ def remove_export_leftovers(settings: Any, home: Path | None = None) -> list[Pat
 
 
 class BackgroundOpen(QObject):
-    """Opens a database in a worker thread and hands it to the GUI thread.
+    """Finishes opening a database in a worker thread and hands it to the GUI thread.
 
-    ``quick`` (for a file that ``storage.peek`` could read): the store comes at once,
-    without importing sqlite-utils or checking the whole file; ``finished`` carries it, and
-    the worker goes on with the full check, the daily backup and the templates, which
-    ``checked`` carries (writes wait for the check). ``store``: that quick open was done
-    already (``open_quickly``, before the window was shown), so the worker only checks and
-    ``finished`` is not sent. Otherwise (or if the quick open declines) the full
-    ``open_database`` runs first: migrations, checks, backup, templates, and ``finished``
-    carries all of it. Until the check has passed nothing is written.
+    ``store``: a quick open (``open_quickly``, before the window was shown) whose store the
+    window already has: the worker runs the full check, the daily backup and the
+    templates, which ``checked`` carries (writes wait for the check). Without one (the
+    quick open declined: locked, damaged, older) the full ``open_database`` runs:
+    migrations, checks, backup, templates, and ``finished`` carries all of it. Until the
+    check has passed nothing is written.
     """
 
-    finished = Signal(object)  # Opened
-    checked = Signal(object)  # Opened, after a quick open: check error and templates
+    finished = Signal(object)  # Opened, after a full open
+    checked = Signal(object)  # Opened, after the check of a quick open: its error, templates
 
-    def __init__(self, path: Path, *, quick: bool = False, store: Any = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, path: Path, *, store: Any = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = path
-        self.quick = quick
         self.store = store
         self.result: Opened | None = None
         self._cancelled = False
         self._opened = threading.Event()  # the store (or the error) is in ``result``
-        # After a quick open the rest waits until the GUI thread has taken the store, so that
-        # its slow imports do not hold the GIL while the window attaches it.
-        self._taken = threading.Event()
-        self.finished.connect(lambda _opened: QTimer.singleShot(0, self._taken.set))
         self._thread = threading.Thread(target=self._work, name="open-database", daemon=True)
 
     def start(self) -> None:
@@ -81,7 +72,6 @@ class BackgroundOpen(QObject):
         (a thread still running as Python shuts down may crash it).
         """
         self._cancelled = True
-        self._taken.set()
         if self._thread.ident is not None:
             self._opened.wait(timeout)
             self._thread.join(timeout)
@@ -89,18 +79,10 @@ class BackgroundOpen(QObject):
 
     def _work(self) -> None:
         opened = Opened(self.path)
-        declined = None
         if self.store is not None:
             opened.store, opened.checking = self.store, True
-            self.result = opened  # already attached: nothing to hand over
+            self.result = opened  # the window has it already: nothing to hand over
             self._opened.set()
-        elif self.quick:
-            opened.store, declined = open_quickly(self.path)
-        if opened.store is not None:
-            if not opened.checking:
-                opened.checking = True
-                self._hand_over(opened)
-                self._taken.wait(TAKE_TIMEOUT_S)
             opened.check_error = _complete(opened.store)
             with opened.store.using() as still_open:  # the window may close it meanwhile
                 if not still_open or self._cancelled:
@@ -111,8 +93,6 @@ class BackgroundOpen(QObject):
             _preload_editor()
             self.checked.emit(opened)
             return
-        if declined is not None:
-            log.info("quick open declined (%s): opening %s in full", declined, self.path)
         try:
             opened.store = storage.open_database(self.path)
         except Exception as exc:  # noqa: BLE001 - handed to the GUI thread to explain

@@ -128,8 +128,9 @@ class MainWindow(WindowCommands, QMainWindow):
         self.setWindowTitle(" — ".join(part for part in parts if part))
 
     def finish_opening(self, opened: Opened) -> None:
-        """Startup, second stage: attach the store opened in the background, or explain
-        why it could not be opened (damaged, locked, newer) and offer the usual way on."""
+        """Startup, second stage (when the quick open declined): attach the store opened in
+        the background, or explain why it could not be opened (damaged, locked, newer) and
+        offer the usual way on."""
         store = opened.store
         if self._closed:  # the person quit while the file was being checked
             if store is not None:
@@ -139,9 +140,8 @@ class MainWindow(WindowCommands, QMainWindow):
             store = self._recover_or_quit(opened.path, opened.error)
             if store is None:
                 return
-        self.attach(store, templates=opened.templates, checking=opened.checking)
-        if not opened.checking:  # else once the check is done: the answer is written then
-            self.first_steps_soon()
+        self.attach(store, templates=opened.templates)
+        self.first_steps_soon()
 
     def first_steps_soon(self) -> None:
         """At startup, once the window is up: ask for the unit's details if never asked."""

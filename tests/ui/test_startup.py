@@ -147,17 +147,25 @@ def _staged_window(qtbot, path):
 
 
 def _open_in_background(qtbot, window, path, quick=False):
-    """Run BackgroundOpen as ``run`` does; with ``quick``, also until its check is done."""
-    from ui.background_open import BackgroundOpen
+    """As ``run`` does: with ``quick``, the quick open attached at once and the worker's
+    check awaited (unless the quick open declines); else the worker's full open."""
+    from ui.background_open import BackgroundOpen, open_quickly
 
-    opener = BackgroundOpen(path, quick=quick, parent=window)
+    store = None
+    if quick:
+        store, _declined = open_quickly(path)
+        if store is not None:
+            window.attach(store, checking=True)
+    opener = BackgroundOpen(path, store=store, parent=window)
     opener.finished.connect(window.finish_opening)
     opener.checked.connect(window.finish_checking)
     checked: list = []
     opener.checked.connect(checked.append)
-    with qtbot.waitSignal(opener.finished, timeout=WAIT_MS):
+    if store is None:
+        with qtbot.waitSignal(opener.finished, timeout=WAIT_MS):
+            opener.start()
+    else:
         opener.start()
-    if opener.result.checking:
         qtbot.waitUntil(lambda: bool(checked), timeout=WAIT_MS)
     return opener
 
