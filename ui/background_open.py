@@ -90,7 +90,7 @@ class BackgroundOpen(QObject):
                 if opened.check_error is None:
                     _remove_leftovers_soon(opened.store)
                 _load_templates(opened)
-            _preload_editor()
+            preload_editor()
             self.checked.emit(opened)
             return
         try:
@@ -135,7 +135,7 @@ def _complete(store: Any) -> Exception | None:
         return exc
 
 
-def _preload_editor() -> None:
+def preload_editor() -> None:
     """Import the form editor and its widgets now, so that opening a report does not."""
     try:
         import ui.editor.form_view  # noqa: F401, PLC0415 - the import is the point

@@ -174,6 +174,9 @@ class MainWindow(WindowCommands, QMainWindow):
         if report_id is not None:
             self._remember_report(report_id)
         self.first_steps_soon()
+        from ui.warm_up import WarmUp  # noqa: PLC0415 - after the first paint
+
+        WarmUp(self).start()  # the first report opened is quicker for it
 
     def _recover_damaged(self, opened: Opened) -> None:
         self.editor.clear()  # its edits cannot be saved into a damaged file

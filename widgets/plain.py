@@ -32,6 +32,12 @@ def _factory() -> QUiLoader | None:
     return _loader[0] if _loader else None
 
 
+def prepare_factory() -> None:
+    """Make the factory now (~10 ms: Qt's UI loader looks for plugins), not with the first
+    form (see ui.warm_up)."""
+    _factory()
+
+
 def plain(cls: type[W], parent: QWidget | None = None, text: str | None = None) -> W:
     """A ``cls`` (a Qt widget class, not a Python subclass) with ``parent``, and ``text``."""
     factory = _factory()

@@ -436,6 +436,9 @@ def test_a_staged_start_attaches_before_the_paint_then_checks_and_opens_the_last
         seen["report"] = self.current_report_id()
         seen["bold"] = "Bold" in QFontDatabase.styles("Tianbao Sans")
         seen["icon"] = not QApplication.windowIcon().isNull()
+        from ui.warm_up import WarmUp
+
+        seen["warm-up"] = self.findChild(WarmUp) is not None  # for the first report opened
         self.close()
 
     monkeypatch.setattr(main_window.MainWindow, "show", shown)
@@ -459,7 +462,7 @@ def test_a_staged_start_attaches_before_the_paint_then_checks_and_opens_the_last
     assert not seen["icon before paint"]
     assert seen["attach"] == {"checking": True, "open_report": False}
     assert seen["checked"] == (True, None)
-    assert seen["report"] == ids[0] and seen["bold"] and seen["icon"]
+    assert seen["report"] == ids[0] and seen["bold"] and seen["icon"] and seen["warm-up"]
     assert len(storage.list_backups(path)) == 1  # the daily backup, after the check
 
 
