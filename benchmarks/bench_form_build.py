@@ -1,11 +1,12 @@
 """The editor's first build of the 宣传周 form (seed 000's values), in fresh processes.
 
-Each run starts a process, opens the database, imports the editor (as the startup worker
-does in the background), shows an empty editor, then times ``load_report`` (reading the
+Each run starts a process, opens the database, reads the forms and imports the editor (as
+the startup worker does in the background), runs the warm-up the window runs while idle
+after the start (ui.warm_up), shows an empty editor, then times ``load_report`` (reading the
 report, building the form's first screen, filling and checking it) plus the event-loop turn
 that lays it out and paints it. The rest of the form is built while idle afterwards: its
 longest single turn is printed too. Target: the first build ≤ 100 ms (median of 7).
-The editor's import, which the startup worker takes off this path, is printed beside it.
+What the worker and the warm-up take off this path is printed beside it.
 """
 
 from __future__ import annotations
@@ -34,9 +35,19 @@ startup.register_fonts(app)
 import storage
 store = storage.open_database({db!r}, daily_backup=False)
 started = time.perf_counter()
-from ui.editor import ReportEditor
-import ui.editor.form_view
+from ui.background_open import preload_editor
+from ui.catalogue import template_catalogue
+template_catalogue(store).templates()  # the startup worker reads the forms
+preload_editor()  # and imports the editor
 imported = time.perf_counter() - started
+from ui.editor import ReportEditor
+from ui.warm_up import WarmUp
+warm_up = WarmUp()  # as the window does once the start is done, while idle
+started = time.perf_counter()
+warm_up.start()
+while not warm_up.finished:
+    app.processEvents()
+warmed = time.perf_counter() - started
 editor = ReportEditor(store)
 editor.resize(1000, 900)
 editor.show()
@@ -50,7 +61,8 @@ while not editor.form.is_built():
     turn = time.perf_counter()
     app.processEvents()
     worst = max(worst, time.perf_counter() - turn)
-print(json.dumps({{"first": first, "import": imported, "idle_turn": worst}}))
+print(json.dumps({{"first": first, "import": imported, "idle_turn": worst, "warm": warmed,
+                  "warm_turn": warm_up.longest_turn}}))
 editor.close()
 store.close()
 """
@@ -90,8 +102,12 @@ def main() -> None:
     each = ", ".join(f"{r['first'] * 1000:.0f}" for r in results)
     print(f"first build of the 宣传周 form (load_report + first paint): median {first:.0f} ms  "
           f"({each})")
-    print(f"  then the rest, while idle: longest turn median {idle:.0f} ms; "
-          f"editor import (done by the startup worker): median {imported:.0f} ms")
+    warm = statistics.median(r["warm"] for r in results) * 1000
+    warm_turn = statistics.median(r["warm_turn"] for r in results) * 1000
+    print(f"  then the rest, while idle: longest turn median {idle:.0f} ms; before it, off "
+          f"this path: the startup worker's forms and editor import, median {imported:.0f} ms, "
+          f"and the window's warm-up while idle, {warm:.0f} ms in turns of at most "
+          f"{warm_turn:.0f} ms (median)")
     print(f"target ≤ {TARGET_MS:.0f} ms: {first / TARGET_MS:.2f}× the target  "
           f"{'OK' if first <= TARGET_MS else 'OVER TARGET'}")
 
