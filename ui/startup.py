@@ -266,9 +266,12 @@ def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
 # --- run: the window first when storage.peek can read the file ---------------------------
 
 def run_app(db_path: Path | None) -> int:
-    """Start the app. If ``storage.peek`` can read the file, the window shows its reports at
-    once and the full open (integrity check, migrations, backup) runs in a worker thread;
-    otherwise (new, older, damaged or foreign file) the file is opened before the window.
+    """Start the app. A file that opens quickly (``open_quickly``: ~1 ms, no integrity check)
+    is attached before the window's first paint, with its reports (``Store.preview``), and
+    its full check, daily backup and forms follow in a worker thread (writes wait for the
+    check). One that ``storage.peek`` can read but not open quickly (locked, say) shows its
+    reports while the worker opens it in full and explains. Otherwise (new, older, damaged or
+    foreign file) the file is opened before the window.
 
     Python's garbage collector waits until the window is painted: its passes over the
     objects of every module imported so far would delay the first paint by a few ms.
