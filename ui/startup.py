@@ -39,33 +39,22 @@ FIRST_PAINT_WAIT_MS = 1000  # ``after_first_paint`` calls back by then even if n
 log = logging.getLogger("tianbao")
 
 
-def register_fonts(app: QApplication, folder: Path = FONT_DIR,
-                   names: tuple[str, ...] = FONT_FILES) -> str | None:
-    """Register the bundled CJK font and make it the app font, so Chinese shows anywhere.
-
-    At startup only the regular face comes first (``names``): the first paint has no bold
-    text, and each face costs ~2 ms to register; ``add_fonts`` brings the bold after it.
-    """
-    family = add_fonts(folder, names)
-    if family:
-        font = QFont(app.font())
-        font.setFamilies([family, *app.font().families()])
-        if font.pointSize() < APP_FONT_POINT_SIZE:
-            font.setPointSize(APP_FONT_POINT_SIZE)
-        app.setFont(font)
-    return family
-
-
-def add_fonts(folder: Path = FONT_DIR, names: tuple[str, ...] = FONT_FILES[1:]) -> str | None:
-    """Register font files (the family of the first that registers); failures are logged."""
+def register_fonts(app: QApplication, folder: Path = FONT_DIR) -> str | None:
+    """Register the bundled CJK font and make it the app font, so Chinese shows anywhere."""
     family = None
-    for name in names:
+    for name in FONT_FILES:
         font_id = QFontDatabase.addApplicationFont(str(folder / name))
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         if families:
             family = family or families[0]
         else:
             log.warning("could not register font %s", folder / name)
+    if family:
+        font = QFont(app.font())
+        font.setFamilies([family, *app.font().families()])
+        if font.pointSize() < APP_FONT_POINT_SIZE:
+            font.setPointSize(APP_FONT_POINT_SIZE)
+        app.setFont(font)
     return family
 
 
@@ -296,7 +285,7 @@ def _run_app(db_path: Path | None) -> int:
     log_path: Path | None = folder / startup.LOG_FILE_NAME
     windows: list[QWidget] = []
     sys.excepthook = startup.make_excepthook(log_path, lambda: windows[0] if windows else None)
-    startup.register_fonts(app, names=startup.FONT_FILES[:1])  # the bold: after the paint
+    startup.register_fonts(app)
     move = None if db_path else startup.move_old_data()
     path = Path(db_path) if db_path else move.db_path if move else default_db_path()
     log_path = startup.setup_logging(folder)  # after the move: the old log goes with the data
@@ -325,7 +314,6 @@ def _run_app(db_path: Path | None) -> int:
     def painted() -> None:
         gc.enable()
         startup.set_icon(app)  # ~3 ms (QIcon's Python type): not before the first paint
-        startup.add_fonts()  # before any bold text (the editor's header)
         window.open_pending_report()  # before the check's imports compete for the GIL
         opener.start()
 
@@ -352,7 +340,6 @@ def _run_opened_first(app: QApplication, path: Path, folder: Path, windows: list
     from ui.open_store import open_store  # noqa: PLC0415
 
     startup.set_icon(app)
-    startup.add_fonts()  # the bold face (see register_fonts)
     language = startup.last_language(folder)  # for the dialogs before the settings are read
     translators = startup.install_translators(app, language)
     store = open_store(None, path, cancel_text=QApplication.translate("MainWindow", "退出"))
