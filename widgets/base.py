@@ -22,7 +22,7 @@ from widgets.look import (
     ERROR,
     HINT,
     WARNING,
-    FieldLabel,
+    field_label,
     make_message_label,
     set_shown,
     set_state,
@@ -202,9 +202,9 @@ class FieldWidget(QWidget):
                 label = plain(QLabel)
                 label.setTextFormat(Qt.TextFormat.RichText)
                 label.setText(f"{html.escape(self.spec.label)} {REQUIRED_MARK}")
+                label.setWordWrap(True)
             else:
-                label = FieldLabel(self.spec.label)
-            label.setWordWrap(True)
+                label = field_label(self.spec.label, self.font())
             label.setToolTip(field_tooltip(self.spec))
             label.setObjectName(f"label:{self.spec.key}")
             if self._slots:

@@ -12,10 +12,13 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QEnterEvent,
+    QFont,
+    QFontMetrics,
     QPainter,
     QPaintEvent,
     QPalette,
     QTextDocument,
+    QTextLayout,
     QTextOption,
 )
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
@@ -77,27 +80,100 @@ def role_label(role: str, parent: QWidget | None = None, label_class: type[QLabe
     return label
 
 
+def field_label(text: str, font: QFont, parent: QWidget | None = None) -> QLabel:
+    """A field's printed label in plain text (word-wrapped), sized as the same label in rich
+    text (the red * of a required field needs rich text): a long label takes a block about
+    as wide as it is tall, not one long line.
+
+    Most labels stay on one line, and there QLabel's own size is the same: such a label is
+    Qt's own QLabel (made by Qt: a Python subclass costs more to make, lay out and paint
+    than measuring it does). A longer one is a FieldLabel.
+    """
+    text = " ".join(text.split())  # spaces as rich text shows them
+    label = plain(QLabel, parent, text) if _one_line_alike(text, font) \
+        else FieldLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+def _one_line_alike(text: str, font: QFont) -> bool:
+    """True when rich text keeps ``text`` on one line (narrower than adjustSize's second
+    width, below) and so does a plain QLabel (narrower than a quarter of the 80 average
+    characters it tries first), with a few pixels to spare: a fallback font's taller line
+    only widens the first, and the exact layout may be a pixel wider than measured here."""
+    metrics = QFontMetrics(font)
+    widest = metrics.horizontalAdvance("x") * 80
+    rich = math.isqrt(5 * metrics.height() * widest // 3)
+    return metrics.horizontalAdvance(text) < min(rich, 20 * metrics.averageCharWidth()) - 4
+
+
 class FieldLabel(QLabel):
     """A field's printed label in plain text, sized as the same label in rich text was (the
     red * of a required field needs rich text): a long label takes a block about as wide as
     it is tall (QTextDocument.adjustSize), not one long line. Rich text is laid out as a
-    document, several times slower, and a form has hundreds of labels."""
+    document, several times slower, and a form has hundreds of labels; most labels are
+    short, and one that fits on a line is measured without the document (``label_sizes``).
+    """
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(" ".join(text.split()), parent)  # spaces as rich text shows them
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self._hint: tuple[str, QSize] = ("", QSize())  # (font, size) worked out last
+        self._sizes: tuple[str, QSize, QSize] = ("", QSize(), QSize())  # font, hint, minimum
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(self._measured()[1])
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(self._measured()[2])
+
+    def _measured(self) -> tuple[str, QSize, QSize]:
         font = self.font()
-        if self._hint[0] != font.key():
-            sizer = _sizer()
-            sizer.setDefaultFont(font)
-            sizer.setPlainText(self.text())
-            sizer.adjustSize()
-            size = sizer.size()
-            self._hint = (font.key(), QSize(math.ceil(size.width()), math.ceil(size.height())))
-        return QSize(self._hint[1])
+        if self._sizes[0] != font.key():
+            self._sizes = (font.key(), *label_sizes(self.text(), font))
+        return self._sizes
+
+
+ONE_LINE = (1 << 24) - 1  # QWIDGETSIZE_MAX: how wide QLabel measures a single line
+WRAPPED = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+
+
+def label_sizes(text: str, font: QFont) -> tuple[QSize, QSize]:
+    """(size hint, minimum size) of a word-wrapped label of ``text``.
+
+    The hint is the block rich text takes (QTextDocument.adjustSize). adjustSize lays the
+    text out 80 "x" wide, then sqrt(5/3 · line height · that) wide: a text narrower than
+    this stays on one line, as wide as the line. Such a text (most labels) is measured here
+    with one line of layout; a text near that width or wider goes through the document.
+    The minimum is QLabel's own (its widest word, one line high), measured with two layouts
+    where QLabel makes three.
+    """
+    whole = QFontMetrics(font)
+    widest = whole.horizontalAdvance("x") * 80
+    layout = QTextLayout(text, font)
+    layout.setTextOption(_sizer().defaultTextOption())
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(widest)
+    layout.endLayout()
+    height = line.height()
+    limit = min(math.isqrt(int(5 * height * widest / 3)), widest)
+    if text and layout.lineCount() == 1 and line.naturalTextWidth() < limit - 2:
+        hint = QSize(math.ceil(line.naturalTextWidth()), math.ceil(height))
+    else:
+        sizer = _sizer()
+        sizer.setDefaultFont(font)
+        sizer.setPlainText(text)
+        sizer.adjustSize()
+        size = sizer.size()
+        hint = QSize(math.ceil(size.width()), math.ceil(size.height()))
+    layout.beginLayout()  # again, one word per line: the widest is the narrowest it gets
+    narrowest = 0.0
+    while (word := layout.createLine()).isValid():
+        word.setLineWidth(0)
+        narrowest = max(narrowest, word.naturalTextWidth())
+    layout.endLayout()
+    return hint, QSize(math.ceil(narrowest), min(math.ceil(height), hint.height()))
 
 
 @functools.cache
