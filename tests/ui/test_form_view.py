@@ -135,3 +135,38 @@ def test_a_section_growing_and_shrinking_is_painted_whole(editor, qtbot, basic_s
     editor.resize(700, 1500)  # narrower: the right edge moved in
     qtbot.wait(50)
     assert _painted_like_new(editor)
+
+
+def test_widgets_are_polished_while_a_batch_is_built(editor, qtbot, seed_report):
+    """Qt posts a polish request for each widget made; left to pile up, every later event
+    posted to those widgets was checked against the whole queue. They are delivered every
+    few fields of a batch: what remains once it is built is a few fields' worth."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from ui.editor.form_view import POLISH_EVERY
+
+    class Count(QObject):
+        polished = 0
+
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt API
+            if event.type() == QEvent.Type.PolishRequest:
+                self.polished += 1
+            return False
+
+    editor.load_report(seed_report)
+    form = editor.form
+    count = Count()
+    QApplication.instance().installEventFilter(count)
+    try:
+        before = len(form.built_widgets())
+        form.build_all()
+        during = count.polished
+        count.polished = 0
+        QApplication.sendPostedEvents(None, QEvent.Type.PolishRequest)
+        after = count.polished
+    finally:
+        QApplication.instance().removeEventFilter(count)
+    built = len(form.built_widgets()) - before
+    assert built > 4 * POLISH_EVERY
+    assert during > 10 * after  # most of them meanwhile, not left for the event loop

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +34,7 @@ COLUMNS = 4  # label, input, label, input
 LABEL_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
 FIRST_FIELDS = 8  # built with the form: about what its first screen shows
 IDLE_FIELDS = 3  # built per turn of the event loop after that (a turn stays short)
+POLISH_EVERY = 4  # fields built between deliveries of their widgets' polish requests (_build)
 FRAME_EDGE = 8  # px inside a section's edge that its frame (rounded corners) may paint
 
 
@@ -126,6 +127,12 @@ class FormView(QScrollArea):
         most of the time it took to build. So a section is hidden while its fields are
         added (unless the cursor is in it) and shown once at the end, laid out once; the
         page is laid out once after the batch.
+
+        Qt posts a polish request for every widget made, and each later event posted to a
+        widget with one pending (a layout request, an update) is checked against the whole
+        queue: thousands of such checks in a large batch. Delivering the polish requests
+        every few fields keeps the queue short (the widgets are polished as they would be
+        when shown).
         """
         made: list[FieldWidget] = []
         grids: list[_Grid] = []
@@ -146,6 +153,8 @@ class FormView(QScrollArea):
                         grid.group.hide()
                     grid.layout.setEnabled(False)
                 made.append(self._add(grid, spec))
+                if len(made) % POLISH_EVERY == 0:
+                    QCoreApplication.sendPostedEvents(None, QEvent.Type.PolishRequest)
         finally:
             for grid in grids:
                 grid.layout.setEnabled(True)
