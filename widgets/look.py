@@ -48,18 +48,25 @@ def set_state(widget: QWidget, state: str) -> None:
         return
     widget.setProperty("state", state)
     if isinstance(widget, QLabel):
-        colour_label(widget)
+        _colour(widget, widget.property("role"), state)
     else:
         paint_colours(widget)
         widget.update()
 
 
-def colour_label(label: QLabel) -> None:
+_label_palettes: dict[tuple[str | None, str], QPalette] = {}  # (role, state) -> its palette
+
+
+def _colour(label: QLabel, role: str | None, state: str) -> None:
     """Colour a message, reading or counter label for its ``role`` and ``state``."""
-    colour = LABEL_COLOURS.get((label.property("role"), label.property("state") or ""))
-    if colour is None:  # (a message without a state is hidden)
-        return
-    label.setPalette(palette_with((QPalette.ColorRole.WindowText, QColor(colour))))
+    palette = _label_palettes.get((role, state))
+    if palette is None:
+        colour = LABEL_COLOURS.get((role, state))
+        if colour is None:  # (a message without a state is hidden)
+            return
+        palette = palette_with((QPalette.ColorRole.WindowText, QColor(colour)))
+        _label_palettes[role, state] = palette
+    label.setPalette(palette)
 
 
 def set_shown(widget: QWidget, shown: bool) -> None:
@@ -75,8 +82,7 @@ def role_label(role: str, parent: QWidget | None = None, label_class: type[QLabe
     label = plain(QLabel, parent) if label_class is QLabel else label_class(parent)
     label.setProperty("role", role)
     label.setProperty("state", "")
-    if (role, "") in LABEL_COLOURS:
-        colour_label(label)
+    _colour(label, role, "")
     return label
 
 
