@@ -170,3 +170,18 @@ def test_widgets_are_polished_while_a_batch_is_built(editor, qtbot, seed_report)
     built = len(form.built_widgets()) - before
     assert built > 4 * POLISH_EVERY
     assert during > 10 * after  # most of them meanwhile, not left for the event loop
+
+
+def test_fields_built_are_announced_before_they_are_shown(editor, qtbot, seed_report):
+    """The editor fills the new fields while their sections wait hidden, so each is laid out
+    once, with its value (announced after being shown, each was laid out again)."""
+    editor.load_report(seed_report)
+    form = editor.form
+    qtbot.waitUntil(lambda: form.groups[-1].isVisible(), timeout=WAIT_MS)
+    shown_when_announced = []
+    form.built.connect(lambda widgets: shown_when_announced.extend(
+        widget.isVisible() for widget in widgets))
+    form.build_all()
+    assert shown_when_announced and not any(shown_when_announced)
+    assert all(widget.isVisible() for widget in form.built_widgets()
+               if widget.spec.key not in form.hidden)

@@ -79,7 +79,7 @@ class _Grid:
 class FormView(QScrollArea):
     """A scrollable form of field widgets; ``widget_for(key)`` finds the one editing ``key``."""
 
-    built = Signal(list)  # field widgets built after the constructor returned, in form order
+    built = Signal(list)  # field widgets just built, in form order (before they are shown)
 
     def __init__(self, template: FormTemplate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,7 +126,9 @@ class FormView(QScrollArea):
         showing lays out its section and the whole page again: for a large form that was
         most of the time it took to build. So a section is hidden while its fields are
         added (unless the cursor is in it) and shown once at the end, laid out once; the
-        page is laid out once after the batch.
+        page is laid out once after the batch. ``built`` is emitted before that, so the
+        values and states shown in the new fields are laid out with them, once (emitted
+        after, a second layout of each field followed, with its values).
 
         Qt posts a polish request for every widget made, and each later event posted to a
         widget with one pending (a layout request, an update) is checked against the whole
@@ -155,6 +157,8 @@ class FormView(QScrollArea):
                 made.append(self._add(grid, spec))
                 if len(made) % POLISH_EVERY == 0:
                     QCoreApplication.sendPostedEvents(None, QEvent.Type.PolishRequest)
+            if made:
+                self.built.emit(made)
         finally:
             for grid in grids:
                 grid.layout.setEnabled(True)
@@ -176,11 +180,9 @@ class FormView(QScrollArea):
         return made
 
     def _build_more(self) -> None:
-        made = self._build(IDLE_FIELDS)
+        self._build(IDLE_FIELDS)
         if self._queue:
             self._idle.start()
-        if made:
-            self.built.emit(made)
 
     def is_built(self) -> bool:
         """True once every field has its widget."""
@@ -188,14 +190,10 @@ class FormView(QScrollArea):
 
     def build_all(self) -> None:
         """Build every field not built yet (and announce them)."""
-        made = self._build(len(self._queue))
-        if made:
-            self.built.emit(made)
+        self._build(len(self._queue))
 
     def _build_until(self, key: str) -> None:
-        made = self._build(len(self._queue), until=key)
-        if made:
-            self.built.emit(made)
+        self._build(len(self._queue), until=key)
 
     def _add(self, grid: _Grid, spec: FieldSpec) -> FieldWidget:
         widget = create_field_widget(spec, grid.group)
