@@ -5,7 +5,6 @@ Inputs are drawn by ``widgets.field_style``; labels take their colour from their
 
 from __future__ import annotations
 
-import functools
 import math
 
 from PySide6.QtCore import QSize, Qt
@@ -17,7 +16,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
-    QTextDocument,
     QTextLayout,
     QTextOption,
 )
@@ -147,50 +145,44 @@ WRAPPED = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFl
 def label_sizes(text: str, font: QFont) -> tuple[QSize, QSize]:
     """(size hint, minimum size) of a word-wrapped label of ``text``.
 
-    The hint is the block rich text takes (QTextDocument.adjustSize). adjustSize lays the
-    text out 80 "x" wide, then sqrt(5/3 · line height · that) wide: a text narrower than
-    this stays on one line, as wide as the line. Such a text (most labels) is measured here
-    with one line of layout; a text near that width or wider goes through the document.
-    The minimum is QLabel's own (its widest word, one line high), measured with two layouts
-    where QLabel makes three.
+    The hint is the block rich text takes, worked out as QTextDocument.adjustSize does,
+    with one text layout instead of a document: lay the text out 80 "x" wide, then
+    sqrt(5/3 · height · width) wide (narrower still if that is too tall), and take the
+    widest line. A text that stays on one line (most labels) is as wide as that line. The
+    minimum is QLabel's own: its widest word, one line high.
     """
-    whole = QFontMetrics(font)
-    widest = whole.horizontalAdvance("x") * 80
     layout = QTextLayout(text, font)
-    layout.setTextOption(_sizer().defaultTextOption())
+    layout.setTextOption(WORD_WRAP)
+    widest = QFontMetrics(font).horizontalAdvance("x") * 80
+    height, wide, line = _lay_out(layout, widest)
+    root = math.isqrt(int(5 * height * widest / 3))
+    width = min(root, widest)
+    if height > line or wide >= width - 2:  # (else it stays on one line, as wide as it is)
+        height, wide, _line = _lay_out(layout, width)
+        if root * 3 < 5 * height:
+            width = min(math.isqrt(int(2 * height * width)), widest)
+            height, wide, _line = _lay_out(layout, width)
+        height, _wide, _line = _lay_out(layout, wide)  # at the widest line's width
+    narrowest = _lay_out(layout, 0)[1]  # a word per line
+    return (QSize(math.ceil(wide), math.ceil(height)),
+            QSize(math.ceil(narrowest), min(math.ceil(line), math.ceil(height))))
+
+
+WORD_WRAP = QTextOption()
+WORD_WRAP.setWrapMode(QTextOption.WrapMode.WordWrap)
+
+
+def _lay_out(layout: QTextLayout, width: float) -> tuple[float, float, float]:
+    """(height, widest line, first line's height) of ``layout`` in lines ``width`` wide."""
     layout.beginLayout()
-    line = layout.createLine()
-    line.setLineWidth(widest)
+    height = widest = first = 0.0
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        height += line.height()
+        widest = max(widest, line.naturalTextWidth())
+        first = first or line.height()
     layout.endLayout()
-    height = line.height()
-    limit = min(math.isqrt(int(5 * height * widest / 3)), widest)
-    if text and layout.lineCount() == 1 and line.naturalTextWidth() < limit - 2:
-        hint = QSize(math.ceil(line.naturalTextWidth()), math.ceil(height))
-    else:
-        sizer = _sizer()
-        sizer.setDefaultFont(font)
-        sizer.setPlainText(text)
-        sizer.adjustSize()
-        size = sizer.size()
-        hint = QSize(math.ceil(size.width()), math.ceil(size.height()))
-    layout.beginLayout()  # again, one word per line: the widest is the narrowest it gets
-    narrowest = 0.0
-    while (word := layout.createLine()).isValid():
-        word.setLineWidth(0)
-        narrowest = max(narrowest, word.naturalTextWidth())
-    layout.endLayout()
-    return hint, QSize(math.ceil(narrowest), min(math.ceil(height), hint.height()))
-
-
-@functools.cache
-def _sizer() -> QTextDocument:
-    """The one document that measures every FieldLabel, set up as a QLabel's."""
-    document = QTextDocument()
-    document.setDocumentMargin(0)
-    wrap = document.defaultTextOption()
-    wrap.setWrapMode(QTextOption.WrapMode.WordWrap)
-    document.setDefaultTextOption(wrap)
-    return document
+    return height, widest, first
 
 
 class MessageLabel(QLabel):

@@ -12,16 +12,19 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QLabel
 
 from forms.loader import builtin_templates
+from forms.template_fields import LABEL_LIMIT
 from widgets.look import FieldLabel, field_label
 
 MIXED = "国际肿瘤防治宣传周活动总结表（）人次万元第栏数量、，。：“”《》count abcfjy0123456789-/%_·…—～"
 
 
 def label_texts() -> list[str]:
-    """Every label of the built-in forms, and mixed texts of every length up to 60."""
+    """Every label of the built-in forms, and mixed texts of every length up to 60, and of
+    longer ones up to the longest a template may have."""
     texts = [spec.label for template in builtin_templates().values() for spec in template.leaves()]
     rng = random.Random(20261202)
-    texts += ["".join(rng.choice(MIXED) for _ in range(n)) for n in range(1, 61) for _ in range(4)]
+    lengths = [*range(1, 61), *range(61, LABEL_LIMIT + 1, 7), LABEL_LIMIT]
+    texts += ["".join(rng.choice(MIXED) for _ in range(n)) for n in lengths for _ in range(4)]
     return [" ".join(text.split()) for text in texts if text.strip()]
 
 
