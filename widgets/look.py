@@ -103,13 +103,21 @@ def field_label(text: str, font: QFont, parent: QWidget | None = None) -> QLabel
 
 def _one_line_alike(text: str, font: QFont) -> bool:
     """True when rich text keeps ``text`` on one line (narrower than adjustSize's second
-    width, below) and so does a plain QLabel (narrower than a quarter of the 80 average
-    characters it tries first), with a few pixels to spare: a fallback font's taller line
-    only widens the first, and the exact layout may be a pixel wider than measured here."""
-    metrics = QFontMetrics(font)
-    widest = metrics.horizontalAdvance("x") * 80
-    rich = math.isqrt(5 * metrics.height() * widest // 3)
-    return metrics.horizontalAdvance(text) < min(rich, 20 * metrics.averageCharWidth()) - 4
+    width: see label_sizes) and so does a plain QLabel (narrower than a quarter of the 80
+    average characters it tries first), with a few pixels to spare: a fallback font's
+    taller line only widens the first, and the exact layout may be a pixel wider than
+    measured here."""
+    key = font.key()
+    if key not in _one_line_widths:
+        metrics = QFontMetrics(font)
+        widest = metrics.horizontalAdvance("x") * 80
+        rich = math.isqrt(5 * metrics.height() * widest // 3)
+        _one_line_widths[key] = (metrics, min(rich, 20 * metrics.averageCharWidth()) - 4)
+    metrics, limit = _one_line_widths[key]
+    return metrics.horizontalAdvance(text) < limit
+
+
+_one_line_widths: dict[str, tuple[QFontMetrics, int]] = {}  # font key -> (metrics, limit)
 
 
 class FieldLabel(QLabel):
