@@ -146,6 +146,7 @@ def _paint_box(painter: QPainter, rect: QRect, border: QColor, background: QColo
     painter.restore()
 
 
+_OWN_PALETTE = Qt.WidgetAttribute.WA_SetPalette
 _BASE = QPalette.ColorRole.Base
 _TEXT = QPalette.ColorRole.Text
 _palettes: dict[tuple[tuple[QPalette.ColorRole, str], ...], QPalette] = {}
@@ -166,9 +167,13 @@ def palette_with(*colours: tuple[QPalette.ColorRole, QColor]) -> QPalette:
 def paint_colours(widget: QWidget) -> None:
     """Palette colours for what the widget paints itself: a text box's or table's inside
     (its viewport) and a read-only text's colour. Call after the state or read-only flag
-    changed; nothing is done when the colours are right already."""
+    changed; nothing is done when the colours are right already (at once for a line edit
+    or combo box that is not read-only and was never given colours: most inputs)."""
+    scrolls = isinstance(widget, QAbstractScrollArea)
+    if not (scrolls or _read_only(widget) or widget.testAttribute(_OWN_PALETTE)):
+        return  # (it has the application's colours, as it should)
     colours_wanted: list[tuple[QPalette.ColorRole, QColor]] = []
-    if isinstance(widget, QAbstractScrollArea):
+    if scrolls:
         colours_wanted.append((_BASE, colours(widget, False)[1]))
     if _read_only(widget):
         colours_wanted.append((_TEXT, READ_ONLY_TEXT))
