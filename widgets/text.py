@@ -4,7 +4,7 @@ character counter."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent, QTextOption
+from PySide6.QtGui import QFontMetrics, QResizeEvent, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QWidget
 
 from forms.spec import FieldSpec
@@ -53,7 +53,12 @@ class GrowingTextEdit(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._lines = 0
-        self.document().contentsChanged.connect(self._fit)
+        self._measured: tuple[tuple[int, str] | None, list[int]] = (None, [])
+        self.document().contentsChanged.connect(self._contents_changed)
+        self._fit()
+
+    def _contents_changed(self) -> None:
+        self._measured = (None, [])
         self._fit()
 
     def _fit(self) -> None:
@@ -66,12 +71,12 @@ class GrowingTextEdit(QPlainTextEdit):
                     - 2 * int(self.document().documentMargin()))
         metrics = self.fontMetrics()
         lines = wrapped = 0
-        block = self.document().firstBlock()
-        while block.isValid() and lines < self.max_lines:
-            block_lines = -(-metrics.horizontalAdvance(block.text()) // width)
+        for advance in self._advances(metrics):
+            block_lines = -(-advance // width)
             wrapped += block_lines > 1
             lines += max(1, block_lines)
-            block = block.next()
+            if lines >= self.max_lines:
+                break
         lines += 1 if wrapped else 0
         lines = max(self.min_lines, min(self.max_lines, lines))
         if lines == self._lines:
@@ -80,6 +85,19 @@ class GrowingTextEdit(QPlainTextEdit):
         margins = self.contentsMargins()
         frame = margins.top() + margins.bottom() + 2 * int(self.document().documentMargin())
         self.setFixedHeight(lines * metrics.lineSpacing() + frame + 4)
+
+    def _advances(self, metrics: QFontMetrics) -> list[int]:
+        """Each paragraph's width on one line, up to the most that can be shown: measured
+        once per change of the text or font (a resize measures nothing again)."""
+        key = (metrics.lineSpacing(), self.font().key())
+        if self._measured[0] != key:
+            advances = []
+            block = self.document().firstBlock()
+            while block.isValid() and len(advances) < self.max_lines:
+                advances.append(metrics.horizontalAdvance(block.text()))
+                block = block.next()
+            self._measured = (key, advances)
+        return self._measured[1]
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)

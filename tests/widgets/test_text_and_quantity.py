@@ -198,6 +198,23 @@ def test_long_text_grows_from_four_lines(qtbot, make, week_template, seed_000_ra
     assert widget.edit.height() <= 17 * line + 40  # then it scrolls
 
 
+def test_long_text_fits_again_when_narrowed_and_when_typed_into(qtbot, make, week_template):
+    """Paragraph widths are measured once per change of the text: a resize uses them, and
+    typing measures again."""
+    widget = make(week_template.field("overall_summary"))
+    widget.resize(900, 300)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_text("overall_summary", "本次宣传周活动覆盖全县各乡镇。" * 6)
+    wide = widget.edit.height()
+    widget.resize(300, 300)
+    qtbot.waitUntil(lambda: widget.edit.height() > wide)
+    narrow = widget.edit.height()
+    widget.edit.moveCursor(widget.edit.textCursor().MoveOperation.End)
+    widget.edit.insertPlainText("\n第二段\n第三段\n第四段")
+    assert widget.edit.height() > narrow
+
+
 def test_long_text_user_insert(qtbot, make, award_template):
     widget = make(award_template.field("academic"))
     widget.set_text("academic", "第一段")
