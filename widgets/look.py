@@ -121,12 +121,9 @@ _one_line_widths: dict[str, tuple[QFontMetrics, int]] = {}  # font key -> (metri
 
 
 class FieldLabel(QLabel):
-    """A field's printed label in plain text, sized as the same label in rich text was (the
-    red * of a required field needs rich text): a long label takes a block about as wide as
-    it is tall (QTextDocument.adjustSize), not one long line. Rich text is laid out as a
-    document, several times slower, and a form has hundreds of labels; most labels are
-    short, and one that fits on a line is measured without the document (``label_sizes``).
-    """
+    """A field's label too long for one line (see field_label), in plain text and sized as
+    rich text sizes it (``label_sizes``): rich text is laid out as a document, several
+    times slower, and a form has hundreds of labels."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(" ".join(text.split()), parent)  # spaces as rich text shows them
@@ -144,10 +141,6 @@ class FieldLabel(QLabel):
         if self._sizes[0] != font.key():
             self._sizes = (font.key(), *label_sizes(self.text(), font))
         return self._sizes
-
-
-ONE_LINE = (1 << 24) - 1  # QWIDGETSIZE_MAX: how wide QLabel measures a single line
-WRAPPED = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
 
 
 def label_sizes(text: str, font: QFont) -> tuple[QSize, QSize]:
