@@ -37,6 +37,23 @@ def _patient_waits() -> None:
 
 _patient_waits()
 
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):
+    """After pytest-qt has closed a test's widgets (close, then deleteLater): delete them
+    now. processEvents() leaves deferred deletes alone, so a closed top-level widget (made
+    without a parent: Python owns it) lived on until the garbage collector freed it, at any
+    moment of a later test, in the middle of whatever ran. Collecting such a widget tree
+    deletes its Qt objects under wrappers not yet freed, and PySide6 leaves an "Internal
+    C++ object already deleted" error pending, raised at the next call into Qt: a failure
+    in a test that had nothing to do with it."""
+    result = yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return result
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
