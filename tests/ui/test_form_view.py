@@ -185,3 +185,17 @@ def test_fields_built_are_announced_before_they_are_shown(editor, qtbot, seed_re
     assert shown_when_announced and not any(shown_when_announced)
     assert all(widget.isVisible() for widget in form.built_widgets()
                if widget.spec.key not in form.hidden)
+
+
+def test_a_form_not_shown_waits_to_be_built_until_it_is(editor, qtbot, seed_report):
+    """A closed editor (or one on another page) builds nothing more while idle: nobody sees
+    it, and it may be on its way out; shown again, it goes on."""
+    editor.load_report(seed_report)
+    form = editor.form
+    editor.hide()
+    built = len(form.built_widgets())
+    qtbot.wait(100)
+    assert len(form.built_widgets()) == built and not form.is_built()
+    assert form.widget_for("contact_phone") is not None  # asked for: built at once
+    editor.show()
+    qtbot.waitUntil(form.is_built, timeout=WAIT_MS)

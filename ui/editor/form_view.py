@@ -2,7 +2,8 @@
 
 Half-width fields sit two to a row (label, input, label, input); full-width ones span.
 Only the first screenful of fields is built at once; the rest follow a few at a time
-while the event loop is idle (``built`` announces them), or at once when one is asked for.
+while the event loop is idle and the form is shown (``built`` announces them), or at once
+when one is asked for.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -180,8 +181,15 @@ class FormView(QScrollArea):
         return made
 
     def _build_more(self) -> None:
+        if not self.isVisible():
+            return  # (closed, or another page shown: built when shown again, or on demand)
         self._build(IDLE_FIELDS)
         if self._queue:
+            self._idle.start()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._queue and not self._idle.isActive():
             self._idle.start()
 
     def is_built(self) -> bool:
