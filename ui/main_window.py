@@ -144,10 +144,16 @@ class MainWindow(WindowCommands, QMainWindow):
         self.first_steps_soon()
 
     def first_steps_soon(self) -> None:
-        """At startup, once the window is up: ask for the unit's details if never asked."""
+        """At startup, once the window is up and its database open (every way a start
+        goes): ask for the unit's details if never asked, and get ready for the first
+        report opened while the window is idle (ui.warm_up: once)."""
         from PySide6.QtCore import QTimer  # noqa: PLC0415
 
+        from ui.warm_up import WarmUp  # noqa: PLC0415 - after the first paint
+
         QTimer.singleShot(0, self.first_steps)
+        if self.findChild(WarmUp) is None:
+            WarmUp(self).start()  # the first report opened is quicker for it
 
     def first_steps(self) -> bool:
         if self._closed:  # quit before the timer came round
@@ -174,9 +180,6 @@ class MainWindow(WindowCommands, QMainWindow):
         if report_id is not None:
             self._remember_report(report_id)
         self.first_steps_soon()
-        from ui.warm_up import WarmUp  # noqa: PLC0415 - after the first paint
-
-        WarmUp(self).start()  # the first report opened is quicker for it
 
     def _recover_damaged(self, opened: Opened) -> None:
         self.editor.clear()  # its edits cannot be saved into a damaged file

@@ -211,6 +211,9 @@ def test_staged_window_shows_the_real_list_then_attaches_the_store(qtbot, tmp_pa
     assert window.commands.new.isEnabled() and window.commands.delete.isEnabled()
     assert window.statusBar().currentMessage() != "正在检查数据库…"
     assert [r.id for r in window.report_list.model.rows()] == [r.id for r in rows]
+    from ui.warm_up import WarmUp
+
+    assert len(window.findChildren(WarmUp)) == 1  # either way, once, for the first report
 
 
 def test_staged_start_on_a_damaged_file_offers_the_damaged_dialog(qtbot, tmp_path, monkeypatch,
