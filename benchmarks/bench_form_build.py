@@ -35,9 +35,11 @@ startup.register_fonts(app)
 import storage
 store = storage.open_database({db!r}, daily_backup=False)
 started = time.perf_counter()
-from ui.background_open import preload_editor
-from ui.catalogue import template_catalogue
-template_catalogue(store).templates()  # the startup worker reads the forms
+from ui.background_open import Opened, load_forms, preload_editor
+opened = Opened(store.path)
+opened.store = store
+load_forms(opened)  # the startup worker's steps: it reads the forms
+assert opened.templates_error is None, opened.templates_error
 preload_editor()  # and imports the editor
 imported = time.perf_counter() - started
 from ui.editor import ReportEditor

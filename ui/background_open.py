@@ -89,7 +89,7 @@ class BackgroundOpen(QObject):
                     return
                 if opened.check_error is None:
                     _remove_leftovers_soon(opened.store)
-                _load_templates(opened)
+                load_forms(opened)
             preload_editor()
             self.checked.emit(opened)
             return
@@ -99,7 +99,7 @@ class BackgroundOpen(QObject):
             opened.error = exc
         else:
             _remove_leftovers_soon(opened.store)
-        _load_templates(opened)
+        load_forms(opened)
         self._hand_over(opened)
 
     def _hand_over(self, opened: Opened) -> None:
@@ -143,7 +143,8 @@ def preload_editor() -> None:
         log.warning("could not preload the editor", exc_info=True)
 
 
-def _load_templates(opened: Opened) -> None:
+def load_forms(opened: Opened) -> None:
+    """The startup worker's step that reads the forms of ``opened.store``, or keeps why not."""
     try:
         from ui.catalogue import template_catalogue  # noqa: PLC0415
 
