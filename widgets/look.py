@@ -126,8 +126,7 @@ class FieldLabel(QLabel):
     times slower, and a form has hundreds of labels."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(" ".join(text.split()), parent)  # spaces as rich text shows them
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        super().__init__(text, parent)  # (field_label gives it its text and format)
         self._sizes: tuple[str, QSize, QSize] = ("", QSize(), QSize())  # font, hint, minimum
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
@@ -149,8 +148,8 @@ def label_sizes(text: str, font: QFont) -> tuple[QSize, QSize]:
     The hint is the block rich text takes, worked out as QTextDocument.adjustSize does,
     with one text layout instead of a document: lay the text out 80 "x" wide, then
     sqrt(5/3 · height · width) wide (narrower still if that is too tall), and take the
-    widest line. A text that stays on one line (most labels) is as wide as that line. The
-    minimum is QLabel's own: its widest word, one line high.
+    widest line. A text that stays on one line there is as wide as that line. The minimum
+    is QLabel's own: its widest word, one line high.
     """
     layout = QTextLayout(text, font)
     layout.setTextOption(WORD_WRAP)

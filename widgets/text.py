@@ -53,7 +53,7 @@ class GrowingTextEdit(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._lines = 0
-        self._measured: tuple[tuple[int, str] | None, list[int]] = (None, [])
+        self._measured: tuple[str | None, list[int]] = (None, [])  # font key, widths
         self.document().contentsChanged.connect(self._contents_changed)
         self._fit()
 
@@ -89,7 +89,7 @@ class GrowingTextEdit(QPlainTextEdit):
     def _advances(self, metrics: QFontMetrics) -> list[int]:
         """Each paragraph's width on one line, up to the most that can be shown: measured
         once per change of the text or font (a resize measures nothing again)."""
-        key = (metrics.lineSpacing(), self.font().key())
+        key = self.font().key()
         if self._measured[0] != key:
             advances = []
             block = self.document().firstBlock()
